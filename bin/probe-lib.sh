@@ -1,0 +1,1 @@
+../probe-runtime/src/main/bash/probe-lib.sh

@@ -1,0 +1,65 @@
+package dev.codexfence.engine;
+
+/**
+ * Every configuration key of the codex-fence engine. Keys are read from {@code junit-platform.properties},
+ * Surefire's {@code configurationParameters}, the Console Launcher's {@code --config}, or {@code -D} system
+ * properties. docs/engine.md lists them with defaults and examples.
+ */
+public final class Constants {
+
+    /** The engine id (never starting with "junit-"). */
+    public static final String ENGINE_ID = "codex-fence";
+
+    /** Probe root folder used for classpath/package selectors and unique-id reruns. Default: {@code ./probes}, else {@code .}. */
+    public static final String PROBES_ROOT = "codex-fence.probes.root";
+
+    /** Capability catalog file. Default: the catalog bundled in the engine jar. */
+    public static final String CATALOG = "codex-fence.catalog";
+
+    /** Comma-separated run modes. Default {@code baseline,codex-sandbox,codex-full}. */
+    public static final String MODES = "codex-fence.modes";
+
+    /** The codex CLI to use. Default: {@code codex} on PATH, else the project-local {@code .tools/codex} install. */
+    public static final String CODEX_PATH = "codex-fence.codex.path";
+
+    /** Per probe run timeout, in seconds (decimals allowed). Default 30. */
+    public static final String TIMEOUT_SECONDS = "codex-fence.timeout.seconds";
+
+    /** What a capability without a probe gives: {@code fail} (default) or {@code skip}. */
+    public static final String MISSING_COVERAGE = "codex-fence.coverage.missing";
+
+    /** Whether classpath-root and package selectors (IDE "run all") select the probe root. Default true. */
+    public static final String CLASSPATH_SCAN = "codex-fence.discovery.classpath.enabled";
+
+    /** Whether codex modes run a preflight before their probes. Default true. */
+    public static final String PREFLIGHT = "codex-fence.preflight.enabled";
+
+    /** Prefix of keys setting environment variables for probes: {@code codex-fence.probe.env.HOME=/tmp/fake}. */
+    public static final String PROBE_ENV_PREFIX = "codex-fence.probe.env.";
+
+    /** Outbound TCP target {@code host:port} handed to probes. Default: the harness's loopback listener. */
+    public static final String NET_TARGET = "codex-fence.net.target";
+
+    /** A folder holding emit-record and the other helpers, instead of the copy bundled in the jar. */
+    public static final String RUNTIME_BIN = "codex-fence.runtime.bin";
+
+    /** Where the run's NDJSON file goes. Default: the platform's reporting output directory. */
+    public static final String OUTPUT_DIR = "codex-fence.output.dir";
+
+    /** Whether probes run in parallel. Default false. */
+    public static final String PARALLEL_ENABLED = "codex-fence.execution.parallel.enabled";
+
+    /** Prefix for the platform's parallel settings ({@code strategy}, {@code fixed.parallelism}, …). */
+    public static final String PARALLEL_CONFIG_PREFIX = "codex-fence.execution.parallel.config.";
+
+    /** The bash used to run probes. Default {@code bash} from PATH. */
+    public static final String BASH = "codex-fence.bash";
+
+    /** Report entry key carrying a record's compact JSON. */
+    public static final String RECORD_ENTRY_KEY = "cfbo";
+
+    /** Report entry key carrying the path of the run's NDJSON file (published on the engine). */
+    public static final String NDJSON_ENTRY_KEY = "codex-fence.ndjson";
+
+    private Constants() {}
+}

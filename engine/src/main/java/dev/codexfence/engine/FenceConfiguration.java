@@ -1,0 +1,121 @@
+package dev.codexfence.engine;
+
+import dev.codexfence.mode.ModeCatalog;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The engine's configuration, read once and checked: a bad value fails fast with a message naming the key
+ * and what was expected.
+ */
+public record FenceConfiguration(
+        Optional<Path> probesRoot,
+        Optional<Path> catalog,
+        List<String> modes,
+        Optional<Path> codexPath,
+        Duration timeout,
+        boolean failMissingCoverage,
+        boolean classpathScan,
+        boolean preflight,
+        Map<String, String> probeEnvironment,
+        Optional<String> netTarget,
+        Optional<Path> runtimeBin,
+        Optional<Path> outputDir,
+        String bash) {
+
+    public static FenceConfiguration from(ConfigurationParameters params) {
+        List<String> modes = ModeCatalog.DEFAULT_MODES;
+        Optional<String> modeText = params.get(Constants.MODES);
+        if (modeText.isPresent()) {
+            modes = new ArrayList<>();
+            for (String m : modeText.get().split("[,\\s]+")) {
+                if (m.isBlank()) {
+                    continue;
+                }
+                if (!ModeCatalog.knownModes().contains(m)) {
+                    throw new ConfigurationException(Constants.MODES, modeText.get(), ModeCatalog.unknown(m));
+                }
+                if (!modes.contains(m)) {
+                    modes.add(m);
+                }
+            }
+            if (modes.isEmpty()) {
+                throw new ConfigurationException(Constants.MODES, modeText.get(), "names no mode");
+            }
+        }
+        Duration timeout = Duration.ofSeconds(30);
+        Optional<String> timeoutText = params.get(Constants.TIMEOUT_SECONDS);
+        if (timeoutText.isPresent()) {
+            try {
+                double seconds = Double.parseDouble(timeoutText.get().strip());
+                if (!(seconds > 0) || seconds > 86_400) {
+                    throw new NumberFormatException();
+                }
+                timeout = Duration.ofMillis(Math.round(seconds * 1000));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(Constants.TIMEOUT_SECONDS, timeoutText.get(),
+                        "expected a number of seconds between 0 and 86400");
+            }
+        }
+        String missing = params.get(Constants.MISSING_COVERAGE).orElse("fail").strip();
+        if (!missing.equals("fail") && !missing.equals("skip")) {
+            throw new ConfigurationException(Constants.MISSING_COVERAGE, missing, "expected fail or skip");
+        }
+        Optional<String> net = params.get(Constants.NET_TARGET).map(String::strip);
+        if (net.isPresent() && !net.get().matches("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+):\\d{1,5}$")) {
+            throw new ConfigurationException(Constants.NET_TARGET, net.get(), "expected host:port");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String key : params.keySet()) {
+            if (key.startsWith(Constants.PROBE_ENV_PREFIX)) {
+                String name = key.substring(Constants.PROBE_ENV_PREFIX.length());
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new ConfigurationException(key, params.get(key).orElse(""), "not a valid environment variable name");
+                }
+                env.put(name, params.get(key).orElse(""));
+            }
+        }
+        return new FenceConfiguration(
+                path(params, Constants.PROBES_ROOT),
+                path(params, Constants.CATALOG),
+                List.copyOf(modes),
+                path(params, Constants.CODEX_PATH),
+                timeout,
+                missing.equals("fail"),
+                bool(params, Constants.CLASSPATH_SCAN, true),
+                bool(params, Constants.PREFLIGHT, true),
+                Map.copyOf(env),
+                net,
+                path(params, Constants.RUNTIME_BIN),
+                path(params, Constants.OUTPUT_DIR),
+                params.get(Constants.BASH).map(String::strip).filter(s -> !s.isEmpty()).orElse("bash"));
+    }
+
+    private static Optional<Path> path(ConfigurationParameters params, String key) {
+        return params.get(key).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
+            try {
+                return Path.of(s).toAbsolutePath().normalize();
+            } catch (RuntimeException e) {
+                throw new ConfigurationException(key, s, "not a valid path");
+            }
+        });
+    }
+
+    private static boolean bool(ConfigurationParameters params, String key, boolean fallback) {
+        Optional<String> text = params.get(key).map(String::strip);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(key, text.get(), "expected true or false");
+        };
+    }
+}

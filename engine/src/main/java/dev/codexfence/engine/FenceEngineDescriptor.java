@@ -1,0 +1,70 @@
+package dev.codexfence.engine;
+
+import dev.codexfence.catalog.CapabilityCatalog;
+import dev.codexfence.run.RunSession;
+import dev.codexfence.run.RunSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** The engine's root: opens the run session before any probe runs and closes it after the last one. */
+final class FenceEngineDescriptor extends EngineDescriptor implements Node<FenceExecutionContext> {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final FenceConfiguration config;
+    private final CapabilityCatalog catalog;
+
+    FenceEngineDescriptor(UniqueId id, FenceConfiguration config, CapabilityCatalog catalog) {
+        super(id, "codex-fence");
+        this.config = config;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public FenceExecutionContext before(FenceExecutionContext context) throws Exception {
+        if (getChildren().isEmpty()) {
+            return context; // nothing selected for this engine (e.g. Surefire's class selectors): no run at all
+        }
+        var request = context.request();
+        RunSettings settings = new RunSettings(config.modes(), config.codexPath().orElse(null), config.timeout(),
+                config.preflight(), config.probeEnvironment(), config.netTarget().orElse(null),
+                config.runtimeBin().orElse(null), ndjsonFile(context), config.bash(),
+                () -> request.getCancellationToken().isCancellationRequested());
+        return context.withSession(RunSession.open(settings, catalog));
+    }
+
+    private Path ndjsonFile(FenceExecutionContext context) {
+        Path dir = config.outputDir().orElseGet(() -> {
+            try {
+                return context.request().getOutputDirectoryCreator().getRootDirectory();
+            } catch (RuntimeException e) {
+                return Path.of(System.getProperty("java.io.tmpdir"), "codex-fence-reports");
+            }
+        });
+        String name = "codex-fence-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid() + ".ndjson";
+        return dir.resolve(name).toAbsolutePath();
+    }
+
+    @Override
+    public void after(FenceExecutionContext context) throws Exception {
+        if (!context.hasSession()) {
+            return;
+        }
+        RunSession session = context.session();
+        try {
+            session.close();
+        } catch (IOException e) {
+            throw new IOException("could not finish the run's NDJSON file " + session.log().file() + ": " + e.getMessage(), e);
+        }
+        Path file = session.log().file();
+        context.request().getEngineExecutionListener().reportingEntryPublished(this,
+                ReportEntry.from(Constants.NDJSON_ENTRY_KEY, file.toString()));
+        System.err.println("codex-fence: " + session.log().records().size() + " records in " + file);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.codexfence.engine;
+
+import dev.codexfence.catalog.Capability;
+import dev.codexfence.catalog.Platform;
+import dev.codexfence.mode.RunMode;
+import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.run.ProbeExecutor;
+import dev.codexfence.run.ProbeRunResult;
+import dev.codexfence.run.RunSession;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
+
+/** One probe in one mode: the test whose result is a cfbo-v1 record. */
+final class ProbeRunDescriptor extends AbstractTestDescriptor implements Node<FenceExecutionContext> {
+
+    private final ProbeScript probe;
+    private final String mode;
+    private final Set<TestTag> tags;
+
+    ProbeRunDescriptor(UniqueId id, ProbeScript probe, String mode, Capability capability) {
+        super(id, probe.id() + " [" + mode + "]",
+                FileSource.from(probe.file().toFile(), FilePosition.from(probe.primaryLine())));
+        this.probe = probe;
+        this.mode = mode;
+        this.tags = tags(probe, mode, capability);
+    }
+
+    private static Set<TestTag> tags(ProbeScript probe, String mode, Capability capability) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(capability.id());
+        names.add(capability.category());
+        names.add(capability.layer());
+        names.add(mode);
+        if (probe.platforms().isEmpty()) {
+            for (Platform p : Platform.values()) {
+                names.add(p.id());
+            }
+        } else {
+            probe.platforms().stream().map(Platform::id).sorted().forEach(names::add);
+        }
+        names.addAll(probe.secondaryCapabilityIds());
+        names.addAll(probe.tags());
+        return names.stream().filter(TestTag::isValid).map(TestTag::create)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public Set<TestTag> getTags() {
+        return tags;
+    }
+
+    ProbeScript probe() {
+        return probe;
+    }
+
+    String mode() {
+        return mode;
+    }
+
+    @Override
+    public Set<ExclusiveResource> getExclusiveResources() {
+        return probe.locks().stream()
+                .map(l -> new ExclusiveResource("codex-fence.lock." + l, ExclusiveResource.LockMode.READ_WRITE))
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public SkipResult shouldBeSkipped(FenceExecutionContext context) {
+        Optional<Platform> here = Platform.current();
+        if (here.isEmpty() || !probe.runsOn(here.get())) {
+            return SkipResult.skip("probe " + probe.id() + " applies to " + probe.platforms().stream()
+                    .map(Platform::id).sorted().toList() + "; this host is " + System.getProperty("os.name"));
+        }
+        RunSession session = context.session();
+        Optional<RunMode> runMode = session.mode(mode);
+        if (runMode.isEmpty()) {
+            return SkipResult.skip("mode " + mode + " is not configured for this run");
+        }
+        Optional<String> unavailable = runMode.get().unavailableReason();
+        if (unavailable.isPresent()) {
+            return SkipResult.skip("mode " + mode + " cannot run here: " + unavailable.get());
+        }
+        Optional<String> preflight = session.preflight(runMode.get());
+        return preflight.map(SkipResult::skip).orElseGet(SkipResult::doNotSkip);
+    }
+
+    @Override
+    public FenceExecutionContext execute(FenceExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
+            throws Exception {
+        RunSession session = context.session();
+        RunMode runMode = session.mode(mode).orElseThrow();
+        ProbeRunResult result = new ProbeExecutor(session).run(probe, runMode);
+        RecordPublisher.publish(context.request(), this, result.record());
+        if (result.failure().isPresent()) {
+            throw new AssertionFailedError(getDisplayName() + ": " + result.failure().get());
+        }
+        return context;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.codexfence.probe;
+
+import dev.codexfence.catalog.CapabilityCatalog;
+import dev.codexfence.catalog.Platform;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a probe file's declarations and checks the static probe contract (probes/README.md). */
+public final class ProbeParser {
+
+    public static final String SHEBANG = "#!/usr/bin/env bash";
+    public static final String EMIT_RECORD = "emit-record";
+
+    private static final Pattern DECLARATION = Pattern.compile(
+            "^(probe_name|probe_version|primary_capability_id|secondary_capability_ids|probe_platforms|probe_tags|probe_locks)="
+                    + "(?:\"([^\"]*)\"|'([^']*)'|([^\\s#;\"']*))\\s*(?:#.*)?$");
+    private static final Pattern STRICT_MODE = Pattern.compile(
+            "^set\\s+-(?=[A-Za-z]*e)(?=[A-Za-z]*u)[A-Za-z]*o\\s+pipefail\\s*(?:#.*)?$");
+    private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9_.:-]+$");
+
+    private final CapabilityCatalog catalog;
+
+    public ProbeParser(CapabilityCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Parses {@code file}, which sits in probe root {@code root}. Never throws for a bad probe. */
+    public ProbeScript parse(Path root, Path file) {
+        String fileName = file.getFileName().toString();
+        String id = fileName.endsWith(".sh") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        List<ContractIssue> issues = new ArrayList<>();
+        String text;
+        try {
+            checkLocation(root, file, issues);
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            issues.add(new ContractIssue(0, "cannot read the probe: " + e));
+            return new ProbeScript(id, file, null, "1", null, List.of(), Set.of(), List.of(), List.of(), 1, issues);
+        }
+        if (!Files.isExecutable(file)) {
+            issues.add(new ContractIssue(0, "not executable (chmod +x " + fileName + ")"));
+        }
+        String[] lines = text.split("\n", -1);
+        if (text.contains("\r")) {
+            issues.add(new ContractIssue(lineOf(lines, "\r"), "CRLF line endings: save the file with LF line endings"));
+        }
+        if (lines.length == 0 || !lines[0].equals(SHEBANG)) {
+            issues.add(new ContractIssue(1, "the first line must be exactly '" + SHEBANG + "'"));
+        }
+        checkStrictMode(lines, issues);
+        checkEmitRecord(lines, issues);
+
+        Map<String, String> decl = new HashMap<>();
+        Map<String, Integer> declLine = new HashMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = DECLARATION.matcher(lines[i].strip());
+            if (m.matches()) {
+                String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+                if (decl.putIfAbsent(m.group(1), value) != null) {
+                    issues.add(new ContractIssue(i + 1, m.group(1) + " is declared twice"));
+                }
+                declLine.putIfAbsent(m.group(1), i + 1);
+            }
+        }
+        String name = decl.get("probe_name");
+        if (name == null) {
+            issues.add(new ContractIssue(0, "no probe_name=\"" + id + "\" declaration"));
+        } else if (!name.equals(id)) {
+            issues.add(new ContractIssue(declLine.get("probe_name"),
+                    "probe_name \"" + name + "\" differs from the file name \"" + id + "\""));
+        }
+        String primary = decl.get("primary_capability_id");
+        if (primary == null || primary.isBlank()) {
+            issues.add(new ContractIssue(0, "no primary_capability_id declaration"));
+            primary = null;
+        } else if (!catalog.contains(primary)) {
+            issues.add(new ContractIssue(declLine.get("primary_capability_id"), "primary capability " + primary
+                    + " is not in catalog " + catalog.schemaVersion()));
+        }
+        List<String> secondary = words(decl.get("secondary_capability_ids"));
+        for (String s : secondary) {
+            if (!catalog.contains(s)) {
+                issues.add(new ContractIssue(declLine.get("secondary_capability_ids"), "secondary capability " + s
+                        + " is not in catalog " + catalog.schemaVersion()));
+            }
+        }
+        Set<Platform> platforms = EnumSet.noneOf(Platform.class);
+        for (String p : words(decl.get("probe_platforms"))) {
+            try {
+                platforms.add(Platform.fromId(p));
+            } catch (IllegalArgumentException e) {
+                issues.add(new ContractIssue(declLine.get("probe_platforms"), e.getMessage()));
+            }
+        }
+        List<String> tags = words(decl.get("probe_tags"));
+        List<String> locks = words(decl.get("probe_locks"));
+        for (String t : concat(tags, locks)) {
+            if (!TAG.matcher(t).matches()) {
+                issues.add(new ContractIssue(declLine.getOrDefault("probe_tags", 0), "invalid tag or lock name \"" + t + "\""));
+            }
+        }
+        String version = decl.getOrDefault("probe_version", "1");
+        int primaryLine = declLine.getOrDefault("primary_capability_id", 1);
+        return new ProbeScript(id, file, name, version.isBlank() ? "1" : version, primary, secondary, platforms,
+                tags, locks, primaryLine, issues);
+    }
+
+    private static void checkLocation(Path root, Path file, List<ContractIssue> issues) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            Path realRoot = root.toRealPath();
+            Path target = file.toRealPath();
+            if (!target.startsWith(realRoot)) {
+                issues.add(new ContractIssue(0, "a symlink leaving the probe root (to " + target + ")"));
+            }
+        }
+    }
+
+    private static void checkStrictMode(String[] lines, List<ContractIssue> issues) {
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (!STRICT_MODE.matcher(line).matches()) {
+                issues.add(new ContractIssue(i + 1, "'set -euo pipefail' must come before any other command"));
+            }
+            return;
+        }
+        issues.add(new ContractIssue(0, "no 'set -euo pipefail'"));
+    }
+
+    private static void checkEmitRecord(String[] lines, List<ContractIssue> issues) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("#")) {
+                continue;
+            }
+            int from = 0;
+            while ((from = line.indexOf(EMIT_RECORD, from)) >= 0) {
+                at.add(i + 1);
+                from += EMIT_RECORD.length();
+            }
+        }
+        if (at.isEmpty()) {
+            issues.add(new ContractIssue(0, "no emit-record call (a probe reports exactly once)"));
+        } else if (at.size() > 1) {
+            issues.add(new ContractIssue(at.get(1), "emit-record appears " + at.size() + " times (lines " + at
+                    + "); a probe calls it exactly once"));
+        }
+    }
+
+    private static int lineOf(String[] lines, String needle) {
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static List<String> words(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.strip().split("\\s+")).distinct().toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

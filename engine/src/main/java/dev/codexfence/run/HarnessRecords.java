@@ -1,0 +1,66 @@
+package dev.codexfence.run;
+
+import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.schema.FenceJson;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Observations the harness writes itself when a probe could not give one (timeout, broken contract, failed
+ * preflight, codex failing before the probe ran), so every probe run still has exactly one record.
+ */
+final class HarnessRecords {
+
+    private HarnessRecords() {}
+
+    /**
+     * @param kind a short machine word for {@code payload.raw.harness_error} (timeout, contract_violation, …)
+     */
+    static ObjectNode error(String probeId, String version, String primaryCapability, List<String> secondary,
+            String mode, String workspace, String command, String kind, String message, String detail,
+            Integer exitCode, String stdout, String stderr) {
+        ObjectNode o = FenceJson.MAPPER.createObjectNode();
+        o.put("schema_version", BoundaryObject.SCHEMA_VERSION);
+        o.putNull("capabilities_schema_version");
+        o.putObject("stack");
+        ObjectNode probe = o.putObject("probe");
+        probe.put("id", probeId);
+        probe.put("version", version);
+        probe.put("primary_capability_id", primaryCapability);
+        var sec = probe.putArray("secondary_capability_ids");
+        secondary.forEach(sec::add);
+        ObjectNode run = o.putObject("run");
+        run.put("mode", mode);
+        run.put("workspace_root", workspace);
+        run.put("command", command);
+        ObjectNode op = o.putObject("operation");
+        op.put("category", "harness");
+        op.put("verb", "run-probe");
+        op.put("target", probeId);
+        op.putObject("args");
+        ObjectNode result = o.putObject("result");
+        result.put("observed_result", "error");
+        if (exitCode == null) {
+            result.putNull("raw_exit_code");
+        } else {
+            result.put("raw_exit_code", exitCode);
+        }
+        result.putNull("errno");
+        result.put("message", message);
+        result.put("error_detail", detail);
+        ObjectNode payload = o.putObject("payload");
+        putNullable(payload, "stdout_snippet", stdout);
+        putNullable(payload, "stderr_snippet", stderr);
+        payload.putObject("raw").put("harness_error", kind);
+        o.putNull("capability_context");
+        return o;
+    }
+
+    private static void putNullable(ObjectNode node, String key, String value) {
+        if (value == null || value.isEmpty()) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.codexfence.run;
+
+import dev.codexfence.mode.CodexNoise;
+import dev.codexfence.mode.RunMode;
+import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.record.ContractViolation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks, once per codex mode, that the sandbox can run at all (for writable policies: create a temporary
+ * folder in the workspace). When it cannot, a preflight record goes to the log instead of probe records.
+ */
+final class Preflight {
+
+    /** The pseudo-probe id of preflight records. */
+    static final String PROBE_ID = "codex_fence_preflight";
+    private static final String CAPABILITY = "cap_fs_write_workspace_tree";
+
+    private final RunSession session;
+
+    Preflight(RunSession session) {
+        this.session = session;
+    }
+
+    Optional<String> check(RunMode mode) {
+        Path ws = null;
+        try {
+            ws = session.workspaces().fresh(PROBE_ID, mode.name());
+            Optional<List<String>> argv = mode.preflight(ws);
+            if (argv.isEmpty()) {
+                return Optional.empty();
+            }
+            ProcessRunner.Outcome o = session.runner().run(new ProcessRunner.Spec(argv.get(), ws,
+                    session.environmentFor(mode, ws), session.settings().timeout(), 1 << 16, 1 << 16,
+                    session.settings().cancelled()));
+            if (o.exitCode() == 0) {
+                return Optional.empty();
+            }
+            String stderr = CodexNoise.strip(RunSession.text(o.stderr())).strip();
+            String command = ShellQuote.join(argv.get());
+            String why = "preflight failed for mode " + mode.name() + ": `" + command + "` "
+                    + (o.timedOut() ? "timed out" : "exited " + o.exitCode()) + (stderr.isEmpty() ? "" : ": " + stderr);
+            record(mode, ws, command, why, o.timedOut() ? null : o.exitCode(), stderr);
+            return Optional.of(why);
+        } catch (IOException e) {
+            return Optional.of("preflight for mode " + mode.name() + " could not start: " + e.getMessage());
+        } finally {
+            Workspaces.delete(ws);
+        }
+    }
+
+    private void record(RunMode mode, Path ws, String command, String why, Integer exit, String stderr) {
+        try {
+            var observation = HarnessRecords.error(PROBE_ID, "1", CAPABILITY, List.of(), mode.name(), ws.toString(),
+                    command, "preflight_failed", why, null, exit, null, stderr.isEmpty() ? null : stderr);
+            session.log().append(session.assembler().complete(observation,
+                    new dev.codexfence.record.RecordAssembler.Expectation(PROBE_ID, mode.name(), session.stackFor(mode))));
+        } catch (ContractViolation e) {
+            throw new IllegalStateException("the harness made an invalid preflight record: " + e.getMessage(), e);
+        }
+    }
+}

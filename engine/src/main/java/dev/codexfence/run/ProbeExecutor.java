@@ -1,0 +1,134 @@
+package dev.codexfence.run;
+
+import dev.codexfence.mode.CodexNoise;
+import dev.codexfence.mode.ModeCatalog;
+import dev.codexfence.mode.RunMode;
+import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.ContractViolation;
+import dev.codexfence.record.RecordAssembler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs one probe in one mode, in a fresh workspace, and turns what happened into exactly one record: the
+ * probe's own when it honoured the contract, else one the harness makes, with the reason the run failed.
+ */
+public final class ProbeExecutor {
+
+    /** stdout beyond this is a broken contract (a record is a few KB). */
+    static final int STDOUT_LIMIT = 1 << 20;
+    static final int STDERR_LIMIT = 1 << 20;
+    private static final int SNIPPET = RecordAssembler.SNIPPET_LIMIT;
+    /** Exit codes codex itself uses when it fails before running the command (clap usage 2, panic 101, config 1). */
+    private static final Set<Integer> CODEX_OWN_EXITS = Set.of(1, 2, 101);
+
+    private final RunSession session;
+
+    public ProbeExecutor(RunSession session) {
+        this.session = session;
+    }
+
+    public ProbeRunResult run(ProbeScript probe, RunMode mode) throws IOException {
+        Path ws = session.workspaces().fresh(probe.id(), mode.name());
+        try {
+            List<String> argv = mode.argv(probe.file(), ws);
+            String command = ShellQuote.join(argv);
+            ProcessRunner.Outcome o = session.runner().run(new ProcessRunner.Spec(argv, ws,
+                    session.environmentFor(mode, ws), session.settings().timeout(), STDOUT_LIMIT, STDERR_LIMIT,
+                    session.settings().cancelled()));
+            String stderr = RunSession.text(o.stderr());
+            if (ModeCatalog.isCodexMode(mode.name())) {
+                stderr = CodexNoise.strip(stderr);
+            }
+            Context c = new Context(probe, mode, ws, command, o, stderr);
+            ProbeRunResult result = classify(c);
+            session.log().append(result.record());
+            return result;
+        } finally {
+            Workspaces.delete(ws);
+        }
+    }
+
+    private record Context(ProbeScript probe, RunMode mode, Path ws, String command, ProcessRunner.Outcome o,
+            String stderr) {}
+
+    private ProbeRunResult classify(Context c) {
+        ProcessRunner.Outcome o = c.o();
+        if (o.timedOut()) {
+            return harness(c, "timeout", "timed out after " + seconds(session.settings().timeout())
+                    + "; the process tree was killed", null);
+        }
+        if (o.cancelled()) {
+            return harness(c, "cancelled", "the run was cancelled; the process tree was killed", null);
+        }
+        if (o.stdoutDropped() > 0) {
+            return harness(c, "stdout_flood", "printed " + (o.stdout().length + o.stdoutDropped())
+                    + " bytes on stdout; a probe prints one record", o.exitCode());
+        }
+        AssembledRecord record;
+        try {
+            record = session.assembler().assemble(o.stdout(), new RecordAssembler.Expectation(c.probe().id(),
+                    c.mode().name(), session.stackFor(c.mode())));
+        } catch (ContractViolation v) {
+            if (looksLikeCodexFailure(c)) {
+                return harness(c, "codex_error", "codex failed before the probe ran: `" + c.command() + "` exited "
+                        + o.exitCode() + ": " + abbreviate(c.stderr().strip(), SNIPPET), o.exitCode());
+            }
+            String exit = o.exitCode() == 0 ? "" : " (exit status " + o.exitCode() + ")";
+            return harness(c, "contract_violation", v.getMessage() + exit, o.exitCode());
+        }
+        if (o.exitCode() != 0) {
+            return new ProbeRunResult(record, Optional.of("the probe exited with status " + o.exitCode()
+                    + " after emitting its record (a probe exits 0 whatever the fence decided)"
+                    + stderrHint(c.stderr())), o.elapsed());
+        }
+        if (o.pipesHeldOpen()) {
+            return new ProbeRunResult(record, Optional.of("a process the probe started kept its output open after"
+                    + " it exited (a probe leaves no process behind)"), o.elapsed());
+        }
+        return new ProbeRunResult(record, Optional.empty(), o.elapsed());
+    }
+
+    private boolean looksLikeCodexFailure(Context c) {
+        return ModeCatalog.isCodexMode(c.mode().name()) && c.o().stdout().length == 0
+                && CODEX_OWN_EXITS.contains(c.o().exitCode()) && !c.stderr().isBlank();
+    }
+
+    private ProbeRunResult harness(Context c, String kind, String message, Integer exit) {
+        ProbeScript p = c.probe();
+        String stdout = abbreviate(RunSession.text(c.o().stdout()), SNIPPET);
+        String stderr = abbreviate(c.stderr(), SNIPPET);
+        var observation = HarnessRecords.error(p.id(), p.version(), p.primaryCapabilityId(), p.secondaryCapabilityIds(),
+                c.mode().name(), c.ws().toString(), c.command(), kind, abbreviate(message, 2000), kind, exit,
+                stdout, stderr);
+        try {
+            AssembledRecord record = session.assembler().complete(observation,
+                    new RecordAssembler.Expectation(p.id(), c.mode().name(), session.stackFor(c.mode())));
+            return new ProbeRunResult(record, Optional.of(message + stderrHint(c.stderr())), c.o().elapsed());
+        } catch (ContractViolation e) {
+            throw new IllegalStateException("the harness made an invalid record for " + p.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String stderrHint(String stderr) {
+        String s = stderr.strip();
+        return s.isEmpty() ? "" : "\nstderr: " + abbreviate(s, SNIPPET);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : (d.toMillis() / 1000.0) + " s";
+    }
+
+    static String abbreviate(String s, int max) {
+        if (s.codePointCount(0, s.length()) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    }
+}

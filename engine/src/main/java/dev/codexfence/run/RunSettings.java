@@ -1,0 +1,39 @@
+package dev.codexfence.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a run session needs to know, independent of where it came from (engine configuration, CLI, tests).
+ *
+ * @param modes mode names, in order
+ * @param codexPath the codex CLI to use, or null to look for one
+ * @param timeout per probe run
+ * @param preflight whether codex modes are checked before their probes run
+ * @param probeEnvironment extra variables for every probe process
+ * @param netTarget outbound target host:port, or null for the loopback listener
+ * @param runtimeBin a helper folder to use instead of the bundled helpers, or null
+ * @param ndjsonFile where the run's records go
+ * @param bash the bash that runs probes
+ * @param cancelled polled while probes run
+ */
+public record RunSettings(
+        List<String> modes,
+        Path codexPath,
+        Duration timeout,
+        boolean preflight,
+        Map<String, String> probeEnvironment,
+        String netTarget,
+        Path runtimeBin,
+        Path ndjsonFile,
+        String bash,
+        BooleanSupplier cancelled) {
+
+    public RunSettings {
+        modes = List.copyOf(modes);
+        probeEnvironment = Map.copyOf(probeEnvironment);
+    }
+}

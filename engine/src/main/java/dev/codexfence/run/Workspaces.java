@@ -1,0 +1,109 @@
+package dev.codexfence.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fresh scratch workspaces: a template (a git repository with fixture files) made once per run, copied for
+ * every probe run and deleted after it. Never the user's checkout.
+ */
+public final class Workspaces {
+
+    private final Path parent;
+    private final Path template;
+    private final AtomicInteger counter = new AtomicInteger();
+
+    private Workspaces(Path parent, Path template) {
+        this.parent = parent;
+        this.template = template;
+    }
+
+    /** Makes the template under {@code parent}; {@code git} (may be null) initialises its repository. */
+    public static Workspaces create(Path parent, String git) throws IOException {
+        Path template = Files.createDirectories(parent.resolve("workspace-template"));
+        Files.writeString(template.resolve("README.md"), "codex-fence scratch workspace\n", StandardCharsets.UTF_8);
+        Files.createDirectories(template.resolve("src"));
+        Files.writeString(template.resolve("src/hello.txt"), "hello from the workspace\n", StandardCharsets.UTF_8);
+        if (git != null) {
+            try {
+                Process p = new ProcessBuilder(git, "init", "-q", template.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return new Workspaces(parent, template);
+    }
+
+    /** A new copy of the template, named after the probe and mode (for readable paths in records). */
+    public Path fresh(String probeId, String mode) throws IOException {
+        Path ws = parent.resolve("ws-" + counter.incrementAndGet() + "-" + probeId + "-" + mode);
+        copyTree(template, ws);
+        return ws;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Removes a tree without following symlinks out of it; makes read-only folders writable first. */
+    public static void delete(Path root) {
+        if (root == null || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    dir.toFile().setWritable(true, true);
+                    dir.toFile().setExecutable(true, true);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // best effort: the caller reports leftovers through the no-debris checks
+        }
+    }
+}

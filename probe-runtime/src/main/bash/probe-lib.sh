@@ -1,0 +1,70 @@
+# probe-lib.sh — small functions that probes may source:  . "$FENCE_BIN/probe-lib.sh"
+# Bash 3.2 compatible; defines functions and variables only, prints nothing, never calls emit-record.
+
+# fence_run CMD [ARGS...]
+# Runs CMD once and captures its stdout, stderr and exit code without tripping `set -e`:
+# sets FENCE_OUT, FENCE_ERR (each without trailing newlines) and FENCE_RC.
+# CMD runs in a subshell, so it cannot change the caller's variables or directory.
+fence_run() {
+  local _sep=$'\037\036\037' _both _rest
+  FENCE_OUT=''
+  FENCE_ERR=''
+  FENCE_RC=0
+  _both=$( { _o=$("$@" 2>&3 </dev/null) && _rc=0 || _rc=$?; printf '%s%s%s%s' "$_sep" "$_rc" "$_sep" "$_o"; } 3>&1 ) || true
+  FENCE_ERR=${_both%%"$_sep"*}
+  _rest=${_both#*"$_sep"}
+  FENCE_RC=${_rest%%"$_sep"*}
+  FENCE_OUT=${_rest#*"$_sep"}
+  while [[ $FENCE_ERR == *$'\n' ]]; do FENCE_ERR=${FENCE_ERR%$'\n'}; done
+}
+
+# fence_errno_from_text TEXT
+# Sets FENCE_ERRNO to the errno name whose strerror text (Linux glibc/musl or macOS) appears in TEXT,
+# or to the empty string when none does. The most specific messages are tested first.
+fence_errno_from_text() {
+  local _t=$1
+  FENCE_ERRNO=''
+  case $_t in
+    *'Read-only file system'*) FENCE_ERRNO=EROFS ;;
+    *'Invalid cross-device link'*|*'Cross-device link'*) FENCE_ERRNO=EXDEV ;;
+    *'Operation not permitted'*) FENCE_ERRNO=EPERM ;;
+    *'Permission denied'*) FENCE_ERRNO=EACCES ;;
+    *'No such process'*) FENCE_ERRNO=ESRCH ;;
+    *'Connection refused'*) FENCE_ERRNO=ECONNREFUSED ;;
+    *'Network is unreachable'*) FENCE_ERRNO=ENETUNREACH ;;
+    *'No route to host'*) FENCE_ERRNO=EHOSTUNREACH ;;
+    *'Connection timed out'*|*'Operation timed out'*) FENCE_ERRNO=ETIMEDOUT ;;
+    *'Temporary failure in name resolution'*) FENCE_ERRNO=EAI_AGAIN ;;
+    *'Name or service not known'*|*'nodename nor servname provided'*) FENCE_ERRNO=EAI_NONAME ;;
+    *'Address family not supported'*) FENCE_ERRNO=EAFNOSUPPORT ;;
+    *'Function not implemented'*) FENCE_ERRNO=ENOSYS ;;
+    *'Invalid argument'*) FENCE_ERRNO=EINVAL ;;
+    *'Input/output error'*) FENCE_ERRNO=EIO ;;
+    *'Device or resource busy'*|*'Resource busy'*) FENCE_ERRNO=EBUSY ;;
+    *'No space left on device'*) FENCE_ERRNO=ENOSPC ;;
+    *'File exists'*) FENCE_ERRNO=EEXIST ;;
+    *'Is a directory'*) FENCE_ERRNO=EISDIR ;;
+    *'Not a directory'*) FENCE_ERRNO=ENOTDIR ;;
+    *'Too many levels of symbolic links'*) FENCE_ERRNO=ELOOP ;;
+    *'No such file or directory'*) FENCE_ERRNO=ENOENT ;;
+    *'Bad file descriptor'*) FENCE_ERRNO=EBADF ;;
+    *'Protocol not supported'*) FENCE_ERRNO=EPROTONOSUPPORT ;;
+    *'Socket type not supported'*) FENCE_ERRNO=ESOCKTNOSUPPORT ;;
+    *'Address already in use'*) FENCE_ERRNO=EADDRINUSE ;;
+    *'Cannot assign requested address'*|*"Can't assign requested address"*) FENCE_ERRNO=EADDRNOTAVAIL ;;
+  esac
+}
+
+# fence_have TOOL — true when TOOL is a command on PATH.
+fence_have() {
+  command -v "$1" >/dev/null 2>&1
+}
+
+# fence_platform — sets FENCE_PLATFORM to linux, macos or other from $OSTYPE (no subprocess).
+fence_platform() {
+  case ${OSTYPE:-} in
+    linux*) FENCE_PLATFORM=linux ;;
+    darwin*) FENCE_PLATFORM=macos ;;
+    *) FENCE_PLATFORM=other ;;
+  esac
+}
