@@ -51,7 +51,7 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
         Platform platform = Platform.current().orElse(Platform.LINUX);
         EngineDiscoveryRequestResolver.<FenceEngineDescriptor>builder()
                 .addSelectorResolver(ctx -> new FenceSelectorResolver(
-                        new FenceDiscovery(config, catalog, platform, ctx.getIssueReporter())))
+                        new FenceDiscovery(config, catalog, platform, ctx.getIssueReporter()), new FenceUniqueIds(uniqueId)))
                 .build()
                 .resolve(request, engine);
         return engine;

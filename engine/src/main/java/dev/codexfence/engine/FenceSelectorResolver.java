@@ -29,9 +29,11 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 final class FenceSelectorResolver implements SelectorResolver {
 
     private final FenceDiscovery discovery;
+    private final FenceUniqueIds ids;
 
-    FenceSelectorResolver(FenceDiscovery discovery) {
+    FenceSelectorResolver(FenceDiscovery discovery, FenceUniqueIds ids) {
         this.discovery = discovery;
+        this.ids = ids;
     }
 
     @Override
@@ -61,13 +63,12 @@ final class FenceSelectorResolver implements SelectorResolver {
 
     @Override
     public Resolution resolve(UniqueIdSelector selector, Context context) {
-        UniqueId id = selector.getUniqueId();
-        List<UniqueId.Segment> segments = id.getSegments();
-        if (segments.size() < 2 || !id.getEngineId().map(Constants.ENGINE_ID::equals).orElse(false)) {
+        List<UniqueId.Segment> segments = ids.relative(selector.getUniqueId());
+        if (segments == null) {
             return Resolution.unresolved();
         }
-        UniqueId.Segment first = segments.get(1);
-        if (first.getType().equals(FenceUniqueIds.BROKEN) && segments.size() == 2) {
+        UniqueId.Segment first = segments.get(0);
+        if (first.getType().equals(FenceUniqueIds.BROKEN) && segments.size() == 1) {
             return discovery.defaultRoot()
                     .flatMap(r -> discovery.probeAt(r.resolve(first.getValue())))
                     .filter(p -> !p.healthy())
@@ -81,11 +82,11 @@ final class FenceSelectorResolver implements SelectorResolver {
         if (capability.isEmpty()) {
             return Resolution.unresolved();
         }
-        if (segments.size() == 2) {
+        if (segments.size() == 1) {
             return resolveCapability(capability.get(), context);
         }
-        UniqueId.Segment second = segments.get(2);
-        if (second.getType().equals(FenceUniqueIds.COVERAGE) && segments.size() == 3) {
+        UniqueId.Segment second = segments.get(1);
+        if (second.getType().equals(FenceUniqueIds.COVERAGE) && segments.size() == 2) {
             return resolveCoverage(capability.get(), context);
         }
         if (!second.getType().equals(FenceUniqueIds.PROBE)) {
@@ -97,11 +98,11 @@ final class FenceSelectorResolver implements SelectorResolver {
         if (probe.isEmpty()) {
             return Resolution.unresolved();
         }
-        if (segments.size() == 3) {
+        if (segments.size() == 2) {
             return resolveProbe(probe.get(), context);
         }
-        UniqueId.Segment third = segments.get(3);
-        if (segments.size() == 4 && third.getType().equals(FenceUniqueIds.MODE)
+        UniqueId.Segment third = segments.get(2);
+        if (segments.size() == 3 && third.getType().equals(FenceUniqueIds.MODE)
                 && discovery.config().modes().contains(third.getValue())) {
             return resolveMode(probe.get(), capability.get(), third.getValue(), context);
         }
@@ -123,7 +124,7 @@ final class FenceSelectorResolver implements SelectorResolver {
             selectors.add(selectFile(p.file().toFile()));
         }
         for (Capability c : discovery.uncovered(root)) {
-            selectors.add(selectUniqueId(FenceUniqueIds.coverage(c.id())));
+            selectors.add(selectUniqueId(ids.coverage(c.id())));
         }
         return selectors.isEmpty() ? Resolution.unresolved() : Resolution.selectors(selectors);
     }
@@ -137,7 +138,7 @@ final class FenceSelectorResolver implements SelectorResolver {
                     .orElseGet(Resolution::unresolved);
         }
         discovery.remember(probe);
-        UniqueId capabilityId = FenceUniqueIds.capability(probe.primaryCapabilityId());
+        UniqueId capabilityId = ids.capability(probe.primaryCapabilityId());
         return context.addToParent(() -> selectUniqueId(capabilityId),
                         parent -> Optional.of(new ProbeDescriptor(parent.getUniqueId().append(FenceUniqueIds.PROBE, probe.id()), probe)))
                 .map(d -> Resolution.match(Match.exact(d, () -> modeSelectors(d.getUniqueId()))))
@@ -153,7 +154,7 @@ final class FenceSelectorResolver implements SelectorResolver {
     }
 
     private Resolution resolveMode(ProbeScript probe, Capability capability, String mode, Context context) {
-        UniqueId probeId = FenceUniqueIds.probe(capability.id(), probe.id());
+        UniqueId probeId = ids.probe(capability.id(), probe.id());
         return context.addToParent(() -> selectUniqueId(probeId),
                         parent -> Optional.of(new ProbeRunDescriptor(parent.getUniqueId().append(FenceUniqueIds.MODE, mode),
                                 probe, mode, capability)))
@@ -178,7 +179,7 @@ final class FenceSelectorResolver implements SelectorResolver {
                 }
             }
             if (selectors.isEmpty() && discovery.uncovered(root).contains(capability)) {
-                selectors.add(selectUniqueId(FenceUniqueIds.coverage(capability.id())));
+                selectors.add(selectUniqueId(ids.coverage(capability.id())));
             }
         });
         return selectors;
@@ -189,7 +190,7 @@ final class FenceSelectorResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         var source = CapabilityDescriptor.sourceOf(capability, discovery.catalog());
-        return context.addToParent(() -> selectUniqueId(FenceUniqueIds.capability(capability.id())),
+        return context.addToParent(() -> selectUniqueId(ids.capability(capability.id())),
                         parent -> Optional.of(new CoverageDescriptor(parent.getUniqueId().append(FenceUniqueIds.COVERAGE,
                                 FenceUniqueIds.COVERAGE_VALUE), capability, discovery.platform(),
                                 discovery.config().failMissingCoverage(), source)))

@@ -46,9 +46,12 @@ public final class Workspaces {
         return new Workspaces(parent, template);
     }
 
-    /** A new copy of the template, named after the probe and mode (for readable paths in records). */
+    /**
+     * A new copy of the template. Its name stays short on purpose: probes bind AF_UNIX sockets inside it, and
+     * socket paths are limited to about 100 bytes.
+     */
     public Path fresh(String probeId, String mode) throws IOException {
-        Path ws = parent.resolve("ws-" + counter.incrementAndGet() + "-" + probeId + "-" + mode);
+        Path ws = parent.resolve("ws-" + counter.incrementAndGet());
         copyTree(template, ws);
         return ws;
     }

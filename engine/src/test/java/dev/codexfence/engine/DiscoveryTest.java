@@ -112,6 +112,19 @@ class DiscoveryTest {
     }
 
     @Test
+    void nestedUnderASuiteTheTreeIsBuiltBelowTheGivenEngineId() {
+        UniqueId nested = UniqueId.forEngine("junit-platform-suite").append("suite", "x.ProbeSuite").append("engine", "codex-fence");
+        var request = org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(Fixtures.tree("healthy").toFile()))
+                .configurationParameter(Constants.MODES, "baseline")
+                .build();
+        TestDescriptor engine = new CodexFenceTestEngine().discover(request, nested);
+        TestDescriptor read = find(engine, "fx_read_ws [baseline]");
+        assertThat(read.getUniqueId()).isEqualTo(nested.append("capability", "cap_fs_read_workspace_tree")
+                .append("probe", "fx_read_ws").append("mode", "baseline"));
+    }
+
+    @Test
     void tagFilterKeepsOnlyThatCapabilitysNodes() {
         var result = Fixtures.kit(out, Map.of(), selectDirectory(Fixtures.tree("healthy").toFile()))
                 .filters(org.junit.platform.launcher.TagFilter.includeTags("cap_fs_read_workspace_tree"))

@@ -5,7 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
+import dev.codexfence.schema.FenceJson;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import tools.jackson.databind.JsonNode;
 
 /** Fixture probe trees (src/test/fixtures) and a preconfigured EngineTestKit builder. */
 final class Fixtures {
@@ -26,6 +31,15 @@ final class Fixtures {
                 .selectors(selectors);
         config.forEach(b::configurationParameter);
         return b;
+    }
+
+    /** The record each test published (report entry "cfbo"), by test display name. */
+    static Map<String, JsonNode> recordsByTest(EngineExecutionResults results) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .filter(e -> e.getPayload(ReportEntry.class)
+                        .map(r -> r.getKeyValuePairs().containsKey(Constants.RECORD_ENTRY_KEY)).orElse(false))
+                .collect(Collectors.toMap(e -> e.getTestDescriptor().getDisplayName(), e -> FenceJson.MAPPER.readTree(
+                        e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get(Constants.RECORD_ENTRY_KEY))));
     }
 
     static Path onlyNdjson(Path out) throws IOException {

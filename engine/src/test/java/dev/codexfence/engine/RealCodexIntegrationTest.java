@@ -1,0 +1,70 @@
+package dev.codexfence.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+
+import dev.codexfence.catalog.Platform;
+import dev.codexfence.mode.CodexDetector;
+import dev.codexfence.mode.CodexInterface;
+import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.run.CodexLocator;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs the real codex CLI that {@code bin/install-codex} (and so {@code .ci/run}) installs. Without it the
+ * tests are aborted locally and fail in CI, where it must be present.
+ */
+class RealCodexIntegrationTest {
+
+    private static Path codex;
+
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void findCodex() {
+        codex = CodexLocator.locate(null, Path.of("")).orElse(null);
+        if (codex == null && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI must install the codex CLI (bin/install-codex) before the tests");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(codex != null, "codex CLI not installed (run bin/install-codex)");
+    }
+
+    @Test
+    void detectsTheInstalledInterfaceByAskingTheCli() {
+        var detection = new CodexDetector(new ProcessRunner(), System.getenv()).detect(codex, Platform.current().orElseThrow());
+        assertThat(detection.found()).as(detection.problem()).isTrue();
+        assertThat(detection.cli().version()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(detection.cli().sandboxInterface()).isEqualTo(CodexInterface.SANDBOX_PROFILE);
+        assertThat(detection.cli().profileFlag()).startsWith("--permission");
+    }
+
+    @Test
+    void workspaceWriteSucceedsInTheSandboxWhileAHomeWriteIsDeniedThereAndAllowedInBaseline() {
+        var results = Fixtures.kit(out, Map.of(Constants.MODES, "baseline,codex-sandbox", Constants.CODEX_PATH, codex.toString()),
+                        selectFile(Fixtures.tree("healthy").resolve("fx_write_ws.sh").toFile()),
+                        selectFile(Fixtures.tree("healthy").resolve("fx_write_home.sh").toFile()))
+                .execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(4).failed(0).skipped(0));
+        Map<String, JsonNode> records = Fixtures.recordsByTest(results);
+
+        JsonNode wsSandbox = records.get("fx_write_ws [codex-sandbox]");
+        assertThat(wsSandbox.at("/result/observed_result").asString()).isEqualTo("success");
+        assertThat(wsSandbox.at("/stack/sandbox_mode").asString()).isEqualTo("workspace-write");
+        assertThat(wsSandbox.at("/stack/sandbox_interface").asString()).isEqualTo("sandbox-profile");
+        assertThat(wsSandbox.at("/stack/codex_cli_version").asString()).isNotBlank();
+
+        JsonNode homeSandbox = records.get("fx_write_home [codex-sandbox]");
+        assertThat(homeSandbox.at("/result/observed_result").asString()).isEqualTo("denied");
+        assertThat(homeSandbox.at("/result/errno").asString()).isIn("EROFS", "EPERM", "EACCES");
+
+        JsonNode homeBaseline = records.get("fx_write_home [baseline]");
+        assertThat(homeBaseline.at("/result/observed_result").asString()).isEqualTo("success");
+        assertThat(Path.of(homeBaseline.at("/operation/target").asString())).doesNotExist();
+    }
+}
