@@ -125,50 +125,71 @@ public final class RecordAssembler {
         if (!(fragments instanceof ArrayNode array)) {
             throw new ContractViolation(FRAGMENTS + " must be an array");
         }
+        // values first; then bases from the last flag to the first, each filling only what is still missing,
+        // so per-key flags win over any base and a later base wins over an earlier one
+        List<JsonNode> bases = new ArrayList<>();
         for (JsonNode fragment : array) {
-            String flag = fragment.path("flag").asString("(unnamed flag)");
-            String pointerText = fragment.path("pointer").asString("");
-            String role = fragment.path("role").asString("");
-            String json = fragment.path("json").asString(null);
-            if (json == null || !pointerText.startsWith("/")) {
-                throw new ContractViolation(FRAGMENTS + " entry for " + flag + " lacks a pointer or json text");
-            }
-            JsonNode value;
-            try {
-                value = FenceJson.MAPPER.readTree(json);
-            } catch (JacksonException e) {
-                throw new ContractViolation(flag + ": invalid JSON value: " + e.getOriginalMessage()
-                        + " in: " + abbreviate(json), e);
-            }
-            if (value == null || value.isMissingNode()) {
-                throw new ContractViolation(flag + ": empty JSON value");
-            }
-            JsonPointer pointer = JsonPointer.compile(pointerText);
-            if ("base".equals(role)) {
-                if (!(value instanceof ObjectNode base)) {
-                    throw new ContractViolation(flag + ": expected a JSON object, got " + value.getNodeType()
-                            .name().toLowerCase(java.util.Locale.ROOT));
-                }
-                if (!(record.at(pointer) instanceof ObjectNode target)) {
-                    throw new ContractViolation(flag + ": the observation has no object at " + pointerText);
-                }
-                mergeUnder(target, base);
-            } else if ("value".equals(role)) {
-                if (!(record.at(pointer.head()) instanceof ObjectNode parent)) {
-                    throw new ContractViolation(flag + ": the observation has no object at " + pointer.head());
-                }
-                parent.set(pointer.last().getMatchingProperty(), value);
+            if ("base".equals(fragment.path("role").asString(""))) {
+                bases.add(0, fragment);
             } else {
-                throw new ContractViolation(FRAGMENTS + " entry for " + flag + " has unknown role \"" + role + "\"");
+                applyFragment(record, fragment);
+            }
+        }
+        for (JsonNode base : bases) {
+            applyFragment(record, base);
+        }
+        if (record.path("payload") instanceof ObjectNode payload) {
+            for (String snippet : List.of("stdout_snippet", "stderr_snippet")) {
+                if (!payload.has(snippet)) {
+                    payload.putNull(snippet);
+                }
             }
         }
     }
 
-    /** Fills {@code target} from {@code base} where target has no value; target's own values win. */
+    private static void applyFragment(ObjectNode record, JsonNode fragment) throws ContractViolation {
+        String flag = fragment.path("flag").asString("(unnamed flag)");
+        String pointerText = fragment.path("pointer").asString("");
+        String role = fragment.path("role").asString("");
+        String json = fragment.path("json").asString(null);
+        if (json == null || !pointerText.startsWith("/")) {
+            throw new ContractViolation(FRAGMENTS + " entry for " + flag + " lacks a pointer or json text");
+        }
+        JsonNode value;
+        try {
+            value = FenceJson.MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new ContractViolation(flag + ": invalid JSON value: " + e.getOriginalMessage()
+                    + " in: " + abbreviate(json), e);
+        }
+        if (value == null || value.isMissingNode()) {
+            throw new ContractViolation(flag + ": empty JSON value");
+        }
+        JsonPointer pointer = JsonPointer.compile(pointerText);
+        if ("base".equals(role)) {
+            if (!(value instanceof ObjectNode base)) {
+                throw new ContractViolation(flag + ": expected a JSON object, got " + value.getNodeType()
+                        .name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (!(record.at(pointer) instanceof ObjectNode target)) {
+                throw new ContractViolation(flag + ": the observation has no object at " + pointerText);
+            }
+            mergeUnder(target, base);
+        } else if ("value".equals(role)) {
+            if (!(record.at(pointer.head()) instanceof ObjectNode parent)) {
+                throw new ContractViolation(flag + ": the observation has no object at " + pointer.head());
+            }
+            parent.set(pointer.last().getMatchingProperty(), value);
+        } else {
+            throw new ContractViolation(FRAGMENTS + " entry for " + flag + " has unknown role \"" + role + "\"");
+        }
+    }
+
+    /** Fills {@code target} from {@code base} where target lacks a key; target's own values (null too) win. */
     private static void mergeUnder(ObjectNode target, ObjectNode base) {
         for (Map.Entry<String, JsonNode> e : base.properties()) {
             JsonNode mine = target.get(e.getKey());
-            if (mine == null || mine.isNull()) {
+            if (mine == null) {
                 target.set(e.getKey(), e.getValue());
             } else if (mine instanceof ObjectNode mineObject && e.getValue() instanceof ObjectNode baseObject) {
                 mergeUnder(mineObject, baseObject);

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Can the process create a hard link inside the workspace to a file outside it ($FENCE_OUTSIDE_DIR/outside.txt)?
+set -euo pipefail
+
+probe_name="fs_hardlink_outside_workspace"
+probe_version="1"
+primary_capability_id="cap_fs_hardlink_rename_across_boundary"
+probe_platforms="linux"
+probe_tags="hardlink escape"
+: "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
+. "$FENCE_BIN/probe-lib.sh"
+
+rc=''
+errno=''
+err=''
+link=''
+src='${FENCE_OUTSIDE_DIR}/outside.txt'
+cleanup() {
+  # only the link this probe made; never the outside fixture
+  if [ -n "$link" ]; then rm -f -- "$link" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+  target='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
+  printf -v cmd '%q ' ln "$src" "$target"
+  status=error
+  message="FENCE_WORKSPACE_ROOT is not set"
+elif [ -z "${FENCE_OUTSIDE_DIR:-}" ]; then
+  target="$FENCE_WORKSPACE_ROOT/.codex-fence-$probe_name"
+  printf -v cmd '%q ' ln "$src" "$target"
+  status=error
+  message="FENCE_OUTSIDE_DIR is not set"
+else
+  src="$FENCE_OUTSIDE_DIR/outside.txt"
+  target="$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}"
+  printf -v cmd '%q ' ln "$src" "$target"
+  if [ ! -f "$src" ]; then
+    status=error
+    message="the fixture \$FENCE_OUTSIDE_DIR/outside.txt is missing"
+  else
+    link=$target
+    fence_run ln "$src" "$target"
+    rc=$FENCE_RC
+    err=$FENCE_ERR
+    if [ "$rc" -eq 0 ]; then
+      status=success
+      message="hard-linked the outside file into the workspace (link removed again)"
+    else
+      fence_errno_from_text "$err"
+      errno=$FENCE_ERRNO
+      case $errno in
+        EXDEV|EROFS|EACCES|EPERM) status=denied; message="the hard link across the workspace boundary was refused ($errno)" ;;
+        *) status=error; message="ln failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
+      esac
+    fi
+  fi
+fi
+
+"$FENCE_BIN/emit-record" \
+  --run-mode "${FENCE_RUN_MODE:-baseline}" \
+  --probe-name "$probe_name" --probe-version "$probe_version" \
+  --primary-capability-id "$primary_capability_id" \
+  --command "$cmd" --category fs --verb link --target "$target" \
+  --status "$status" --errno "$errno" --message "$message" \
+  --raw-exit-code "$rc" --payload-stderr "$err" \
+  --payload-raw-field link "$target" \
+  --payload-raw-field source "$src"

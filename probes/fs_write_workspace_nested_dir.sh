@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Can the process create a nested directory tree in the workspace, put a file in it and delete it all again?
+set -euo pipefail
+
+probe_name="fs_write_workspace_nested_dir"
+probe_version="1"
+primary_capability_id="cap_fs_write_workspace_tree"
+probe_platforms="linux macos"
+probe_tags="write mkdir"
+: "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
+. "$FENCE_BIN/probe-lib.sh"
+
+rc=''
+errno=''
+err=''
+top=''
+mkdir_step=''
+write_step=''
+delete_step=''
+cleanup() {
+  if [ -n "$top" ]; then rm -rf -- "$top" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+  shown='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"'/a/b/c'
+  printf -v cmd '%q ' mkdir -p "$shown"
+  status=error
+  message="FENCE_WORKSPACE_ROOT is not set"
+else
+  top="$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}"
+  shown="$top/a/b/c"
+  printf -v cmd '%q ' mkdir -p "$shown"
+  fence_run mkdir -p "$shown"
+  rc=$FENCE_RC
+  err=$FENCE_ERR
+  if [ "$rc" -eq 0 ] && [ -d "$shown" ]; then
+    mkdir_step=ok
+    fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$shown/leaf.txt"
+    if [ "$FENCE_RC" -eq 0 ]; then write_step=ok; else write_step=failed; err=$FENCE_ERR; rc=$FENCE_RC; fi
+    fence_run rm -rf -- "$top"
+    if [ "$FENCE_RC" -eq 0 ] && [ ! -e "$top" ]; then delete_step=ok; else delete_step=failed; fi
+    if [ "$write_step" = ok ] && [ "$delete_step" = ok ]; then
+      status=success
+      message="created a/b/c with a file in it and removed the tree"
+    else
+      fence_errno_from_text "$err"
+      errno=$FENCE_ERRNO
+      status=partial
+      message="mkdir -p succeeded; writing the leaf file: $write_step; deleting the tree: $delete_step"
+    fi
+  else
+    mkdir_step=failed
+    fence_errno_from_text "$err"
+    errno=$FENCE_ERRNO
+    case $errno in
+      EROFS|EACCES|EPERM) status=denied; message="mkdir -p in the workspace was refused ($errno)" ;;
+      *) status=error; message="mkdir -p failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
+    esac
+  fi
+fi
+
+"$FENCE_BIN/emit-record" \
+  --run-mode "${FENCE_RUN_MODE:-baseline}" \
+  --probe-name "$probe_name" --probe-version "$probe_version" \
+  --primary-capability-id "$primary_capability_id" \
+  --command "$cmd" --category fs --verb mkdir --target "$shown" \
+  --status "$status" --errno "$errno" --message "$message" \
+  --raw-exit-code "$rc" --payload-stderr "$err" \
+  --payload-raw-field path "$shown" \
+  --payload-raw-field mkdir "$mkdir_step" \
+  --payload-raw-field write "$write_step" \
+  --payload-raw-field delete "$delete_step"

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Is the per-user temp dir ($TMPDIR, passed to the Seatbelt profile as a parameter) writable from inside the fence?
+set -euo pipefail
+
+probe_name="macos_sandbox_profile_params"
+probe_version="1"
+primary_capability_id="cap_sandbox_profile_parameterization"
+probe_platforms="macos"
+probe_tags="sandbox write"
+: "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
+. "$FENCE_BIN/probe-lib.sh"
+
+rc=''
+errno=''
+err=''
+created=''
+user_temp=''
+same_dir=''
+cleanup() {
+  if [ -n "$created" ]; then rm -f -- "$created" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
+if [ -z "${TMPDIR:-}" ]; then
+  target='$TMPDIR/'"$leaf"
+  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
+  status=error
+  message="TMPDIR is not set"
+elif ! fence_have getconf; then
+  target="${TMPDIR%/}/$leaf"
+  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
+  status=error
+  message="the tool getconf is not on PATH"
+else
+  target="${TMPDIR%/}/$leaf"
+  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
+  fence_run getconf DARWIN_USER_TEMP_DIR
+  user_temp=$FENCE_OUT
+  if [ "${user_temp%/}" = "${TMPDIR%/}" ]; then same_dir=true; else same_dir=false; fi
+  created=$target
+  fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
+  rc=$FENCE_RC
+  err=$FENCE_ERR
+  if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
+    status=success
+    message="created a scratch file in \$TMPDIR (the profile's temp-dir parameter is writable)"
+  else
+    fence_errno_from_text "$err"
+    errno=$FENCE_ERRNO
+    case $errno in
+      EROFS|EACCES|EPERM) status=denied; message="creating a file in \$TMPDIR was refused ($errno)" ;;
+      *) status=error; message="the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
+    esac
+  fi
+fi
+
+"$FENCE_BIN/emit-record" \
+  --run-mode "${FENCE_RUN_MODE:-baseline}" \
+  --probe-name "$probe_name" --probe-version "$probe_version" \
+  --primary-capability-id "$primary_capability_id" \
+  --command "$cmd" --category sandbox --verb write --target "$target" \
+  --status "$status" --errno "$errno" --message "$message" \
+  --raw-exit-code "$rc" --payload-stderr "$err" \
+  --payload-raw-field path "$target" \
+  --payload-raw-field tmpdir "${TMPDIR:-}" \
+  --payload-raw-field darwin_user_temp_dir "$user_temp" \
+  --payload-raw-field tmpdir_is_darwin_user_temp_dir "$same_dir"

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Can the probe bind an AF_UNIX socket at a path inside the workspace?
+set -euo pipefail
+
+probe_name="net_unix_bind_workspace"
+probe_version="1"
+primary_capability_id="cap_net_unix_socket_connect_bind"
+probe_platforms="linux"
+: "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
+. "$FENCE_BIN/probe-lib.sh"
+
+target="${FENCE_WORKSPACE_ROOT:-}/.codex-fence-${probe_name}-$$.sock"
+cleanup() {
+  rm -f "$target"
+}
+trap cleanup EXIT
+IFS= read -r -d '' py <<'PY' || true
+import errno, os, socket, sys
+def name(n):
+    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+path = sys.argv[1]
+try:
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+except OSError as e:
+    print("errno %s socket" % name(e.errno))
+    sys.exit(0)
+try:
+    s.bind(path)
+    os.unlink(path)
+    print("ok bound")
+except OSError as e:
+    print("errno %s bind" % (name(e.errno) if e.errno else "ENAMETOOLONG"))
+finally:
+    s.close()
+PY
+policy_errnos="EPERM EACCES EROFS"
+status=error
+errno=''
+message=''
+rc=''
+out=''
+err=''
+printf -v cmd '%q ' python3 -c "$py" "$target"
+if ! fence_have python3; then
+  message="python3 not found on PATH; it is needed to bind an AF_UNIX socket"
+elif [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
+  message="FENCE_WORKSPACE_ROOT is not set; the harness must export it"
+else
+  fence_run python3 -c "$py" "$target"
+  rc=$FENCE_RC
+  out=$FENCE_OUT
+  err=$FENCE_ERR
+  case $out in
+    ok*)
+      status=success
+      message="bound an AF_UNIX socket at a path in the workspace (removed afterwards)"
+      ;;
+    errno\ *)
+      errno=${out#errno }
+      errno=${errno%% *}
+      step=${out#errno "$errno"}
+      step=${step# }
+      case " $policy_errnos " in
+        *" $errno "*)
+          status=denied
+          message="binding an AF_UNIX socket in the workspace was refused at $step ($errno)"
+          ;;
+        *)
+          status=error
+          message="$step failed with $errno, which is not a policy refusal"
+          ;;
+      esac
+      ;;
+    *)
+      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
+      ;;
+  esac
+fi
+
+"$FENCE_BIN/emit-record" \
+  --run-mode "${FENCE_RUN_MODE:-baseline}" \
+  --probe-name "$probe_name" --probe-version "$probe_version" \
+  --primary-capability-id "$primary_capability_id" \
+  --command "$cmd" --category network --verb bind --target "$target" \
+  --status "$status" --errno "$errno" --message "$message" \
+  --raw-exit-code "$rc" \
+  --payload-stdout "$out" --payload-stderr "$err"

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Can the probe PTRACE_ATTACH to a harness process outside the sandbox?
+set -euo pipefail
+
+probe_name="proc_ptrace_outside_pid"
+probe_version="1"
+primary_capability_id="cap_proc_ptrace_and_vm_read"
+secondary_capability_ids="cap_proc_host_process_visibility"
+probe_platforms="linux"
+: "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
+. "$FENCE_BIN/probe-lib.sh"
+
+target="pid ${FENCE_OUTSIDE_PID:-unset}"
+IFS= read -r -d '' py <<'PY' || true
+import ctypes, errno, os, signal, sys
+def name(n):
+    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+libc = ctypes.CDLL(None, use_errno=True)
+libc.ptrace.restype = ctypes.c_long
+libc.ptrace.argtypes = [ctypes.c_long, ctypes.c_long, ctypes.c_void_p, ctypes.c_void_p]
+pid = int(sys.argv[1])
+if libc.ptrace(16, pid, None, None) != 0:
+    print("errno %s PTRACE_ATTACH" % name(ctypes.get_errno()))
+    sys.exit(0)
+try:
+    os.waitpid(pid, 0x40000000)
+except OSError:
+    pass
+if libc.ptrace(17, pid, None, 0) == 0:
+    print("ok attached and detached")
+else:
+    e = ctypes.get_errno()
+    os.kill(pid, signal.SIGCONT)
+    print("ok attached; PTRACE_DETACH failed with %s, sent SIGCONT" % name(e))
+PY
+policy_errnos="EPERM EACCES ESRCH"
+status=error
+errno=''
+message=''
+rc=''
+out=''
+err=''
+printf -v cmd '%q ' python3 -c "$py" "${FENCE_OUTSIDE_PID:-}"
+if ! fence_have python3; then
+  message="python3 not found on PATH; it is needed to call ptrace(PTRACE_ATTACH)"
+elif [[ -z ${FENCE_OUTSIDE_PID:-} ]]; then
+  message="FENCE_OUTSIDE_PID is not set; the harness must export it"
+elif ! [[ $FENCE_OUTSIDE_PID =~ ^[0-9]+$ ]]; then
+  message="FENCE_OUTSIDE_PID is not a number"
+else
+  fence_run python3 -c "$py" "${FENCE_OUTSIDE_PID:-}"
+  rc=$FENCE_RC
+  out=$FENCE_OUT
+  err=$FENCE_ERR
+  case $out in
+    ok*)
+      status=success
+      message="PTRACE_ATTACH to the harness process $FENCE_OUTSIDE_PID succeeded; detached at once"
+      ;;
+    errno\ *)
+      errno=${out#errno }
+      errno=${errno%% *}
+      step=${out#errno "$errno"}
+      step=${step# }
+      case " $policy_errnos " in
+        *" $errno "*)
+          status=denied
+          message="PTRACE_ATTACH to the harness process $FENCE_OUTSIDE_PID was refused ($errno)"
+          ;;
+        *)
+          status=error
+          message="$step failed with $errno, which is not a policy refusal"
+          ;;
+      esac
+      ;;
+    *)
+      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
+      ;;
+  esac
+fi
+
+"$FENCE_BIN/emit-record" \
+  --run-mode "${FENCE_RUN_MODE:-baseline}" \
+  --probe-name "$probe_name" --probe-version "$probe_version" \
+  --primary-capability-id "$primary_capability_id" \
+  --secondary-capability-id cap_proc_host_process_visibility \
+  --command "$cmd" --category process --verb ptrace --target "$target" \
+  --status "$status" --errno "$errno" --message "$message" \
+  --raw-exit-code "$rc" \
+  --payload-stdout "$out" --payload-stderr "$err" \
+  --payload-raw-field outside_pid "${FENCE_OUTSIDE_PID:-}"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Which NoNewPrivs, Seccomp and CapEff values does the process carry (/proc/self/status)?
+set -euo pipefail
+
+probe_name="sandbox_proc_self_status"
+probe_version="1"
+primary_capability_id="cap_sandbox_seccomp_no_new_privs"
+probe_platforms="linux"
+probe_tags="seccomp procfs"
+: "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
+. "$FENCE_BIN/probe-lib.sh"
+
+target=/proc/self/status
+errno=''
+nnp=''
+seccomp=''
+filters=''
+capeff=''
+printf -v cmd '%q ' cat "$target"
+fence_run cat "$target"
+rc=$FENCE_RC
+err=$FENCE_ERR
+if [ "$rc" -eq 0 ]; then
+  rest=$FENCE_OUT$'\n'
+  while [ -n "$rest" ]; do
+    line=${rest%%$'\n'*}
+    rest=${rest#*$'\n'}
+    case $line in
+      NoNewPrivs:*) nnp=${line#NoNewPrivs:} ;;
+      Seccomp:*) seccomp=${line#Seccomp:} ;;
+      Seccomp_filters:*) filters=${line#Seccomp_filters:} ;;
+      CapEff:*) capeff=${line#CapEff:} ;;
+    esac
+  done
+fi
+trim() { local v=$1; v=${v//[[:space:]]/}; printf '%s' "$v"; }
+nnp=$(trim "$nnp")
+seccomp=$(trim "$seccomp")
+filters=$(trim "$filters")
+capeff=$(trim "$capeff")
+if [ "$rc" -eq 0 ] && [ -n "$nnp$seccomp$capeff" ]; then
+  status=success
+  message="NoNewPrivs=${nnp:-absent} Seccomp=${seccomp:-absent} CapEff=${capeff:-absent}"
+else
+  fence_errno_from_text "$err"
+  errno=$FENCE_ERRNO
+  case $errno in
+    EACCES|EPERM) status=denied; message="reading /proc/self/status was refused ($errno)" ;;
+    *) status=error; message="could not read the status fields from /proc/self/status (rc=$rc ${errno:-no errno})" ;;
+  esac
+fi
+
+"$FENCE_BIN/emit-record" \
+  --run-mode "${FENCE_RUN_MODE:-baseline}" \
+  --probe-name "$probe_name" --probe-version "$probe_version" \
+  --primary-capability-id "$primary_capability_id" \
+  --command "$cmd" --category sandbox --verb read --target "$target" \
+  --status "$status" --errno "$errno" --message "$message" \
+  --raw-exit-code "$rc" --payload-stderr "$err" \
+  --payload-raw-field NoNewPrivs "$nnp" \
+  --payload-raw-field Seccomp "$seccomp" \
+  --payload-raw-field Seccomp_filters "$filters" \
+  --payload-raw-field CapEff "$capeff"

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Can the process learn the number of usable CPUs (nproc: sched_getaffinity / sysfs)?
+set -euo pipefail
+
+probe_name="sys_nproc"
+probe_version="1"
+primary_capability_id="cap_sysctl_read_basic"
+probe_platforms="linux"
+probe_tags="sysctl read"
+: "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
+. "$FENCE_BIN/probe-lib.sh"
+
+target=nproc
+errno=''
+rc=''
+err=''
+value=''
+all=''
+printf -v cmd '%q ' nproc
+if ! fence_have nproc; then
+  status=error
+  message="the tool nproc is not on PATH"
+else
+  fence_run nproc
+  rc=$FENCE_RC
+  err=$FENCE_ERR
+  value=$FENCE_OUT
+  case $value in
+    ''|*[!0-9]*) value_ok=false ;;
+    *) value_ok=true ;;
+  esac
+  if [ "$rc" -eq 0 ] && [ "$value_ok" = true ]; then
+    fence_run nproc --all
+    all=$FENCE_OUT
+    status=success
+    message="nproc reports $value usable CPUs"
+  else
+    fence_errno_from_text "$err"
+    errno=$FENCE_ERRNO
+    case $errno in
+      EACCES|EPERM) status=denied; message="nproc was refused ($errno)" ;;
+      *) status=error; message="nproc did not print a number (rc=$rc ${errno:-no errno})" ;;
+    esac
+  fi
+fi
+
+"$FENCE_BIN/emit-record" \
+  --run-mode "${FENCE_RUN_MODE:-baseline}" \
+  --probe-name "$probe_name" --probe-version "$probe_version" \
+  --primary-capability-id "$primary_capability_id" \
+  --command "$cmd" --category sysctl --verb read --target "$target" \
+  --status "$status" --errno "$errno" --message "$message" \
+  --raw-exit-code "$rc" --payload-stdout "$value" --payload-stderr "$err" \
+  --payload-raw-field nproc "$value" \
+  --payload-raw-field nproc_all "$all"
