@@ -121,7 +121,8 @@ final class FenceSelectorResolver implements SelectorResolver {
         ProbeRoot root = discovery.root(dir);
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         for (ProbeScript p : root.probes()) {
-            selectors.add(selectFile(p.file().toFile()));
+            // by path string: selectFile(File) would canonicalise a symlink into the file it points to
+            selectors.add(selectFile(p.file().toString()));
         }
         for (Capability c : discovery.uncovered(root)) {
             selectors.add(selectUniqueId(ids.coverage(c.id())));
@@ -175,7 +176,7 @@ final class FenceSelectorResolver implements SelectorResolver {
         discovery.defaultRoot().filter(ProbeRoot::looksLikeProbeRoot).map(discovery::root).ifPresent(root -> {
             for (ProbeScript p : root.probes()) {
                 if (p.healthy() && capability.id().equals(p.primaryCapabilityId())) {
-                    selectors.add(selectFile(p.file().toFile()));
+                    selectors.add(selectFile(p.file().toString()));
                 }
             }
             if (selectors.isEmpty() && discovery.uncovered(root).contains(capability)) {

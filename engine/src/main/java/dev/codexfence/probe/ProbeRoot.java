@@ -55,9 +55,14 @@ public record ProbeRoot(Path directory, List<ProbeScript> probes) {
             }
         }
         for (Map.Entry<String, List<Integer>> e : byName.entrySet()) {
-            if (e.getValue().size() > 1) {
-                List<String> names = e.getValue().stream().map(i -> parsed.get(i).file().getFileName().toString()).toList();
-                for (int i : e.getValue()) {
+            if (e.getValue().size() < 2) {
+                continue;
+            }
+            // the file whose name is the id keeps it; the others took an id that is not theirs
+            boolean owned = e.getValue().stream().anyMatch(i -> parsed.get(i).id().equals(e.getKey()));
+            List<String> names = e.getValue().stream().map(i -> parsed.get(i).file().getFileName().toString()).toList();
+            for (int i : e.getValue()) {
+                if (!owned || !parsed.get(i).id().equals(e.getKey())) {
                     parsed.set(i, parsed.get(i).withIssue(new ContractIssue(0,
                             "duplicate probe id \"" + e.getKey() + "\" declared by " + names)));
                 }

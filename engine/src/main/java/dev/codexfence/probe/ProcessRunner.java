@@ -15,13 +15,17 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs one process to completion with a deadline, bounded capture of stdout and stderr, and cancellation.
- * On timeout or cancellation the whole process tree is killed; descendants seen while it ran are killed
- * when it ends, so a probe's background children do not outlive the run.
+ * Where {@code setsid} exists (Linux), the process leads a session and process group of its own: whatever
+ * it starts, even a daemon that ignores SIGHUP, stays in that group and is killed with it. Elsewhere the
+ * descendants seen while it ran are killed. On timeout or cancellation everything is killed at once; after a
+ * normal exit, survivors are killed and reported ({@link Outcome#leftBehind()}).
  */
 public final class ProcessRunner {
 
     private static final long POLL_MILLIS = 20;
     private static final long DRAIN_MILLIS = 2000;
+    private static final String SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
+    private static final String KILL = firstExecutable("/usr/bin/kill", "/bin/kill");
 
     /** What to run. */
     public record Spec(
@@ -45,6 +49,7 @@ public final class ProcessRunner {
      * @param exitCode the exit code, or -1 when the harness killed it
      * @param stdoutDropped bytes of stdout beyond the limit, read and discarded
      * @param pipesHeldOpen true when a leftover process kept the output pipes open after the exit
+     * @param leftBehind true when a process it started was still alive after it exited (then killed)
      */
     public record Outcome(
             int exitCode,
@@ -55,11 +60,18 @@ public final class ProcessRunner {
             byte[] stderr,
             long stderrDropped,
             boolean pipesHeldOpen,
+            boolean leftBehind,
             Duration elapsed) {}
 
     /** Starts and waits. {@link IOException} means the process could not be started at all. */
     public Outcome run(Spec spec) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(spec.argv());
+        boolean ownGroup = SETSID != null && KILL != null;
+        List<String> argv = spec.argv();
+        if (ownGroup) {
+            argv = new java.util.ArrayList<>(argv);
+            argv.add(0, SETSID);
+        }
+        ProcessBuilder pb = new ProcessBuilder(argv);
         if (spec.directory() != null) {
             pb.directory(spec.directory().toFile());
         }
@@ -93,20 +105,53 @@ public final class ProcessRunner {
             cancelled = true;
             Thread.currentThread().interrupt();
         }
+        long group = process.pid();
         if (timedOut || cancelled) {
-            killTree(process, seen);
+            process.descendants().forEach(seen::add);
+            if (ownGroup) {
+                signalGroup(group, "-KILL");
+            }
+            seen.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
-        seen.forEach(ProcessHandle::destroyForcibly);
         int exit = waitQuietly(process);
+        boolean leftBehind = false;
+        if (!timedOut && !cancelled) {
+            leftBehind = seen.stream().anyMatch(ProcessHandle::isAlive);
+            if (ownGroup && signalGroup(group, "-0")) {
+                leftBehind = true;
+                signalGroup(group, "-KILL");
+            }
+            seen.forEach(ProcessHandle::destroyForcibly);
+        }
         boolean held = !out.finish(DRAIN_MILLIS) | !err.finish(DRAIN_MILLIS);
         return new Outcome(timedOut || cancelled ? -1 : exit, timedOut, cancelled, out.bytes(), out.dropped(),
-                err.bytes(), err.dropped(), held, Duration.ofNanos(System.nanoTime() - start));
+                err.bytes(), err.dropped(), held, leftBehind, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static void killTree(Process process, Set<ProcessHandle> seen) {
-        process.descendants().forEach(seen::add);
-        seen.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+    /** Sends {@code signal} to every process of group {@code group}; true when at least one received it. */
+    private static boolean signalGroup(long group, String signal) {
+        try {
+            Process kill = new ProcessBuilder(KILL, signal, "--", "-" + group)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String firstExecutable(String... candidates) {
+        for (String c : candidates) {
+            if (new File(c).canExecute()) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static int waitQuietly(Process process) {

@@ -61,6 +61,7 @@ public final class RecordAssembler {
         record.put("capabilities_schema_version", catalog.schemaVersion());
         checkIdentity(record, expected);
         record.set("capability_context", capabilityContext(record));
+        Redactor.redact(record);
         capSnippet(record, "stdout_snippet");
         capSnippet(record, "stderr_snippet");
 
@@ -198,6 +199,11 @@ public final class RecordAssembler {
     }
 
     private static void checkIdentity(ObjectNode record, Expectation expected) throws ContractViolation {
+        for (String pointer : List.of("/probe/id", "/probe/primary_capability_id", "/run/mode")) {
+            if (!record.at(pointer).isString()) {
+                throw new ContractViolation("the record lacks " + pointer + " (a string)");
+            }
+        }
         String id = record.path("probe").path("id").asString(null);
         if (!expected.probeId().equals(id)) {
             throw new ContractViolation("the record names probe \"" + id + "\" but the harness ran \""

@@ -8,6 +8,7 @@ import dev.codexfence.probe.ProcessRunner;
 import dev.codexfence.record.AssembledRecord;
 import dev.codexfence.record.ContractViolation;
 import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.record.Redactor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,12 +48,17 @@ public final class ProbeExecutor {
                 stderr = CodexNoise.strip(stderr);
             }
             Context c = new Context(probe, mode, ws, command, o, stderr);
-            ProbeRunResult result = classify(c);
+            ProbeRunResult result = redacted(classify(c));
             session.log().append(result.record());
             return result;
         } finally {
             Workspaces.delete(ws);
         }
+    }
+
+    /** Failure messages quote stderr: they end up in test reports, so they are redacted like records. */
+    private static ProbeRunResult redacted(ProbeRunResult r) {
+        return new ProbeRunResult(r.record(), r.failure().map(Redactor::redact), r.elapsed());
     }
 
     private record Context(ProbeScript probe, RunMode mode, Path ws, String command, ProcessRunner.Outcome o,
@@ -80,17 +86,21 @@ public final class ProbeExecutor {
                 return harness(c, "codex_error", "codex failed before the probe ran: `" + c.command() + "` exited "
                         + o.exitCode() + ": " + abbreviate(c.stderr().strip(), SNIPPET), o.exitCode());
             }
-            String exit = o.exitCode() == 0 ? "" : " (exit status " + o.exitCode() + ")";
+            String exit = o.exitCode() == 0 ? "" : " (the probe " + exitText(o.exitCode()) + ")";
             return harness(c, "contract_violation", v.getMessage() + exit, o.exitCode());
         }
         if (o.exitCode() != 0) {
-            return new ProbeRunResult(record, Optional.of("the probe exited with status " + o.exitCode()
+            return new ProbeRunResult(record, Optional.of("the probe " + exitText(o.exitCode())
                     + " after emitting its record (a probe exits 0 whatever the fence decided)"
                     + stderrHint(c.stderr())), o.elapsed());
         }
-        if (o.pipesHeldOpen()) {
-            return new ProbeRunResult(record, Optional.of("a process the probe started kept its output open after"
-                    + " it exited (a probe leaves no process behind)"), o.elapsed());
+        if (o.stderrDropped() > 0) {
+            return new ProbeRunResult(record, Optional.of("the probe wrote " + (o.stderr().length + o.stderrDropped())
+                    + " bytes on stderr; the harness kept the first " + STDERR_LIMIT), o.elapsed());
+        }
+        if (o.leftBehind() || o.pipesHeldOpen()) {
+            return new ProbeRunResult(record, Optional.of("a process the probe started was still running after it"
+                    + " exited; the harness killed it (a probe leaves no process behind)"), o.elapsed());
         }
         return new ProbeRunResult(record, Optional.empty(), o.elapsed());
     }
@@ -114,6 +124,14 @@ public final class ProbeExecutor {
         } catch (ContractViolation e) {
             throw new IllegalStateException("the harness made an invalid record for " + p.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** "exited with status 3", or "was killed by signal 9 (exit status 137)" for a shell-style signal status. */
+    private static String exitText(int exit) {
+        if (exit > 128 && exit < 128 + 65) {
+            return "was killed by signal " + (exit - 128) + " (exit status " + exit + ")";
+        }
+        return "exited with status " + exit;
     }
 
     private static String stderrHint(String stderr) {

@@ -42,6 +42,12 @@ final class Fixtures {
                         e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get(Constants.RECORD_ENTRY_KEY))));
     }
 
+    /** Events of the node that has a unique-id segment {@code type:value} exactly (not as a substring). */
+    static org.assertj.core.api.Condition<org.junit.platform.testkit.engine.Event> node(String type, String value) {
+        return new org.assertj.core.api.Condition<>(e -> e.getTestDescriptor().getUniqueId().getSegments().stream()
+                .anyMatch(s -> s.getType().equals(type) && s.getValue().equals(value)), "node %s:%s", type, value);
+    }
+
     static Path onlyNdjson(Path out) throws IOException {
         try (var files = Files.list(out)) {
             var all = files.filter(f -> f.toString().endsWith(".ndjson")).toList();

@@ -1,0 +1,161 @@
+package dev.codexfence.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.schema.FenceJson;
+import dev.codexfence.schema.SchemaValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fault corpus (src/test/fixtures/faults): deliberately broken probes run next to healthy ones. Each
+ * broken node fails with its own message, the healthy records stay intact, nothing is left running.
+ */
+class FaultCorpusTest {
+
+    private static final SchemaValidator SCHEMA = RecordAssembler.bundledSchema();
+
+    @TempDir
+    static Path out;
+
+    private static EngineExecutionResults results;
+
+    @BeforeAll
+    static void runTheCorpus() {
+        results = Fixtures.kit(out, Map.of(Constants.TIMEOUT_SECONDS, "3"),
+                selectDirectory(Fixtures.tree("faults").toFile())).execute();
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> faults() {
+        return Stream.of(
+                args("fx_hang", "timed out after 3 s; the process tree was killed"),
+                args("fx_sleep_then_write", "timed out after 3 s"),
+                args("fx_stdout_flood", "bytes on stdout; a probe prints one record"),
+                args("fx_stderr_flood", "bytes on stderr; the harness kept the first 1048576"),
+                args("fx_silent", "no record on stdout"),
+                args("fx_two_records", "2 records on stdout"),
+                args("fx_invalid_json", "stdout is not a JSON record"),
+                args("fx_schema_violation", "the record violates boundary_object.json"),
+                args("fx_exit_nonzero", "exited with status 3 after emitting its record"),
+                args("fx_killed_by_signal", "was killed by signal 9 (exit status 137) after emitting its record"),
+                args("fx_daemon", "still running after it exited; the harness killed it"),
+                args("fx_closes_stdout", "no record on stdout"),
+                args("fx_wrong_mode", "run.mode \"codex-full\" but the harness ran mode \"baseline\""),
+                args("fx_not_executable.sh", "not executable"),
+                args("fx_crlf.sh", "CRLF line endings"),
+                args("fx_unknown_cap.sh", "primary capability cap_not_in_any_catalog is not in catalog"),
+                args("fx_other_name.sh", "probe_name \"fx_something_else\" differs from the file name"),
+                args("fx_duplicate.sh", "duplicate probe id \"fx_healthy_a\""),
+                args("fx_symlink_outside.sh", "a symlink leaving the probe root"));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments args(String node, String message) {
+        return org.junit.jupiter.params.provider.Arguments.of(node, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void brokenNodeFailsWithItsOwnMessage(String node, String expected) {
+        var which = node.endsWith(".sh") ? Fixtures.node("broken-probe", node) : Fixtures.node("probe", node);
+        results.testEvents().assertThatEvents().haveExactly(1,
+                event(test(), which, finishedWithFailure(message(m -> m.contains(expected)))));
+    }
+
+    @Test
+    void healthyProbesPassWithIntactRecords() {
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test(), Fixtures.node("probe", "fx_healthy_a"), finishedSuccessfully()))
+                .haveExactly(1, event(test(), Fixtures.node("probe", "fx_healthy_b"), finishedSuccessfully()));
+        Map<String, JsonNode> records = Fixtures.recordsByTest(results);
+        for (String healthy : List.of("fx_healthy_a [baseline]", "fx_healthy_b [baseline]")) {
+            assertThat(SCHEMA.validate(records.get(healthy))).isEmpty();
+            assertThat(records.get(healthy).at("/result/observed_result").asString()).isEqualTo("success");
+        }
+        // every dynamic fault still has one valid record (a harness-made one where the probe gave none)
+        assertThat(records.values()).allSatisfy(r -> assertThat(SCHEMA.validate(r)).isEmpty());
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
+    }
+
+    @Test
+    void nothingTheCorpusStartedIsStillRunning() {
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("/fixtures/faults/") || c.contains("sleep 300"))).isEmpty();
+    }
+
+    @Test
+    void aRecordMissingAnyRequiredFieldIsRejectedNamingIt(@TempDir Path root) throws IOException {
+        JsonNode schema = FenceJson.MAPPER.readTree(Path.of(System.getProperty("fence.root", ".."), "schema/boundary_object.json").toFile());
+        List<String> fields = new java.util.ArrayList<>();
+        schema.get("required").forEach(f -> fields.add(f.asString()));
+        for (String section : List.of("stack", "probe", "run", "operation", "result", "payload")) {
+            schema.at("/properties/" + section + "/required").forEach(f -> fields.add(section + "/" + f.asString()));
+        }
+        // emit-record output of a healthy probe, with one field removed in turn (the harness replaces stack,
+        // capability_context and capabilities_schema_version, so those are never the probe's to break)
+        List<String> probeOwned = fields.stream().filter(f -> !f.startsWith("stack") && !f.equals("capability_context")
+                && !f.equals("capabilities_schema_version") && !f.equals("stack")).toList();
+        String sample = sampleObservation();
+        for (String field : probeOwned) {
+            String id = "fx_missing_" + field.replace('/', '_');
+            JsonNode obs = FenceJson.MAPPER.readTree(sample.replace("fx_sample", id));
+            String[] path = field.split("/");
+            var parent = path.length == 1 ? (tools.jackson.databind.node.ObjectNode) obs
+                    : (tools.jackson.databind.node.ObjectNode) obs.get(path[0]);
+            parent.remove(path[path.length - 1]);
+            Path probe = root.resolve(id + ".sh");
+            Files.writeString(probe, "#!/usr/bin/env bash\nset -euo pipefail\nprobe_name=\"" + id + "\"\n"
+                    + "primary_capability_id=\"cap_fs_read_workspace_tree\"\n"
+                    + "printf '%s\\n' '" + FenceJson.MAPPER.writeValueAsString(obs).replace("'", "'\\''") + "'\n"
+                    + "if false; then emit-record; fi\n");
+            Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        var run = Fixtures.kit(root.resolve("out"), Map.of(), selectDirectory(root.toFile())).execute();
+        for (String field : probeOwned) {
+            String id = "fx_missing_" + field.replace('/', '_');
+            String pointer = "/" + field;
+            run.testEvents().assertThatEvents().as(field).haveExactly(1, event(test(), Fixtures.node("probe", id),
+                    finishedWithFailure(message(m -> m.contains(pointer)))));
+        }
+    }
+
+    private static String sampleObservation() throws IOException {
+        Path bin = dev.codexfence.run.RuntimeLayout.extract(Files.createTempDirectory(out, "bin"));
+        Process p = new ProcessBuilder("bash", bin.resolve("emit-record").toString(), "--run-mode", "baseline",
+                "--probe-name", "fx_sample", "--primary-capability-id", "cap_fs_read_workspace_tree", "--command", "c",
+                "--category", "fs", "--verb", "read", "--target", "t", "--status", "success").start();
+        try {
+            String text = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return text.strip();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aHealthyProbeAloneStillPassesAfterTheFaults() {
+        var again = Fixtures.kit(out.resolve("again"), Map.of(),
+                selectFile(Fixtures.tree("faults").resolve("fx_healthy_a.sh").toFile())).execute();
+        again.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    }
+}
