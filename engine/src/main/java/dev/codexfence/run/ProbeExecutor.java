@@ -48,12 +48,25 @@ public final class ProbeExecutor {
                 stderr = CodexNoise.strip(stderr);
             }
             Context c = new Context(probe, mode, ws, command, o, stderr);
-            ProbeRunResult result = redacted(classify(c));
+            ProbeRunResult result = redacted(withLeftovers(classify(c), ws));
             session.log().append(result.record());
             return result;
         } finally {
             Workspaces.delete(ws);
         }
+    }
+
+    /** A probe that passed but left files in its workspace broke the "nothing left behind" rule. */
+    private ProbeRunResult withLeftovers(ProbeRunResult r, Path ws) throws IOException {
+        if (!r.honouredContract()) {
+            return r;
+        }
+        List<String> left = session.workspaces().leftovers(ws);
+        if (left.isEmpty()) {
+            return r;
+        }
+        return new ProbeRunResult(r.record(), Optional.of("the probe left " + left.size() + " path(s) in its workspace: "
+                + abbreviate(String.join(", ", left), SNIPPET) + " (a probe removes its scratch targets)"), r.elapsed());
     }
 
     /** Failure messages quote stderr: they end up in test reports, so they are redacted like records. */

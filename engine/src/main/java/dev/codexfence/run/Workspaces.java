@@ -56,6 +56,61 @@ public final class Workspaces {
         return ws;
     }
 
+    /**
+     * What a probe left in its workspace: paths (relative, sorted) that the template does not have. Codex's own
+     * empty mount points for protected names are not the probe's doing and are ignored.
+     */
+    public java.util.List<String> leftovers(Path workspace) throws IOException {
+        java.util.Set<String> before = relativePaths(template);
+        java.util.List<String> extra = new java.util.ArrayList<>();
+        for (String p : relativePaths(workspace)) {
+            if (!before.contains(p) && !isCodexMountPoint(workspace.resolve(p))) {
+                extra.add(p);
+            }
+        }
+        java.util.Collections.sort(extra);
+        return extra;
+    }
+
+    private static boolean isCodexMountPoint(Path p) throws IOException {
+        String name = p.getFileName().toString();
+        return (name.equals(".codex") || name.equals(".agents") || name.equals(".aws"))
+                && p.getParent() != null && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && isEmpty(p);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private static java.util.Set<String> relativePaths(Path root) throws IOException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(root)) {
+                    out.add(root.relativize(dir).toString());
+                }
+                // git keeps its own bookkeeping in .git; probes that touch it are judged by their records
+                return dir.getFileName().toString().equals(".git") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                out.add(root.relativize(file).toString());
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                out.add(root.relativize(file).toString());
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return out;
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override

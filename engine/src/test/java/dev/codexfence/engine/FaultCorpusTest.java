@@ -60,6 +60,7 @@ class FaultCorpusTest {
                 args("fx_killed_by_signal", "was killed by signal 9 (exit status 137) after emitting its record"),
                 args("fx_daemon", "still running after it exited; the harness killed it"),
                 args("fx_closes_stdout", "no record on stdout"),
+                args("fx_leaves_debris", "left 1 path(s) in its workspace: fx-debris-"),
                 args("fx_wrong_mode", "run.mode \"codex-full\" but the harness ran mode \"baseline\""),
                 args("fx_not_executable.sh", "not executable"),
                 args("fx_crlf.sh", "CRLF line endings"),
