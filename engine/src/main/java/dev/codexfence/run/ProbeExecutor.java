@@ -92,8 +92,9 @@ public final class ProbeExecutor {
         }
         AssembledRecord record;
         try {
-            record = session.assembler().assemble(o.stdout(), new RecordAssembler.Expectation(c.probe().id(),
-                    c.mode().name(), session.stackFor(c.mode())));
+            var expected = new RecordAssembler.Expectation(c.probe().id(), c.mode().name(), session.stackFor(c.mode()));
+            record = session.assembler().assemble(o.stdout(), expected);
+            record = HostEffects.apply(record, c.ws(), c.probe().id(), session.assembler(), expected);
         } catch (ContractViolation v) {
             if (looksLikeCodexFailure(c)) {
                 return harness(c, "codex_error", "codex failed before the probe ran: `" + c.command() + "` exited "
