@@ -1,0 +1,26 @@
+package dev.codexfence.assertj;
+
+import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.BoundaryObject;
+
+/**
+ * Entry point of the cfbo-v1 assertions: {@code import static dev.codexfence.assertj.FenceAssertions.assertThat;}.
+ * It sits next to AssertJ's own {@code Assertions.assertThat}; these overloads are the more specific ones.
+ */
+public final class FenceAssertions {
+
+    private FenceAssertions() {}
+
+    public static BoundaryObjectAssert assertThat(BoundaryObject actual) {
+        return new BoundaryObjectAssert(actual);
+    }
+
+    /** Asserts on the typed record of an assembled record. */
+    public static BoundaryObjectAssert assertThat(AssembledRecord actual) {
+        return new BoundaryObjectAssert(actual == null ? null : actual.record());
+    }
+
+    public static RunRecordsAssert assertThat(RunRecords actual) {
+        return new RunRecordsAssert(actual);
+    }
+}
