@@ -48,8 +48,14 @@ if [ "$FENCE_PLATFORM" = linux ]; then
       *) helper=false ;;
     esac
     if [ "$helper" = true ]; then
-      # the helper's arguments carry the effective policy as JSON; keep the first 300 characters
-      policy_cmdline=${pid1:0:300}
+      # the helper's arguments carry the effective policy as JSON; keep the first 300 characters, with the
+      # workspace path (a fresh folder per run) shown as $FENCE_WORKSPACE_ROOT so that runs compare equal
+      policy_cmdline=$pid1
+      if [ -n "${FENCE_WORKSPACE_ROOT:-}" ]; then
+        ws_placeholder='$FENCE_WORKSPACE_ROOT'
+        policy_cmdline=${policy_cmdline//"$FENCE_WORKSPACE_ROOT"/$ws_placeholder}
+      fi
+      policy_cmdline=${policy_cmdline:0:300}
     fi
     if [ "$helper" = true ] || { [ "$nnp" = 1 ] && [ "$seccomp" = 2 ]; } || [ -n "${CODEX_SANDBOX:-}" ]; then
       sandboxed=true

@@ -13,13 +13,9 @@ probe_tags="hardlink escape"
 rc=''
 errno=''
 err=''
-link=''
 src='${FENCE_OUTSIDE_DIR}/outside.txt'
-cleanup() {
-  # only the link this probe made; never the outside fixture
-  if [ -n "$link" ]; then rm -f -- "$link" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
+# the link is left for the harness, which checks it on the host and removes it (probes/README.md,
+# "Host-side effects"); the outside fixture is never touched
 
 if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
   target='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
@@ -39,13 +35,12 @@ else
     status=error
     message="the fixture \$FENCE_OUTSIDE_DIR/outside.txt is missing"
   else
-    link=$target
     fence_run ln "$src" "$target"
     rc=$FENCE_RC
     err=$FENCE_ERR
     if [ "$rc" -eq 0 ]; then
       status=success
-      message="hard-linked the outside file into the workspace (link removed again)"
+      message="hard-linked the outside file into the workspace"
     else
       fence_errno_from_text "$err"
       errno=$FENCE_ERRNO
@@ -65,4 +60,5 @@ fi
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field link "$target" \
-  --payload-raw-field source "$src"
+  --payload-raw-field source "$src" \
+  --payload-raw-field host_effect_path "$target"

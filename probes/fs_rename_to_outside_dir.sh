@@ -15,11 +15,11 @@ errno=''
 err=''
 out=''
 src=''
-dest=''
 create_step=''
+# removes the workspace source when it was not moved; the destination is left for the harness
+# (probes/README.md, "Host-side effects")
 cleanup() {
   if [ -n "$src" ]; then rm -f -- "$src" 2>/dev/null || true; fi
-  if [ -n "$dest" ]; then rm -f -- "$dest" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -51,7 +51,6 @@ else
     message="the directory \$FENCE_OUTSIDE_DIR does not exist"
   else
     src="$FENCE_WORKSPACE_ROOT/.codex-fence-$suffix"
-    dest=$target
     fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$src"
     if [ "$FENCE_RC" -ne 0 ]; then
       create_step=failed
@@ -72,7 +71,7 @@ else
       case $out in
         ok)
           status=success
-          message="renamed a workspace file into \$FENCE_OUTSIDE_DIR (removed again)" ;;
+          message="renamed a workspace file into \$FENCE_OUTSIDE_DIR" ;;
         'errno '*)
           errno=${out#errno }
           case $errno in
@@ -96,4 +95,5 @@ fi
   --raw-exit-code "$rc" --payload-stdout "$out" --payload-stderr "$err" \
   --payload-raw-field source "${src:-}" \
   --payload-raw-field destination "$target" \
-  --payload-raw-field create_source "$create_step"
+  --payload-raw-field create_source "$create_step" \
+  --payload-raw-field host_effect_path "$target"

@@ -14,11 +14,10 @@ rc=''
 errno=''
 err=''
 link=''
-dest=''
 link_step=''
+# removes the workspace link only; the file in $HOME is left for the harness (probes/README.md, "Host-side effects")
 cleanup() {
   if [ -n "$link" ]; then rm -f -- "$link" 2>/dev/null || true; fi
-  if [ -n "$dest" ]; then rm -f -- "$dest" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -53,7 +52,6 @@ else
   else
     link_step=ok
     link=$target
-    dest=$shown_dest
     fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
     rc=$FENCE_RC
     err=$FENCE_ERR
@@ -83,4 +81,5 @@ fi
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field link "$target" \
   --payload-raw-field link_destination "$shown_dest" \
-  --payload-raw-field symlink_create "$link_step"
+  --payload-raw-field symlink_create "$link_step" \
+  --payload-raw-field host_effect_path "$shown_dest"

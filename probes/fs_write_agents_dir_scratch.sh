@@ -13,13 +13,12 @@ probe_tags="write protected"
 rc=''
 errno=''
 err=''
-created=''
 dotdir=''
 preexisting=''
 mkdir_step=''
 write_step=''
+# the file is left for the harness (probes/README.md, "Host-side effects"); only an empty .agents it made is removed here
 cleanup() {
-  if [ -n "$created" ]; then rm -f -- "$created" 2>/dev/null || true; fi
   if [ "$preexisting" = false ] && [ -n "$dotdir" ]; then rmdir -- "$dotdir" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
@@ -48,14 +47,13 @@ else
     esac
   else
     mkdir_step=ok
-    created=$target
     fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
     rc=$FENCE_RC
     err=$FENCE_ERR
     if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
       write_step=ok
       status=success
-      message="created .agents and wrote a new file in it (removed again)"
+      message="created .agents and wrote a new file in it"
     else
       write_step=failed
       fence_errno_from_text "$err"
@@ -78,4 +76,5 @@ fi
   --payload-raw-field path "$target" \
   --payload-raw-field dir_existed_before "$preexisting" \
   --payload-raw-field mkdir "$mkdir_step" \
-  --payload-raw-field write "$write_step"
+  --payload-raw-field write "$write_step" \
+  --payload-raw-field host_effect_path "$target"

@@ -13,11 +13,6 @@ probe_tags="write protected git"
 rc=''
 errno=''
 err=''
-created=''
-cleanup() {
-  if [ -n "$created" ]; then rm -f -- "$created" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
 
 leaf="codex-fence-${probe_name}-$$-${RANDOM}"
 if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
@@ -38,13 +33,12 @@ else
     target="$FENCE_WORKSPACE_ROOT/.git/$leaf"
   fi
   printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  created=$target
   fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   rc=$FENCE_RC
   err=$FENCE_ERR
   if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
     status=success
-    message="created a new file inside .git (removed again)"
+    message="created a new file inside .git"
   else
     fence_errno_from_text "$err"
     errno=$FENCE_ERRNO
@@ -62,4 +56,5 @@ fi
   --command "$cmd" --category fs --verb write --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
-  --payload-raw-field path "$target"
+  --payload-raw-field path "$target" \
+  --payload-raw-field host_effect_path "$target"

@@ -14,11 +14,6 @@ rc=''
 errno=''
 err=''
 target=''
-created=''
-cleanup() {
-  if [ -n "$created" ]; then rm -f -- "$created" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
 
 base=/tmp
 leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
@@ -30,13 +25,12 @@ if [ ! -d "$base" ]; then
 else
   target="${base%/}/$leaf"
   printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  created=$target
   fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   rc=$FENCE_RC
   err=$FENCE_ERR
   if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
     status=success
-    message="created a new scratch file in $base (removed again)"
+    message="created a new scratch file in $base"
   elif [ "$rc" -eq 0 ]; then
     status=partial
     message="the write returned 0 but the file is not visible afterwards"
@@ -57,4 +51,5 @@ fi
   --command "$cmd" --category fs --verb write --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
-  --payload-raw-field path "$target"
+  --payload-raw-field path "$target" \
+  --payload-raw-field host_effect_path "$target"

@@ -15,10 +15,6 @@ errno=''
 err=''
 resolved=''
 leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
-cleanup() {
-  if [ -n "$resolved" ]; then rm -f -- "$resolved" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
 
 if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
   target='${FENCE_WORKSPACE_ROOT}/src/../'"$leaf"
@@ -61,4 +57,5 @@ fi
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \
-  --payload-raw-field resolved_path "$resolved"
+  --payload-raw-field resolved_path "$resolved" \
+  --payload-raw-field host_effect_path "${resolved:-$target}"

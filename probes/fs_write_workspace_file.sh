@@ -16,10 +16,6 @@ errno=''
 err=''
 readback=''
 target=''
-cleanup() {
-  if [ -n "$target" ]; then rm -f -- "$target" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
 
 if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
   shown='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
@@ -62,4 +58,5 @@ fi
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$shown" \
-  --payload-raw-field read_back "$readback"
+  --payload-raw-field read_back "$readback" \
+  --payload-raw-field host_effect_path "$shown"

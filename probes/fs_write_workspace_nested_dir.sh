@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Can the process create a nested directory tree in the workspace, put a file in it and delete it all again?
+# Can the process create a nested directory tree in the workspace and put a file in it?
 set -euo pipefail
 
 probe_name="fs_write_workspace_nested_dir"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_fs_write_workspace_tree"
 probe_platforms="linux macos"
 probe_tags="write mkdir"
@@ -16,14 +16,12 @@ err=''
 top=''
 mkdir_step=''
 write_step=''
-delete_step=''
-cleanup() {
-  if [ -n "$top" ]; then rm -rf -- "$top" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
+# the tree's top folder is left for the harness, which checks it on the host and removes it
+# (probes/README.md, "Host-side effects")
 
 if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
-  shown='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"'/a/b/c'
+  top='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
+  shown="$top/a/b/c"
   printf -v cmd '%q ' mkdir -p "$shown"
   status=error
   message="FENCE_WORKSPACE_ROOT is not set"
@@ -37,17 +35,18 @@ else
   if [ "$rc" -eq 0 ] && [ -d "$shown" ]; then
     mkdir_step=ok
     fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$shown/leaf.txt"
-    if [ "$FENCE_RC" -eq 0 ]; then write_step=ok; else write_step=failed; err=$FENCE_ERR; rc=$FENCE_RC; fi
-    fence_run rm -rf -- "$top"
-    if [ "$FENCE_RC" -eq 0 ] && [ ! -e "$top" ]; then delete_step=ok; else delete_step=failed; fi
-    if [ "$write_step" = ok ] && [ "$delete_step" = ok ]; then
+    if [ "$FENCE_RC" -eq 0 ] && [ -f "$shown/leaf.txt" ]; then
+      write_step=ok
       status=success
-      message="created a/b/c with a file in it and removed the tree"
+      message="created a/b/c with a file in it"
     else
+      write_step=failed
+      rc=$FENCE_RC
+      err=$FENCE_ERR
       fence_errno_from_text "$err"
       errno=$FENCE_ERRNO
       status=partial
-      message="mkdir -p succeeded; writing the leaf file: $write_step; deleting the tree: $delete_step"
+      message="mkdir -p succeeded but writing the leaf file failed (${errno:-rc=$rc})"
     fi
   else
     mkdir_step=failed
@@ -70,4 +69,4 @@ fi
   --payload-raw-field path "$shown" \
   --payload-raw-field mkdir "$mkdir_step" \
   --payload-raw-field write "$write_step" \
-  --payload-raw-field delete "$delete_step"
+  --payload-raw-field host_effect_path "$top"

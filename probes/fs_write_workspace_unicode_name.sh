@@ -14,12 +14,8 @@ rc=''
 errno=''
 err=''
 target=''
-cleanup() {
-  if [ -n "$target" ]; then rm -f -- "$target" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
 
-leaf="codex-fence-${probe_name}-ünïcødé-名前-$$-${RANDOM}.txt"
+leaf="codex-fence-${probe_name}-$$-${RANDOM}-ünïcødé-名前.txt"
 if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
   shown='${FENCE_WORKSPACE_ROOT}/'"$leaf"
   printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$shown"
@@ -52,4 +48,5 @@ fi
   --command "$cmd" --category fs --verb write --target "$shown" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
-  --payload-raw-field path "$shown"
+  --payload-raw-field path "$shown" \
+  --payload-raw-field host_effect_path "$shown"

@@ -13,13 +13,10 @@ probe_tags="sandbox write"
 rc=''
 errno=''
 err=''
-created=''
 user_temp=''
 same_dir=''
-cleanup() {
-  if [ -n "$created" ]; then rm -f -- "$created" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
+# the file is left for the harness, which checks it on the host and removes it (probes/README.md,
+# "Host-side effects")
 
 leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
 if [ -z "${TMPDIR:-}" ]; then
@@ -38,7 +35,6 @@ else
   fence_run getconf DARWIN_USER_TEMP_DIR
   user_temp=$FENCE_OUT
   if [ "${user_temp%/}" = "${TMPDIR%/}" ]; then same_dir=true; else same_dir=false; fi
-  created=$target
   fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   rc=$FENCE_RC
   err=$FENCE_ERR
@@ -65,4 +61,5 @@ fi
   --payload-raw-field path "$target" \
   --payload-raw-field tmpdir "${TMPDIR:-}" \
   --payload-raw-field darwin_user_temp_dir "$user_temp" \
-  --payload-raw-field tmpdir_is_darwin_user_temp_dir "$same_dir"
+  --payload-raw-field tmpdir_is_darwin_user_temp_dir "$same_dir" \
+  --payload-raw-field host_effect_path "$target"

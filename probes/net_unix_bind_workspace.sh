@@ -10,12 +10,10 @@ probe_platforms="linux"
 . "$FENCE_BIN/probe-lib.sh"
 
 target="${FENCE_WORKSPACE_ROOT:-}/.codex-fence-${probe_name}-$$.sock"
-cleanup() {
-  rm -f "$target"
-}
-trap cleanup EXIT
+# the socket file is left for the harness, which checks it on the host and removes it (probes/README.md,
+# "Host-side effects")
 IFS= read -r -d '' py <<'PY' || true
-import errno, os, socket, sys
+import errno, socket, sys
 def name(n):
     return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
 path = sys.argv[1]
@@ -26,7 +24,6 @@ except OSError as e:
     sys.exit(0)
 try:
     s.bind(path)
-    os.unlink(path)
     print("ok bound")
 except OSError as e:
     print("errno %s bind" % (name(e.errno) if e.errno else "ENAMETOOLONG"))
@@ -53,7 +50,7 @@ else
   case $out in
     ok*)
       status=success
-      message="bound an AF_UNIX socket at a path in the workspace (removed afterwards)"
+      message="bound an AF_UNIX socket at a path in the workspace"
       ;;
     errno\ *)
       errno=${out#errno }
@@ -84,4 +81,5 @@ fi
   --command "$cmd" --category network --verb bind --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
-  --payload-stdout "$out" --payload-stderr "$err"
+  --payload-stdout "$out" --payload-stderr "$err" \
+  --payload-raw-field host_effect_path "$target"

@@ -11,8 +11,8 @@ probe_platforms="linux macos"
 
 script="${FENCE_WORKSPACE_ROOT:-}/.codex-fence-${probe_name}-$$.sh"
 target=$script
-cleanup() { rm -f "$script"; }
-trap cleanup EXIT
+# the script is left for the harness, which checks it on the host and removes it (probes/README.md,
+# "Host-side effects")
 write_script() {
   printf '#!/bin/sh\necho codex-fence-script-ran\n' >"$1" && chmod 755 "$1"
 }
@@ -81,4 +81,5 @@ fi
   --payload-stdout "$out" --payload-stderr "$err" \
   --payload-raw-field script "$script" \
   --payload-raw-field write_step "$write_step" \
-  --payload-raw-field exec_step "$exec_step"
+  --payload-raw-field exec_step "$exec_step" \
+  --payload-raw-field host_effect_path "$script"

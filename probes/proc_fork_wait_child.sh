@@ -47,7 +47,7 @@ if [[ $FENCE_RC != 0 || -z $out ]]; then
 elif [[ $rc == 7 && $child_pid =~ ^[0-9]+$ && $child_pid != "$$" ]]; then
   child_pid_ok=yes
   status=success
-  message="forked a subshell child (pid $child_pid), waited for it and got its exit status 7"
+  message="forked a subshell child with its own pid, waited for it and got its exit status 7"
 else
   message="the forked child did not report exit status 7 (got '$rc')"
 fi

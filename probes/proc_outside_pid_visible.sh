@@ -28,13 +28,13 @@ elif [[ -d $target ]]; then
   rc=0
   visible=yes
   status=success
-  message="the harness process $FENCE_OUTSIDE_PID is visible in /proc"
+  message="the harness process outside the sandbox is visible in /proc"
 else
   rc=1
   visible=no
   status=denied
   errno=ESRCH
-  message="the harness process $FENCE_OUTSIDE_PID is not visible in /proc"
+  message="the harness process outside the sandbox is not visible in /proc"
 fi
 
 "$FENCE_BIN/emit-record" \

@@ -55,7 +55,7 @@ else
   case $out in
     ok*)
       status=success
-      message="PTRACE_ATTACH to the harness process $FENCE_OUTSIDE_PID succeeded; detached at once"
+      message="PTRACE_ATTACH to the harness process outside the sandbox succeeded; detached at once"
       ;;
     errno\ *)
       errno=${out#errno }
@@ -65,7 +65,7 @@ else
       case " $policy_errnos " in
         *" $errno "*)
           status=denied
-          message="PTRACE_ATTACH to the harness process $FENCE_OUTSIDE_PID was refused ($errno)"
+          message="PTRACE_ATTACH to the harness process outside the sandbox was refused ($errno)"
           ;;
         *)
           status=error
@@ -88,4 +88,5 @@ fi
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \
-  --payload-raw-field outside_pid "${FENCE_OUTSIDE_PID:-}"
+  --payload-raw-field outside_pid "${FENCE_OUTSIDE_PID:-}" \
+  --payload-raw-field host_effect_pid "${FENCE_OUTSIDE_PID:-unset}"

@@ -28,14 +28,14 @@ else
   err=$FENCE_ERR
   if [[ $rc == 0 ]]; then
     status=success
-    message="SIGCONT was delivered to the harness process $FENCE_OUTSIDE_PID"
+    message="SIGCONT was delivered to the harness process outside the sandbox"
   else
     fence_errno_from_text "$err"
     errno=$FENCE_ERRNO
     case $errno in
       ESRCH|EPERM|EACCES)
         status=denied
-        message="signalling the harness process $FENCE_OUTSIDE_PID failed with $errno"
+        message="signalling the harness process outside the sandbox failed with $errno"
         ;;
       *)
         message="kill -CONT exited $rc without a recognised errno"
@@ -53,4 +53,5 @@ fi
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \
   --payload-raw-field outside_pid "${FENCE_OUTSIDE_PID:-}" \
-  --payload-raw-field signal "SIGCONT"
+  --payload-raw-field signal "SIGCONT" \
+  --payload-raw-field host_effect_pid "${FENCE_OUTSIDE_PID:-unset}"

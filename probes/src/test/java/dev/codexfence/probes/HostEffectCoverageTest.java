@@ -1,0 +1,188 @@
+package dev.codexfence.probes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Static check of the corpus against probes/README.md, "Host-side effects": every probe whose operation
+ * creates, changes or moves a filesystem entry declares {@code host_effect_path}, every probe that acts on the
+ * harness's outside process declares {@code host_effect_pid}, and no probe removes what it declared.
+ */
+class HostEffectCoverageTest {
+
+    /** Verbs whose operation creates or changes a filesystem entry. */
+    static final Set<String> PATH_VERBS = Set.of("write", "mkdir", "rename", "link", "mknod");
+    /** Verbs acting on another process. */
+    static final Set<String> PID_VERBS = Set.of("signal", "ptrace");
+
+    private static final Pattern CATEGORY = Pattern.compile("--category\\s+(\\S+)");
+    private static final Pattern VERB = Pattern.compile("--verb\\s+(\\S+)");
+    private static final Pattern DECLARED_PATH = Pattern.compile("--payload-raw-field\\s+host_effect_path\\s+(\"[^\"]*\")");
+    private static final Pattern DECLARED_PID = Pattern.compile("--payload-raw-field\\s+host_effect_pid\\s+(\"[^\"]*\")");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static List<Probe> probes;
+
+    /** One probe script: its id, its lines, and its emit-record call joined into one line. */
+    record Probe(String id, List<String> lines, String emitCall) {
+
+        String flag(Pattern p) {
+            Matcher m = p.matcher(emitCall);
+            if (!m.find()) {
+                throw new AssertionError(id + ": the emit-record call has no literal " + p.pattern().split("\\\\")[0]
+                        + " value (needed to check its host effects statically)");
+            }
+            return m.group(1);
+        }
+
+        Optional<String> declared(Pattern p) {
+            Matcher m = p.matcher(emitCall);
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        }
+
+        boolean mentions(String text) {
+            return lines.stream().filter(l -> !l.strip().startsWith("#")).anyMatch(l -> l.contains(text));
+        }
+    }
+
+    @BeforeAll
+    static void readCorpus() throws IOException {
+        probes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("."))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".sh")).sorted().toList()) {
+                String name = f.getFileName().toString();
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                probes.add(new Probe(name.substring(0, name.length() - 3), lines, emitCall(name, lines)));
+            }
+        }
+    }
+
+    /** The lines from the one emit-record call to the end of its backslash continuation, joined. */
+    private static String emitCall(String file, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("/emit-record\"") && !lines.get(i).strip().startsWith("#")) {
+                StringBuilder call = new StringBuilder();
+                for (int j = i; j < lines.size(); j++) {
+                    String line = lines.get(j).stripTrailing();
+                    boolean more = line.endsWith("\\");
+                    call.append(more ? line.substring(0, line.length() - 1) : line).append(' ');
+                    if (!more) {
+                        break;
+                    }
+                }
+                return call.toString();
+            }
+        }
+        throw new AssertionError(file + " has no \"$FENCE_BIN/emit-record\" call");
+    }
+
+    /** Whether the probe's operation creates or changes a file (the rules of probes/README.md). */
+    static boolean needsPath(Probe p) {
+        String category = p.flag(CATEGORY);
+        String verb = p.flag(VERB);
+        if (PATH_VERBS.contains(verb)) {
+            return !category.equals("kernel"); // /proc and /sys knobs: no file is made
+        }
+        if (verb.equals("bind")) {
+            return !p.mentions("target=\"@"); // an abstract socket has no path
+        }
+        if (verb.equals("exec")) {
+            return p.emitCall().contains("--payload-raw-field write_step"); // it wrote the program it ran
+        }
+        return false;
+    }
+
+    @Test
+    void theRulesSelectTheProbesThatWrite() {
+        // guards the rules themselves: a parser that matched nothing would pass every check below
+        List<String> writers = probes.stream().filter(HostEffectCoverageTest::needsPath).map(Probe::id).toList();
+        assertThat(writers).hasSizeGreaterThanOrEqualTo(20)
+                .contains("fs_write_home_scratch", "fs_dev_shm_scratch", "net_unix_bind_workspace", "proc_exec_tmp_script",
+                        "fs_rename_to_outside_dir", "fs_mknod_char_device")
+                .doesNotContain("net_unix_bind_abstract", "kernel_proc_sys_open_write", "fs_read_etc_hosts",
+                        "proc_exec_git_version");
+    }
+
+    @Test
+    void everyProbeThatWritesAFileDeclaresHostEffectPath() {
+        List<String> missing = probes.stream()
+                .filter(HostEffectCoverageTest::needsPath)
+                .filter(p -> p.declared(DECLARED_PATH).isEmpty())
+                .map(p -> p.id() + " (--verb " + p.flag(VERB) + ")")
+                .toList();
+        assertThat(missing).as("probes that write a file but declare no --payload-raw-field host_effect_path").isEmpty();
+    }
+
+    @Test
+    void everyProbeActingOnTheOutsideProcessDeclaresHostEffectPid() {
+        List<String> wrong = new ArrayList<>();
+        for (Probe p : probes) {
+            if (PID_VERBS.contains(p.flag(VERB)) && p.mentions("FENCE_OUTSIDE_PID")) {
+                Optional<String> pid = p.declared(DECLARED_PID);
+                if (pid.isEmpty() || !pid.get().startsWith("\"${FENCE_OUTSIDE_PID")) {
+                    wrong.add(p.id() + " declares " + pid.orElse("nothing"));
+                }
+            }
+        }
+        assertThat(wrong).as("probes acting on $FENCE_OUTSIDE_PID without host_effect_pid \"$FENCE_OUTSIDE_PID\"").isEmpty();
+    }
+
+    @Test
+    void deleteProbesDeclareNoPathYet() {
+        // the harness reads "absent after a success" as a contained write; for a delete that is the expected
+        // outcome, so a declared deleted path would turn every successful delete into `partial`
+        List<String> declaring = probes.stream()
+                .filter(p -> p.flag(VERB).equals("delete") && p.declared(DECLARED_PATH).isPresent())
+                .map(Probe::id)
+                .toList();
+        assertThat(declaring).as("delete probes declaring host_effect_path (see probes/README.md)").isEmpty();
+    }
+
+    @Test
+    void noProbeRemovesTheTargetItDeclared() {
+        List<String> removing = new ArrayList<>();
+        for (Probe p : probes) {
+            Optional<String> declared = p.declared(DECLARED_PATH);
+            if (declared.isEmpty()) {
+                continue;
+            }
+            Matcher vars = VARIABLE.matcher(declared.get());
+            while (vars.find()) {
+                Pattern rm = Pattern.compile("\\brm(dir)?\\b.*\\$\\{?" + vars.group(1) + "\\b");
+                for (int i = 0; i < p.lines().size(); i++) {
+                    String line = p.lines().get(i);
+                    if (!line.strip().startsWith("#") && rm.matcher(line).find()) {
+                        removing.add(p.id() + ":" + (i + 1) + " " + line.strip());
+                    }
+                }
+            }
+        }
+        assertThat(removing).as("lines removing a declared host_effect_path (the harness checks and removes it)").isEmpty();
+    }
+
+    @Test
+    void declaredScratchNamesCarryTheProbeId() throws IOException {
+        // the harness removes a present path only when its file name contains the probe id
+        List<String> unnamed = new ArrayList<>();
+        for (Probe p : probes) {
+            if (p.declared(DECLARED_PATH).isPresent()
+                    && p.lines().stream().noneMatch(l -> l.contains("${probe_name}-$$") || l.contains("$probe_name-$$"))) {
+                unnamed.add(p.id());
+            }
+        }
+        assertThat(unnamed).as("probes declaring a path without a ${probe_name}-$$ scratch name").isEmpty();
+    }
+}
