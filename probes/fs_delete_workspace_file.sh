@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="fs_delete_workspace_file"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_fs_write_workspace_tree"
 probe_platforms="linux macos"
 probe_tags="write delete"
@@ -65,4 +65,5 @@ fi
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$shown" \
-  --payload-raw-field create "$create_step"
+  --payload-raw-field create "$create_step" \
+  --payload-raw-field host_effect_path "$shown" --payload-raw-field host_effect_expect absent

@@ -20,13 +20,16 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code gone}.</li>
  * </ul>
  * The verdict lands in {@code payload.raw.host_effect}; a {@code success} whose file is absent on the host
- * becomes {@code partial}: the write was contained.
+ * becomes {@code partial}: the write was contained. A delete declares {@code host_effect_expect=absent}: then a
+ * success whose file is still present becomes {@code partial}.
  */
 final class HostEffects {
 
     static final String PATH_KEY = "host_effect_path";
     static final String PID_KEY = "host_effect_pid";
     static final String VERDICT_KEY = "host_effect";
+    /** {@code absent} for a probe whose operation removes the declared path (a delete); default {@code present}. */
+    static final String EXPECT_KEY = "host_effect_expect";
 
     private HostEffects() {}
 
@@ -51,12 +54,14 @@ final class HostEffects {
             if (present && path.getFileName() != null && path.getFileName().toString().contains(probeId)) {
                 Workspaces.delete(path);
             }
-            if (!present && "success".equals(result.path("observed_result").asString())) {
+            boolean wantPresent = !"absent".equals(raw.path(EXPECT_KEY).asString("present"));
+            if (present != wantPresent && "success".equals(result.path("observed_result").asString())) {
+                String what = wantPresent ? declared.asString() + " is absent on the host: the write was contained"
+                        : declared.asString() + " is still present on the host: the delete was contained";
+                String message = result.path("message").asString("");
                 result.put("observed_result", "partial");
-                result.put("message", result.path("message").asString("").isEmpty()
-                        ? "the write succeeded inside the fence but " + declared.asString() + " is absent on the host: contained"
-                        : result.path("message").asString() + " — but " + declared.asString()
-                                + " is absent on the host: the write was contained");
+                result.put("message", message.isEmpty() ? "the operation succeeded inside the fence but " + what
+                        : message + " — but " + what);
             }
         } else {
             JsonNode declared = raw.get(PID_KEY);

@@ -32,6 +32,7 @@ class HostEffectCoverageTest {
     private static final Pattern VERB = Pattern.compile("--verb\\s+(\\S+)");
     private static final Pattern DECLARED_PATH = Pattern.compile("--payload-raw-field\\s+host_effect_path\\s+(\"[^\"]*\")");
     private static final Pattern DECLARED_PID = Pattern.compile("--payload-raw-field\\s+host_effect_pid\\s+(\"[^\"]*\")");
+    private static final Pattern DECLARED_EXPECT = Pattern.compile("--payload-raw-field\\s+host_effect_expect\\s+\"?([a-z]+)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
     private static List<Probe> probes;
@@ -141,14 +142,14 @@ class HostEffectCoverageTest {
     }
 
     @Test
-    void deleteProbesDeclareNoPathYet() {
-        // the harness reads "absent after a success" as a contained write; for a delete that is the expected
-        // outcome, so a declared deleted path would turn every successful delete into `partial`
-        List<String> declaring = probes.stream()
-                .filter(p -> p.flag(VERB).equals("delete") && p.declared(DECLARED_PATH).isPresent())
-                .map(Probe::id)
-                .toList();
-        assertThat(declaring).as("delete probes declaring host_effect_path (see probes/README.md)").isEmpty();
+    void deleteProbesDeclareTheirPathAndExpectItAbsent() {
+        // for a delete, "absent after a success" is the expected outcome: the probe says so
+        List<Probe> deletes = probes.stream().filter(p -> p.flag(VERB).equals("delete")).toList();
+        assertThat(deletes).as("delete probes").isNotEmpty();
+        assertThat(deletes).allSatisfy(p -> {
+            assertThat(p.declared(DECLARED_PATH)).as(p.id() + " declares host_effect_path").isPresent();
+            assertThat(p.declared(DECLARED_EXPECT)).as(p.id() + " expects absent").contains("absent");
+        });
     }
 
     @Test
@@ -156,7 +157,7 @@ class HostEffectCoverageTest {
         List<String> removing = new ArrayList<>();
         for (Probe p : probes) {
             Optional<String> declared = p.declared(DECLARED_PATH);
-            if (declared.isEmpty()) {
+            if (declared.isEmpty() || p.flag(VERB).equals("delete")) { // removing it is a delete's operation
                 continue;
             }
             Matcher vars = VARIABLE.matcher(declared.get());
