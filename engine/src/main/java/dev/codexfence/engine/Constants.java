@@ -55,11 +55,32 @@ public final class Constants {
     /** The bash used to run probes. Default {@code bash} from PATH. */
     public static final String BASH = "codex-fence.bash";
 
+    /** Whether records are checked against expectations (docs/fence-map.md). Default true. */
+    public static final String EXPECTATIONS_ENABLED = "codex-fence.expectations.enabled";
+
+    /** One expectations file to check every record against. Default: the folder's file for the detected stack. */
+    public static final String EXPECTATIONS_FILE = "codex-fence.expectations.file";
+
+    /** The folder of expectations files. Default {@code <fence.root>/expectations}, else {@code ./expectations}, else {@code ../expectations}. */
+    public static final String EXPECTATIONS_DIR = "codex-fence.expectations.dir";
+
+    /** What a run missing from the expectations, or an entry without a probe, gives: {@code warn} (default) or {@code fail}. */
+    public static final String EXPECTATIONS_UNLISTED = "codex-fence.expectations.unlisted";
+
+    /** Write the fence map (HTML) here at the end of a run; a relative path is taken next to the NDJSON file. */
+    public static final String REPORT_FILE = "codex-fence.report.file";
+
     /** Report entry key carrying a record's compact JSON. */
     public static final String RECORD_ENTRY_KEY = "cfbo";
 
     /** Report entry key carrying the path of the run's NDJSON file (published on the engine). */
     public static final String NDJSON_ENTRY_KEY = "codex-fence.ndjson";
+
+    /** Report entry key of expectation notes (on tests) and of the expectations summary (on the engine). */
+    public static final String EXPECTATIONS_ENTRY_KEY = "codex-fence.expectations";
+
+    /** Report entry key carrying the path of the fence map written at the end of the run (on the engine). */
+    public static final String REPORT_ENTRY_KEY = "codex-fence.report";
 
     private Constants() {}
 }

@@ -1,5 +1,7 @@
 package dev.codexfence.engine;
 
+import dev.codexfence.expect.ExpectationSettings;
+import dev.codexfence.expect.UnlistedPolicy;
 import dev.codexfence.mode.ModeCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +29,9 @@ public record FenceConfiguration(
         Optional<String> netTarget,
         Optional<Path> runtimeBin,
         Optional<Path> outputDir,
-        String bash) {
+        String bash,
+        ExpectationSettings expectations,
+        Optional<Path> reportFile) {
 
     public static FenceConfiguration from(ConfigurationParameters params) {
         List<String> modes = ModeCatalog.DEFAULT_MODES;
@@ -94,7 +98,27 @@ public record FenceConfiguration(
                 net,
                 path(params, Constants.RUNTIME_BIN),
                 path(params, Constants.OUTPUT_DIR),
-                params.get(Constants.BASH).map(String::strip).filter(s -> !s.isEmpty()).orElse("bash"));
+                params.get(Constants.BASH).map(String::strip).filter(s -> !s.isEmpty()).orElse("bash"),
+                expectations(params),
+                params.get(Constants.REPORT_FILE).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
+                    try {
+                        return Path.of(s); // relative: next to the NDJSON file, resolved when the run ends
+                    } catch (RuntimeException e) {
+                        throw new ConfigurationException(Constants.REPORT_FILE, s, "not a valid path");
+                    }
+                }));
+    }
+
+    private static ExpectationSettings expectations(ConfigurationParameters params) {
+        String unlisted = params.get(Constants.EXPECTATIONS_UNLISTED).orElse("warn");
+        UnlistedPolicy policy;
+        try {
+            policy = UnlistedPolicy.parse(unlisted);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(Constants.EXPECTATIONS_UNLISTED, unlisted, e.getMessage());
+        }
+        return new ExpectationSettings(bool(params, Constants.EXPECTATIONS_ENABLED, true),
+                path(params, Constants.EXPECTATIONS_FILE), path(params, Constants.EXPECTATIONS_DIR), policy);
     }
 
     private static Optional<Path> path(ConfigurationParameters params, String key) {

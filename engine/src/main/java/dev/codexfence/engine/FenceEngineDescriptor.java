@@ -1,16 +1,24 @@
 package dev.codexfence.engine;
 
 import dev.codexfence.catalog.CapabilityCatalog;
+import dev.codexfence.expect.ExpectationGate;
+import dev.codexfence.report.FenceMapReport;
 import dev.codexfence.run.RunSession;
 import dev.codexfence.run.RunSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
 
 /** The engine's root: opens the run session before any probe runs and closes it after the last one. */
 final class FenceEngineDescriptor extends EngineDescriptor implements Node<FenceExecutionContext> {
@@ -19,6 +27,7 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
 
     private final FenceConfiguration config;
     private final CapabilityCatalog catalog;
+    private volatile ExpectationGate expectations = ExpectationGate.disabled();
 
     FenceEngineDescriptor(UniqueId id, FenceConfiguration config, CapabilityCatalog catalog) {
         super(id, "codex-fence");
@@ -32,6 +41,7 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
             return context; // nothing selected for this engine (e.g. Surefire's class selectors): no run at all
         }
         var request = context.request();
+        expectations = ExpectationGate.open(config.expectations()); // a broken expectations file fails the run here
         RunSettings settings = new RunSettings(config.modes(), config.codexPath().orElse(null), config.timeout(),
                 config.preflight(), config.probeEnvironment(), config.netTarget().orElse(null),
                 config.runtimeBin().orElse(null), ndjsonFile(context), config.bash(),
@@ -66,5 +76,42 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         context.request().getEngineExecutionListener().reportingEntryPublished(this,
                 ReportEntry.from(Constants.NDJSON_ENTRY_KEY, file.toString()));
         System.err.println("codex-fence: " + session.log().records().size() + " records in " + file);
+
+        var listener = context.request().getEngineExecutionListener();
+        ExpectationGate.Summary summary = expectations.finish(probeRoots());
+        for (String line : summary.lines()) {
+            System.err.println("codex-fence: " + line);
+            listener.reportingEntryPublished(this, ReportEntry.from(Constants.EXPECTATIONS_ENTRY_KEY, line));
+        }
+        if (config.reportFile().isPresent()) {
+            Path report = new FenceMapReport(catalog, expectations::expectationsFor)
+                    .write(file.resolveSibling(config.reportFile().get()), List.of(file.toString()), session.log().records());
+            listener.reportingEntryPublished(this, ReportEntry.from(Constants.REPORT_ENTRY_KEY, report.toString()));
+            System.err.println("codex-fence: fence map in " + report);
+        }
+        if (summary.failure().isPresent()) {
+            throw new AssertionFailedError(summary.failure().get());
+        }
+    }
+
+    /** The expectation gate of the run {@code descriptor} belongs to (the codex-fence engine above it). */
+    static ExpectationGate expectationGate(TestDescriptor descriptor) {
+        for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
+            if (d.get() instanceof FenceEngineDescriptor engine) {
+                return engine.expectations;
+            }
+        }
+        return ExpectationGate.disabled();
+    }
+
+    /** The folders holding the probes of this run, for telling which expectation entries name no probe. */
+    private Set<Path> probeRoots() {
+        Set<Path> roots = new LinkedHashSet<>();
+        for (TestDescriptor d : getDescendants()) {
+            if (d instanceof ProbeRunDescriptor run && run.probe().file().getParent() != null) {
+                roots.add(run.probe().file().getParent());
+            }
+        }
+        return roots;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
@@ -109,6 +110,9 @@ final class ProbeRunDescriptor extends AbstractTestDescriptor implements Node<Fe
         if (result.failure().isPresent()) {
             throw new AssertionFailedError(getDisplayName() + ": " + result.failure().get());
         }
+        // a run that kept the contract is checked against its stack's expectations, if a file applies
+        FenceEngineDescriptor.expectationGate(this).verify(result.record().record()).ifPresent(note -> context.request()
+                .getEngineExecutionListener().reportingEntryPublished(this, ReportEntry.from(Constants.EXPECTATIONS_ENTRY_KEY, note)));
         return context;
     }
 }

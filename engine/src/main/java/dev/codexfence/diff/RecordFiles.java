@@ -1,0 +1,138 @@
+package dev.codexfence.diff;
+
+import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.schema.FenceJson;
+import dev.codexfence.schema.SchemaValidator;
+import dev.codexfence.schema.SchemaViolation;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads cfbo-v1 NDJSON (a run's file, several runs concatenated, several hosts concatenated): every non-blank
+ * line must be one valid record. All bad lines of all inputs are collected and thrown together as a
+ * {@link BadRecordsException}, each with its input name and line number.
+ */
+public final class RecordFiles {
+
+    private static final int VIOLATIONS_SHOWN = 3;
+    private static final int TEXT_SHOWN = 200;
+
+    private final SchemaValidator schema;
+
+    public RecordFiles() {
+        this(RecordAssembler.bundledSchema());
+    }
+
+    public RecordFiles(SchemaValidator schema) {
+        this.schema = schema;
+    }
+
+    /** The records of every input, in order. */
+    public List<RecordLine> readAll(List<Path> files) {
+        List<RecordLine> records = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            readInto(file, records, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRecordsException(problems);
+        }
+        return records;
+    }
+
+    public List<RecordLine> read(Path file) {
+        return readAll(List.of(file));
+    }
+
+    /** Reads a stream (standard input, say); {@code name} stands for it in messages. */
+    public List<RecordLine> read(String name, InputStream in) {
+        List<RecordLine> records = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            parse(name, in, records, problems);
+        } catch (IOException e) {
+            problems.add(name + ": cannot read (" + e.getMessage() + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRecordsException(problems);
+        }
+        return records;
+    }
+
+    private void readInto(Path file, List<RecordLine> records, List<String> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(file + ": " + (Files.isDirectory(file) ? "is a directory, expected an NDJSON file" : "no such file"));
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            parse(file.toString(), in, records, problems);
+        } catch (IOException e) {
+            problems.add(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private void parse(String name, InputStream in, List<RecordLine> records, List<String> problems) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (number == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            String where = name + ":" + number + ": ";
+            JsonNode node;
+            try {
+                node = FenceJson.MAPPER.readTree(line);
+            } catch (JacksonException e) {
+                problems.add(where + "not JSON: " + cut(e.getOriginalMessage()));
+                continue;
+            }
+            if (!(node instanceof ObjectNode object)) {
+                problems.add(where + "not a cfbo-v1 record: expected a JSON object, got "
+                        + node.getNodeType().name().toLowerCase(Locale.ROOT));
+                continue;
+            }
+            List<SchemaViolation> violations = schema.validate(object);
+            if (!violations.isEmpty()) {
+                StringBuilder sb = new StringBuilder(where).append("not a cfbo-v1 record (").append(schema.name()).append("): ");
+                for (int i = 0; i < violations.size() && i < VIOLATIONS_SHOWN; i++) {
+                    sb.append(i == 0 ? "" : "; ").append(violations.get(i).describe());
+                }
+                if (violations.size() > VIOLATIONS_SHOWN) {
+                    sb.append("; … and ").append(violations.size() - VIOLATIONS_SHOWN).append(" more");
+                }
+                problems.add(sb.toString());
+                continue;
+            }
+            BoundaryObject record;
+            try {
+                record = FenceJson.MAPPER.treeToValue(object, BoundaryObject.class);
+            } catch (JacksonException e) {
+                problems.add(where + "not a cfbo-v1 record: " + cut(e.getOriginalMessage()));
+                continue;
+            }
+            records.add(new RecordLine(name, number, record, object));
+        }
+    }
+
+    private static String cut(String s) {
+        String one = String.valueOf(s).replace('\n', ' ').strip();
+        return one.length() <= TEXT_SHOWN ? one : one.substring(0, TEXT_SHOWN - 1) + "…";
+    }
+}

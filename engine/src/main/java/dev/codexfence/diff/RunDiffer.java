@@ -1,0 +1,119 @@
+package dev.codexfence.diff;
+
+import dev.codexfence.record.BoundaryObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Pairs the records of two inputs by probe id and mode (and by stack when either input mixes stacks) and
+ * reports what appeared, what disappeared and what changed: {@code observed_result}, {@code errno}, and
+ * {@code message} when it differs beyond its volatile facts ({@link VolatileText}).
+ */
+public final class RunDiffer {
+
+    private static final Comparator<DiffEntry> ENTRY_ORDER = Comparator.comparing(DiffEntry::probeId)
+            .thenComparing(DiffEntry::mode)
+            .thenComparing(e -> e.stack() == null ? "" : e.stack().label());
+
+    private RunDiffer() {}
+
+    private record Key(StackKey stack, String probeId, String mode) {}
+
+    public static RunDiff compare(List<RecordLine> before, List<RecordLine> after) {
+        return compare(DiffInput.of(before), DiffInput.of(after));
+    }
+
+    public static RunDiff compare(DiffInput beforeInput, DiffInput afterInput) {
+        List<RecordLine> before = beforeInput.records();
+        List<RecordLine> after = afterInput.records();
+        Set<StackKey> beforeStacks = stacks(before);
+        Set<StackKey> afterStacks = stacks(after);
+        boolean byStack = beforeStacks.size() > 1 || afterStacks.size() > 1;
+        List<String> problems = new ArrayList<>();
+        Map<Key, RecordLine> old = index(before, byStack, problems);
+        Map<Key, RecordLine> now = index(after, byStack, problems);
+        if (!problems.isEmpty()) {
+            throw new BadRecordsException(problems);
+        }
+        Map<String, List<DiffEntry>> byCapability = new TreeMap<>();
+        int unchanged = 0;
+        for (Map.Entry<Key, RecordLine> e : old.entrySet()) {
+            Key k = e.getKey();
+            RecordLine later = now.get(k);
+            DiffEntry entry;
+            if (later == null) {
+                entry = new DiffEntry(DiffEntry.Kind.DISAPPEARED, k.probeId(), k.mode(), k.stack(), e.getValue(), null, List.of());
+            } else {
+                List<FieldChange> changes = changes(e.getValue().record(), later.record());
+                if (changes.isEmpty()) {
+                    unchanged++;
+                    continue;
+                }
+                entry = new DiffEntry(DiffEntry.Kind.CHANGED, k.probeId(), k.mode(), k.stack(), e.getValue(), later, changes);
+            }
+            byCapability.computeIfAbsent(entry.capabilityId(), c -> new ArrayList<>()).add(entry);
+        }
+        for (Map.Entry<Key, RecordLine> e : now.entrySet()) {
+            if (!old.containsKey(e.getKey())) {
+                Key k = e.getKey();
+                DiffEntry entry = new DiffEntry(DiffEntry.Kind.APPEARED, k.probeId(), k.mode(), k.stack(), null, e.getValue(), List.of());
+                byCapability.computeIfAbsent(entry.capabilityId(), c -> new ArrayList<>()).add(entry);
+            }
+        }
+        List<CapabilityDiff> capabilities = new ArrayList<>();
+        byCapability.forEach((cap, entries) -> {
+            entries.sort(ENTRY_ORDER);
+            capabilities.add(new CapabilityDiff(cap, entries));
+        });
+        return new RunDiff(side(beforeInput, beforeStacks), side(afterInput, afterStacks), byStack, capabilities, unchanged);
+    }
+
+    static List<FieldChange> changes(BoundaryObject a, BoundaryObject b) {
+        List<FieldChange> changes = new ArrayList<>();
+        if (a.result().observedResult() != b.result().observedResult()) {
+            changes.add(new FieldChange("observed_result", a.result().observedResult().id(), b.result().observedResult().id()));
+        }
+        if (!Objects.equals(a.result().errno(), b.result().errno())) {
+            changes.add(new FieldChange("errno", a.result().errno(), b.result().errno()));
+        }
+        if (!Objects.equals(VolatileText.shape(a), VolatileText.shape(b))) {
+            changes.add(new FieldChange("message", a.result().message(), b.result().message()));
+        }
+        return changes;
+    }
+
+    private static Set<StackKey> stacks(List<RecordLine> lines) {
+        Set<StackKey> stacks = new LinkedHashSet<>();
+        lines.forEach(l -> stacks.add(StackKey.of(l.record().stack())));
+        return stacks;
+    }
+
+    private static Map<Key, RecordLine> index(List<RecordLine> lines, boolean byStack, List<String> problems) {
+        Map<Key, RecordLine> map = new LinkedHashMap<>();
+        for (RecordLine l : lines) {
+            BoundaryObject r = l.record();
+            Key key = new Key(byStack ? StackKey.of(r.stack()) : null, r.probe().id(), r.run().mode());
+            RecordLine first = map.putIfAbsent(key, l);
+            if (first != null) {
+                problems.add(l.where() + ": a second record for " + r.probe().id() + " [" + r.run().mode() + "]"
+                        + (byStack ? " on " + key.stack().label() : "") + " (the first is at " + first.where()
+                        + "); one input holds one run per stack");
+            }
+        }
+        return map;
+    }
+
+    private static RunDiff.Side side(DiffInput input, Set<StackKey> stacks) {
+        TreeSet<StackKey> sorted = new TreeSet<>(StackKey.ORDER);
+        sorted.addAll(stacks);
+        return new RunDiff.Side(input.sources(), input.records().size(), List.copyOf(sorted));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.codexfence.expect;
+
+import dev.codexfence.schema.FenceJson;
+import dev.codexfence.schema.JsonLines;
+import dev.codexfence.schema.SchemaValidator;
+import dev.codexfence.schema.SchemaViolation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads expectations files: JSON syntax, then {@code schema/expectations.schema.json}. A problem is an
+ * {@link ExpectationsException} naming the file, the line and what was expected.
+ */
+public final class ExpectationsReader {
+
+    private static final int VIOLATIONS_SHOWN = 5;
+
+    private final SchemaValidator schema;
+
+    public ExpectationsReader() {
+        this.schema = bundledSchema();
+    }
+
+    /** The bundled cfexp-v1 schema. */
+    public static SchemaValidator bundledSchema() {
+        return SchemaValidator.of("expectations.schema.json", FenceJson.bundled("schema/expectations.schema.json"));
+    }
+
+    public Expectations read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new ExpectationsException(file + ": cannot read the expectations file (" + e + ")", e);
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Parses an expectations text; {@code source} names it in messages and in the result. */
+    public Expectations parse(String source, String text) {
+        JsonNode root;
+        try {
+            root = FenceJson.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ExpectationsException(source + (line > 0 ? " (line " + line + ")" : "")
+                    + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ExpectationsException(source + ": empty file, expected an expectations object");
+        }
+        List<SchemaViolation> violations = schema.validate(root, JsonLines.index(text));
+        if (!violations.isEmpty()) {
+            StringBuilder sb = new StringBuilder(source).append(": not a cfexp-v1 expectations file (")
+                    .append(schema.name()).append("):");
+            violations.stream().limit(VIOLATIONS_SHOWN).forEach(v -> sb.append("\n  ").append(v.describe()));
+            if (violations.size() > VIOLATIONS_SHOWN) {
+                sb.append("\n  … and ").append(violations.size() - VIOLATIONS_SHOWN).append(" more");
+            }
+            throw new ExpectationsException(sb.toString());
+        }
+        JsonNode stack = root.get("stack");
+        StackId id = new StackId(stack.get("platform").asString(), textOrNull(stack.get("codex_cli_version")),
+                textOrNull(stack.get("sandbox_interface")));
+        Map<String, Map<String, ExpectedOutcome>> probes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> probe : root.get("probes").properties()) {
+            Map<String, ExpectedOutcome> modes = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> mode : probe.getValue().properties()) {
+                modes.put(mode.getKey(), ExpectedOutcome.parse(mode.getValue().asString()));
+            }
+            probes.put(probe.getKey(), modes);
+        }
+        return new Expectations(source, id, probes);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.codexfence.report;
+
+import dev.codexfence.diff.StackKey;
+import java.util.List;
+
+/**
+ * The capability × mode matrix of a set of records, ready to render: column groups per stack, rows per
+ * capability grouped by category and layer, and the records the cells point to.
+ */
+public record FenceMap(List<String> sources, List<StackColumns> stacks, List<RowGroup> groups, List<MapRecord> records) {
+
+    public FenceMap {
+        sources = List.copyOf(sources);
+        stacks = List.copyOf(stacks);
+        groups = List.copyOf(groups);
+        records = List.copyOf(records);
+    }
+
+    /**
+     * One stack's column group.
+     *
+     * @param expectations the expectations file applied to its records, or null
+     * @param uncovered capabilities of its platform without any record
+     */
+    public record StackColumns(int index, StackKey key, List<String> modes, String expectations, int records,
+            java.util.Map<String, Integer> results, int drifted, int unlisted, int uncovered) {}
+
+    /** Capabilities of one category and layer, in catalog order. */
+    public record RowGroup(String category, String layer, String description, List<Row> rows) {}
+
+    /**
+     * One capability.
+     *
+     * @param inCatalog false for capabilities that records name but the catalog lacks
+     * @param cells one per stack × mode, stacks in order, then modes in order
+     */
+    public record Row(String capabilityId, String description, boolean inCatalog, boolean covered, List<Cell> cells) {}
+
+    /**
+     * One capability × mode on one stack.
+     *
+     * @param records indexes into {@link FenceMap#records()}
+     * @param errnos the distinct errnos of those records
+     */
+    public record Cell(int stack, String mode, CellState state, List<Integer> records, List<String> probes,
+            List<String> errnos, boolean drifted) {}
+}

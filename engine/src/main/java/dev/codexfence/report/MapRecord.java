@@ -1,0 +1,28 @@
+package dev.codexfence.report;
+
+import dev.codexfence.expect.ExpectedOutcome;
+import dev.codexfence.record.BoundaryObject;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One record placed on the map.
+ *
+ * @param index its position in the page's embedded records
+ * @param stack the index of its stack column group
+ * @param record the record
+ * @param json the record as JSON (embedded in the page)
+ * @param expected what the applicable expectations file expects; null when no file applies or it lists nothing
+ * @param expectationsApply whether an expectations file applies to the record's stack
+ */
+public record MapRecord(int index, int stack, BoundaryObject record, ObjectNode json, ExpectedOutcome expected,
+        boolean expectationsApply) {
+
+    public boolean drifted() {
+        return expected != null && !expected.admits(record.result());
+    }
+
+    /** An expectations file applies, but lists nothing for this probe × mode. */
+    public boolean unlisted() {
+        return expectationsApply && expected == null;
+    }
+}
