@@ -78,7 +78,7 @@ final class FenceDiscovery {
         if (f.getParent() == null || !Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        return root(f.getParent()).probes().stream().filter(p -> p.file().equals(f)).findFirst();
+        return root(f.getParent()).at(f);
     }
 
     /** A probe by id: one already discovered, else one in the default root. */

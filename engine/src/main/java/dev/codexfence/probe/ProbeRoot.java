@@ -12,10 +12,26 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A flat folder of probes: every {@code *.sh} directly inside it, parsed, in file-name order. */
-public record ProbeRoot(Path directory, List<ProbeScript> probes) {
+public final class ProbeRoot {
 
-    public ProbeRoot {
-        probes = List.copyOf(probes);
+    private final Path directory;
+    private final List<ProbeScript> probes;
+    private final Map<Path, ProbeScript> byFile = new HashMap<>();
+
+    public ProbeRoot(Path directory, List<ProbeScript> probes) {
+        this.directory = directory;
+        this.probes = List.copyOf(probes);
+        for (ProbeScript p : this.probes) {
+            byFile.put(p.file(), p);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public List<ProbeScript> probes() {
+        return probes;
     }
 
     /** Whether {@code directory} holds at least one {@code *.sh} file. */
@@ -69,6 +85,11 @@ public record ProbeRoot(Path directory, List<ProbeScript> probes) {
             }
         }
         return new ProbeRoot(dir, parsed);
+    }
+
+    /** The probe in {@code file} (an absolute, normalised path inside this root). */
+    public Optional<ProbeScript> at(Path file) {
+        return Optional.ofNullable(byFile.get(file));
     }
 
     public Optional<ProbeScript> find(String probeId) {

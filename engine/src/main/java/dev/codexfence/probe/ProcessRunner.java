@@ -118,7 +118,7 @@ public final class ProcessRunner {
         boolean leftBehind = false;
         if (!timedOut && !cancelled) {
             leftBehind = seen.stream().anyMatch(ProcessHandle::isAlive);
-            if (ownGroup && signalGroup(group, "-0")) {
+            if (ownGroup && groupHasMembers(group)) {
                 leftBehind = true;
                 signalGroup(group, "-KILL");
             }
@@ -127,6 +127,39 @@ public final class ProcessRunner {
         boolean held = !out.finish(DRAIN_MILLIS) | !err.finish(DRAIN_MILLIS);
         return new Outcome(timedOut || cancelled ? -1 : exit, timedOut, cancelled, out.bytes(), out.dropped(),
                 err.bytes(), err.dropped(), held, leftBehind, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Whether any process is still in process group {@code group}: read from /proc where it exists (no
+     * extra process), else asked with {@code kill -0}.
+     */
+    private static boolean groupHasMembers(long group) {
+        java.nio.file.Path proc = java.nio.file.Path.of("/proc");
+        if (!java.nio.file.Files.isDirectory(proc.resolve("self"))) {
+            return signalGroup(group, "-0");
+        }
+        String wanted = Long.toString(group);
+        try (var dirs = java.nio.file.Files.newDirectoryStream(proc, d -> {
+            String n = d.getFileName().toString();
+            return !n.isEmpty() && Character.isDigit(n.charAt(0));
+        })) {
+            for (java.nio.file.Path d : dirs) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(d.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // it went away meanwhile
+                }
+                // pid (comm) state ppid pgrp ...: comm may contain spaces and parentheses, so read after the last ')'
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 4);
+                if (fields.length > 2 && fields[2].equals(wanted)) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return signalGroup(group, "-0");
+        }
+        return false;
     }
 
     /** Sends {@code signal} to every process of group {@code group}; true when at least one received it. */

@@ -34,7 +34,8 @@ public final class Workspaces {
         Files.writeString(template.resolve("src/hello.txt"), "hello from the workspace\n", StandardCharsets.UTF_8);
         if (git != null) {
             try {
-                Process p = new ProcessBuilder(git, "init", "-q", template.toString())
+                // no template: sample hooks are a dozen files every probe run would copy for nothing
+                Process p = new ProcessBuilder(git, "init", "-q", "--template=", template.toString())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
