@@ -48,7 +48,7 @@ final class Preflight {
         } catch (IOException e) {
             return Optional.of("preflight for mode " + mode.name() + " could not start: " + e.getMessage());
         } finally {
-            Workspaces.delete(ws);
+            session.workspaces().discard(ws);
         }
     }
 

@@ -52,7 +52,7 @@ public final class ProbeExecutor {
             session.log().append(result.record());
             return result;
         } finally {
-            Workspaces.delete(ws);
+            session.workspaces().discard(ws);
         }
     }
 

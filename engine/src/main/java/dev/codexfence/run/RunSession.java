@@ -75,6 +75,7 @@ public final class RunSession implements AutoCloseable {
             Fixtures fixtures = Fixtures.start(scratch, settings.netTarget());
             opened.add(fixtures);
             Workspaces workspaces = Workspaces.create(scratch, findOnPath(env.get("PATH"), "git"));
+            opened.add(workspaces);
             RecordLog log = RecordLog.open(settings.ndjsonFile());
             opened.add(log);
             return new RunSession(settings, scratch, bin, modes, stack, fixtures, workspaces, log,
@@ -211,6 +212,7 @@ public final class RunSession implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            workspaces.close();
             fixtures.close();
             log.close();
         } finally {

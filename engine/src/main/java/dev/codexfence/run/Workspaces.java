@@ -13,17 +13,52 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fresh scratch workspaces: a template (a git repository with fixture files) made once per run, copied for
- * every probe run and deleted after it. Never the user's checkout.
+ * every probe run and deleted after it. Never the user's checkout. Copies are made ahead on a background
+ * thread and used workspaces are deleted there too, so neither sits on a probe run's path; {@link #close()}
+ * waits for that thread and removes what is left.
  */
-public final class Workspaces {
+public final class Workspaces implements AutoCloseable {
+
+    /** How many copies are kept ready. */
+    private static final int READY = 4;
 
     private final Path parent;
     private final Path template;
     private final AtomicInteger counter = new AtomicInteger();
+    private final java.util.concurrent.BlockingQueue<Path> ready = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.ExecutorService background =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "codex-fence-workspaces");
+                t.setDaemon(true);
+                return t;
+            });
 
     private Workspaces(Path parent, Path template) {
         this.parent = parent;
         this.template = template;
+        for (int i = 0; i < READY; i++) {
+            prepareOne();
+        }
+    }
+
+    private void prepareOne() {
+        try {
+            background.execute(() -> {
+                try {
+                    ready.add(copy());
+                } catch (IOException e) {
+                    // fresh() makes one itself when none is ready
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: nothing more to prepare
+        }
+    }
+
+    private Path copy() throws IOException {
+        Path ws = parent.resolve("ws-" + counter.incrementAndGet());
+        copyTree(template, ws);
+        return ws;
     }
 
     /** Makes the template under {@code parent}; {@code git} (may be null) initialises its repository. */
@@ -52,9 +87,36 @@ public final class Workspaces {
      * socket paths are limited to about 100 bytes.
      */
     public Path fresh(String probeId, String mode) throws IOException {
-        Path ws = parent.resolve("ws-" + counter.incrementAndGet());
-        copyTree(template, ws);
-        return ws;
+        Path ws = ready.poll();
+        prepareOne();
+        return ws != null ? ws : copy();
+    }
+
+    /** Deletes a used workspace in the background. */
+    public void discard(Path workspace) {
+        if (workspace == null) {
+            return;
+        }
+        try {
+            background.execute(() -> delete(workspace));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            delete(workspace);
+        }
+    }
+
+    /** Waits for pending copies and deletions, then removes the unused copies. */
+    @Override
+    public void close() {
+        background.shutdown();
+        try {
+            background.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Path ws;
+        while ((ws = ready.poll()) != null) {
+            delete(ws);
+        }
     }
 
     /**
