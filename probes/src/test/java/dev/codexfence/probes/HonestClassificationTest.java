@@ -63,13 +63,14 @@ class HonestClassificationTest {
 
     @Test
     void outsideAnyFenceEveryDeclaredWriteReachesTheHost() {
-        // baseline and codex-full have no fence: a declared path the harness finds absent after a probe that was
-        // not refused means the probe removed its own target (it must leave it for the harness) or lied
+        // baseline and codex-full have no fence: a declared path whose verdict differs from what the probe expects
+        // (present after a write, absent after a delete) means the probe cleaned up itself or lied
         List<String> absent = records.stream()
                 .filter(r -> List.of("baseline", "codex-full").contains(r.at("/run/mode").asString()))
                 .filter(r -> r.at("/payload/raw/host_effect_path").isString())
                 .filter(r -> !List.of("denied", "error").contains(r.at("/result/observed_result").asString()))
-                .filter(r -> !"present".equals(r.at("/payload/raw/host_effect").asString("")))
+                .filter(r -> !r.at("/payload/raw/host_effect_expect").asString("present")
+                        .equals(r.at("/payload/raw/host_effect").asString("")))
                 .map(r -> RepeatabilityTest.key(r) + ": host_effect " + r.at("/payload/raw/host_effect").asString("(none)")
                         + " for " + r.at("/payload/raw/host_effect_path").asString())
                 .toList();
