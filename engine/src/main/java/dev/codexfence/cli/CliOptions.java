@@ -1,0 +1,139 @@
+package dev.codexfence.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line, as picocli parses it; {@link CodexFenceCli} checks combinations and runs it. */
+@Command(
+        name = "codex-fence",
+        mixinStandardHelpOptions = true,
+        versionProvider = CliOptions.Version.class,
+        sortOptions = false,
+        usageHelpWidth = 100,
+        headerHeading = "%n",
+        header = "Run codex-fence probes in each run mode and stream one cfbo-v1 record per probe run.",
+        synopsisHeading = "%nUsage: ",
+        customSynopsis = {
+            "codex-fence --bang [--list] [--repeat N] [OPTIONS]",
+            "       codex-fence --rattle (--cap ID | --probe ID)... [--mode M]... [--list] [--repeat N] [OPTIONS]",
+            "       codex-fence --listen < records.ndjson",
+        },
+        descriptionHeading = "%n",
+        description = {
+            "Probes are Bash scripts (<probe root>/*.sh) that try one operation and report what the fence decided."
+                    + " The CLI runs them through the codex-fence JUnit Platform engine: each probe in each mode"
+                    + " (baseline = no sandbox, codex-sandbox, codex-full, ...) is one test whose result is a cfbo-v1"
+                    + " record. Records stream to stdout as NDJSON, one line each, as soon as a probe finishes;"
+                    + " everything else (progress, warnings, failures, the summary, the path of the run's NDJSON file)"
+                    + " goes to stderr, so `codex-fence --bang | codex-fence --listen` works as a pipeline.",
+            "",
+            "Codex modes need the codex CLI (on PATH, in .tools/codex, or --codex PATH); without it they are"
+                    + " skipped with the reason on stderr and print no record.",
+        },
+        optionListHeading = "%nCommands (exactly one) and options:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every selected probe run honoured its contract (skipped runs do not count)",
+            "1:some probe broke its contract or a capability has no probe (a failed test);"
+                    + " --listen: a line was not a valid cfbo-v1 record",
+            "2:usage error: bad flag, unknown capability/probe id or mode, a probe id leaving the probe root",
+            "3:configuration or catalog error (e.g. a broken catalog file; the loader's message is printed)",
+            "130:interrupted (Ctrl-C, SIGTERM): running probes are killed, records so far are flushed",
+        },
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  MODES                 modes to run, space or comma separated; --mode wins",
+            "                        (default: baseline codex-sandbox codex-full)",
+            "  CODEX_FENCE_PROBES    probe root (like --probes)",
+            "  CODEX_FENCE_CATALOG   capability catalog (like --catalog)",
+            "  JAVA_OPTS             extra JVM options for bin/codex-fence",
+            "",
+            "Examples:",
+            "  codex-fence --bang                                   full matrix, NDJSON on stdout",
+            "  MODES=baseline codex-fence -b > baseline.ndjson      baseline only, into a file",
+            "  codex-fence --bang | codex-fence --listen            run everything and read a summary",
+            "  codex-fence --bang --list                            what the full matrix would run",
+            "  codex-fence --rattle --cap cap_fs_write_user_home    the probes of one capability",
+            "  codex-fence --rattle --probe fs_read_etc_hosts --mode baseline --mode codex-sandbox",
+            "  codex-fence --rattle --probe fs_write_tmp_scratch --repeat 5 --mode baseline",
+            "  codex-fence --listen < run.ndjson                    summarise a saved run",
+            "  codex-fence -l < run.ndjson; echo $?                 1 when a line is not a cfbo-v1 record",
+            "  codex-fence -b --probes ./my-probes --catalog ./my-catalog.json --timeout 10 --parallel 4",
+        })
+final class CliOptions {
+
+    @Option(names = {"-b", "--bang"}, description = "Run the full matrix: every probe of the probe root in every mode,"
+            + " plus a failing coverage test for each capability without a probe.")
+    boolean bang;
+
+    @Option(names = {"-r", "--rattle"}, description = "Run a targeted subset: the probes named by --probe and the"
+            + " probes whose primary capability is a --cap (no coverage tests).")
+    boolean rattle;
+
+    @Option(names = {"-l", "--listen"}, description = "Read cfbo-v1 NDJSON on stdin and print a human summary;"
+            + " bad lines are reported with their line number.")
+    boolean listen;
+
+    @Option(names = "--cap", paramLabel = "ID", split = ",",
+            description = "With --rattle: a capability id of the catalog (repeatable).")
+    List<String> caps = new ArrayList<>();
+
+    @Option(names = "--probe", paramLabel = "ID", split = ",",
+            description = "With --rattle: a probe id, the file name in the probe root without .sh (repeatable).")
+    List<String> probes = new ArrayList<>();
+
+    @Option(names = {"-m", "--mode"}, paramLabel = "MODE", split = ",",
+            description = "A run mode (repeatable; default: $MODES, else baseline, codex-sandbox, codex-full)."
+                    + " Known: baseline, codex-sandbox, codex-full, codex-read-only, codex-workspace-net.")
+    List<String> modes = new ArrayList<>();
+
+    @Option(names = "--list", description = "Print what would run (probe id, mode, capability) without running it.")
+    boolean list;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Run the selection N times; the records of every repetition are streamed (default 1).")
+    int repeat;
+
+    @Option(names = "--probes", paramLabel = "DIR",
+            description = "Probe root (default: $CODEX_FENCE_PROBES, else the install's probes folder,"
+                    + " else the folder probes in the working directory).")
+    Path probesDir;
+
+    @Option(names = "--catalog", paramLabel = "FILE",
+            description = "Capability catalog (default: $CODEX_FENCE_CATALOG, else the catalog bundled in the engine)."
+                    + " Records carry its schema_version as capabilities_schema_version.")
+    Path catalog;
+
+    @Option(names = "--codex", paramLabel = "PATH", description = "The codex CLI for codex modes.")
+    Path codex;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per probe run timeout (default 30).")
+    String timeout;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where the run's NDJSON file goes (default:"
+            + " codex-fence-reports-$USER in the temp folder, /tmp on Linux); its path is printed on stderr at the end.")
+    Path output;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Run up to N probes at the same time (default 1). Records stream in completion order.")
+    int parallel;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "KEY=VALUE",
+            description = "Any engine configuration parameter (repeatable), for example"
+                    + " -c codex-fence.coverage.missing=skip to skip capabilities that have no probe.")
+    Map<String, String> config = new LinkedHashMap<>();
+
+    /** The version in the jar's manifest, else DEVELOPMENT. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CliOptions.class.getPackage().getImplementationVersion();
+            return new String[] {"codex-fence " + (v == null ? "DEVELOPMENT" : v)};
+        }
+    }
+}

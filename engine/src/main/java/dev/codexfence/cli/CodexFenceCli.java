@@ -1,0 +1,286 @@
+package dev.codexfence.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+
+import dev.codexfence.catalog.CapabilityCatalog;
+import dev.codexfence.catalog.CatalogException;
+import dev.codexfence.catalog.CatalogLoader;
+import dev.codexfence.engine.ConfigurationException;
+import dev.codexfence.engine.Constants;
+import dev.codexfence.engine.FenceConfiguration;
+import dev.codexfence.mode.ModeCatalog;
+import dev.codexfence.probe.ProbeRoot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.platform.engine.DiscoverySelector;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The codex-fence command line: parses, checks the combination of options, resolves probe root, catalog,
+ * modes and selection, and hands over to {@link MatrixRun} or {@link ListenCommand}.
+ */
+public final class CodexFenceCli {
+
+    static final String ENV_MODES = "MODES";
+    static final String ENV_PROBES = "CODEX_FENCE_PROBES";
+    static final String ENV_CATALOG = "CODEX_FENCE_CATALOG";
+
+    private final CliIo io;
+
+    CodexFenceCli(CliIo io) {
+        this.io = io;
+    }
+
+    /** Runs one invocation and returns its exit code; never calls System.exit. */
+    int run(String... args) {
+        CliOptions options = new CliOptions();
+        CommandLine cl = new CommandLine(options);
+        cl.setOverwrittenOptionsAllowed(true);
+        try {
+            cl.parseArgs(args);
+        } catch (ParameterException e) {
+            io.err().println("codex-fence: " + e.getMessage());
+            io.err().println("Try 'codex-fence --help' for the commands and options.");
+            return ExitCodes.USAGE;
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(io.out(), CommandLine.Help.Ansi.OFF);
+            io.out().flush();
+            return ExitCodes.OK;
+        }
+        if (cl.isVersionHelpRequested()) {
+            cl.printVersionHelp(io.out());
+            io.out().flush();
+            return ExitCodes.OK;
+        }
+        try {
+            return dispatch(options, cl);
+        } catch (CliException e) {
+            io.err().println("codex-fence: " + e.getMessage());
+            if (e.exitCode() == ExitCodes.USAGE && e.getMessage().startsWith("choose")) {
+                io.err().println("Try 'codex-fence --help' for the commands and options.");
+            }
+            return e.exitCode();
+        } catch (IOException e) {
+            io.err().println("codex-fence: " + e.getMessage());
+            return ExitCodes.CONFIGURATION;
+        }
+    }
+
+    private int dispatch(CliOptions o, CommandLine cl) throws IOException {
+        int commands = (o.bang ? 1 : 0) + (o.rattle ? 1 : 0) + (o.listen ? 1 : 0);
+        if (commands != 1) {
+            throw CliException.usage("choose " + (commands == 0 ? "one" : "only one") + " of --bang (-b), --rattle, --listen (-l)");
+        }
+        if (o.listen) {
+            List<String> extra = new ArrayList<>();
+            for (OptionSpec spec : cl.getParseResult().matchedOptions()) {
+                if (!spec.longestName().equals("--listen")) {
+                    extra.add(spec.longestName());
+                }
+            }
+            if (!extra.isEmpty()) {
+                throw CliException.usage("--listen takes no other option (got " + String.join(", ", extra) + ")");
+            }
+            if (io.terminal().stdinTerminal()) {
+                io.err().println(ListenCommand.HINT);
+                return ExitCodes.USAGE;
+            }
+            return new ListenCommand().run(io.in(), io.out());
+        }
+        if (o.bang && (!o.caps.isEmpty() || !o.probes.isEmpty())) {
+            throw CliException.usage("--cap and --probe pick a subset: use them with --rattle, not --bang");
+        }
+        if (o.rattle && o.caps.isEmpty() && o.probes.isEmpty()) {
+            throw CliException.usage("--rattle needs at least one --cap ID or --probe ID");
+        }
+        if (o.repeat < 1) {
+            throw CliException.usage("--repeat must be at least 1 (got " + o.repeat + ")");
+        }
+        if (o.parallel < 1) {
+            throw CliException.usage("--parallel must be at least 1 (got " + o.parallel + ")");
+        }
+
+        Path root = probeRoot(o);
+        Optional<Path> catalogFile = Optional.ofNullable(o.catalog).map(Path::toString)
+                .or(() -> io.envValue(ENV_CATALOG)).map(CodexFenceCli::absolute);
+        List<String> modes = modes(o);
+        Supplier<CapabilityCatalog> catalog = memoize(() -> loadCatalog(catalogFile));
+        if (catalogFile.isPresent()) {
+            catalog.get(); // a broken catalog is exit 3 with the loader's message, before anything runs
+        }
+
+        Map<String, String> config = new LinkedHashMap<>(o.config);
+        config.put(Constants.PROBES_ROOT, root.toString());
+        catalogFile.ifPresent(f -> config.put(Constants.CATALOG, f.toString()));
+        config.put(Constants.MODES, String.join(",", modes));
+        if (o.codex != null) {
+            config.put(Constants.CODEX_PATH, absolute(o.codex.toString()).toString());
+        }
+        if (o.timeout != null) {
+            config.put(Constants.TIMEOUT_SECONDS, timeout(o.timeout));
+        }
+        if (o.parallel > 1) {
+            config.put(Constants.PARALLEL_ENABLED, "true");
+            config.put(Constants.PARALLEL_CONFIG_PREFIX + "strategy", "fixed");
+            config.put(Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelism", Integer.toString(o.parallel));
+            config.put(Constants.PARALLEL_CONFIG_PREFIX + "fixed.max-pool-size", Integer.toString(o.parallel));
+        }
+        Path output = o.output != null ? absolute(o.output.toString()) : defaultOutputDir();
+        config.put(Constants.OUTPUT_DIR, output.toString());
+        try {
+            FenceConfiguration.from(new MapParameters(config));
+        } catch (ConfigurationException e) {
+            throw CliException.configuration(e.getMessage(), e);
+        }
+
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        if (o.bang) {
+            if (!ProbeRoot.looksLikeProbeRoot(root)) {
+                throw CliException.usage("no probes (*.sh) in " + root);
+            }
+            selectors.add(selectDirectory(root.toFile()));
+        } else {
+            Set<Path> files = new ProbeSelection(root).select(o.probes, o.caps, catalog);
+            for (Path f : files) {
+                selectors.add(selectFile(f.toFile()));
+            }
+        }
+        MatrixRun run = new MatrixRun(io, selectors, config, output);
+        return o.list ? run.list() : run.execute(o.repeat);
+    }
+
+    /** --probes, else $CODEX_FENCE_PROBES, else -Dfence.root/probes, else ./probes. */
+    private Path probeRoot(CliOptions o) {
+        String source;
+        Path root;
+        if (o.probesDir != null) {
+            root = absolute(o.probesDir.toString());
+            source = "--probes";
+        } else if (io.envValue(ENV_PROBES).isPresent()) {
+            root = absolute(io.envValue(ENV_PROBES).get());
+            source = ENV_PROBES;
+        } else if (io.fenceRoot().isPresent()) {
+            root = io.fenceRoot().get().resolve("probes").toAbsolutePath().normalize();
+            source = "the install's probe root";
+        } else {
+            root = absolute("probes");
+            source = "the default probe root ./probes";
+        }
+        if (!Files.isDirectory(root)) {
+            throw CliException.usage("probe root " + root + " (" + source + ") is not a directory;"
+                    + " point --probes or " + ENV_PROBES + " at a folder of probes");
+        }
+        return root;
+    }
+
+    /** --mode values, else $MODES, else the engine's defaults; unknown names are a usage error. */
+    private List<String> modes(CliOptions o) {
+        List<String> raw = new ArrayList<>();
+        String source;
+        if (!o.modes.isEmpty()) {
+            o.modes.forEach(m -> raw.addAll(List.of(m.split("[,\\s]+"))));
+            source = "--mode";
+        } else if (io.env().containsKey(ENV_MODES)) {
+            raw.addAll(List.of(io.env().get(ENV_MODES).split("[,\\s]+")));
+            source = ENV_MODES;
+        } else {
+            return ModeCatalog.DEFAULT_MODES;
+        }
+        List<String> modes = new ArrayList<>();
+        for (String m : raw) {
+            String name = m.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!ModeCatalog.knownModes().contains(name)) {
+                throw CliException.usage(source + ": " + ModeCatalog.unknown(name));
+            }
+            if (!modes.contains(name)) {
+                modes.add(name);
+            }
+        }
+        if (modes.isEmpty()) {
+            throw CliException.usage(source + " names no mode; valid modes: " + String.join(", ", ModeCatalog.knownModes()));
+        }
+        return modes;
+    }
+
+    private static String timeout(String text) {
+        try {
+            double seconds = Double.parseDouble(text.strip());
+            if (seconds > 0 && seconds <= 86_400) {
+                return text.strip();
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw CliException.usage("--timeout expects a number of seconds between 0 and 86400 (got \"" + text + "\")");
+    }
+
+    private static CapabilityCatalog loadCatalog(Optional<Path> file) {
+        CatalogLoader loader = new CatalogLoader();
+        try {
+            return file.map(loader::load).orElseGet(loader::loadBundled);
+        } catch (CatalogException e) {
+            throw CliException.configuration(e.getMessage(), e);
+        }
+    }
+
+    /** {java.io.tmpdir}/codex-fence-reports-$USER: outside the checkout, kept across runs, one folder per user. */
+    static Path defaultOutputDir() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "codex-fence-reports-" + user).toAbsolutePath().normalize();
+    }
+
+    private static Path absolute(String path) {
+        try {
+            return Path.of(path).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            throw CliException.usage("not a valid path: " + path);
+        }
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** Configuration parameters from a map, for checking the CLI's configuration the way the engine will. */
+    private record MapParameters(Map<String, String> map) implements org.junit.platform.engine.ConfigurationParameters {
+        @Override
+        public Optional<String> get(String key) {
+            return Optional.ofNullable(map.get(key));
+        }
+
+        @Override
+        public Optional<Boolean> getBoolean(String key) {
+            return get(key).map(v -> Boolean.parseBoolean(v.strip()));
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return map.keySet();
+        }
+    }
+}

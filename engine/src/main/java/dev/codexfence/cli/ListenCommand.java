@@ -1,0 +1,184 @@
+package dev.codexfence.cli;
+
+import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.schema.FenceJson;
+import dev.codexfence.schema.SchemaValidator;
+import dev.codexfence.schema.SchemaViolation;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code --listen}: reads cfbo-v1 NDJSON and prints a human summary: totals, distinct probes, counts per
+ * observed result and per mode, the bad lines with their line numbers, then one block per record.
+ */
+final class ListenCommand {
+
+    static final String HINT = "codex-fence --listen reads NDJSON on stdin, e.g. codex-fence --bang | codex-fence --listen";
+
+    private static final List<String> RESULT_ORDER = List.of("success", "denied", "partial", "error");
+    private static final int SNIPPET = 100;
+    private static final int MESSAGE = 200;
+    private static final int VIOLATIONS = 3;
+
+    private final SchemaValidator schema;
+
+    ListenCommand() {
+        this(RecordAssembler.bundledSchema());
+    }
+
+    ListenCommand(SchemaValidator schema) {
+        this.schema = schema;
+    }
+
+    private record Good(int line, JsonNode record) {}
+
+    private record Bad(int line, String problem) {}
+
+    /** Summarises {@code in} on {@code out}; 0 when every non-blank line was a valid record, else 1. */
+    int run(InputStream in, PrintStream out) throws IOException {
+        List<Good> good = new ArrayList<>();
+        List<Bad> bad = new ArrayList<>();
+        int lineNumber = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = FenceJson.MAPPER.readTree(line);
+                } catch (JacksonException e) {
+                    bad.add(new Bad(lineNumber, "not JSON: " + cut(String.valueOf(e.getOriginalMessage()), 200)));
+                    continue;
+                }
+                if (node == null || !node.isObject()) {
+                    bad.add(new Bad(lineNumber, "not a cfbo-v1 record: expected a JSON object, got "
+                            + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
+                    continue;
+                }
+                List<SchemaViolation> violations = schema.validate(node);
+                if (!violations.isEmpty()) {
+                    StringBuilder sb = new StringBuilder("not a cfbo-v1 record (").append(schema.name()).append("): ");
+                    for (int i = 0; i < violations.size() && i < VIOLATIONS; i++) {
+                        sb.append(i == 0 ? "" : "; ").append(violations.get(i).describe());
+                    }
+                    if (violations.size() > VIOLATIONS) {
+                        sb.append("; … and ").append(violations.size() - VIOLATIONS).append(" more");
+                    }
+                    bad.add(new Bad(lineNumber, sb.toString()));
+                    continue;
+                }
+                good.add(new Good(lineNumber, node));
+            }
+        }
+        print(out, good, bad);
+        out.flush();
+        return bad.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static void print(PrintStream out, List<Good> good, List<Bad> bad) {
+        Set<String> probes = new LinkedHashSet<>();
+        Map<String, Integer> results = new LinkedHashMap<>();
+        Map<String, Integer> modes = new LinkedHashMap<>();
+        for (String r : RESULT_ORDER) {
+            results.put(r, 0);
+        }
+        for (Good g : good) {
+            probes.add(text(g.record(), "/probe/id"));
+            results.merge(text(g.record(), "/result/observed_result"), 1, Integer::sum);
+            modes.merge(text(g.record(), "/run/mode"), 1, Integer::sum);
+        }
+        out.println("codex-fence listen: " + RunReport.plural(good.size(), "record") + ", "
+                + RunReport.plural(probes.size(), "distinct probe") + ", " + RunReport.plural(bad.size(), "bad line"));
+        out.println("  results: " + counts(results));
+        out.println("  modes:   " + (modes.isEmpty() ? "-" : counts(modes)));
+        if (!bad.isEmpty()) {
+            out.println();
+            for (Bad b : bad) {
+                out.println("bad line " + b.line() + ": " + b.problem());
+            }
+        }
+        for (Good g : good) {
+            JsonNode r = g.record();
+            out.println();
+            out.println("line " + g.line() + ": " + text(r, "/result/observed_result").toUpperCase(java.util.Locale.ROOT)
+                    + "  " + text(r, "/probe/id") + " [" + text(r, "/run/mode") + "]");
+            out.println("  capability: " + text(r, "/capability_context/primary/id") + " ("
+                    + text(r, "/capability_context/primary/category") + ", "
+                    + text(r, "/capability_context/primary/layer") + ")");
+            out.println("  operation:  " + text(r, "/operation/verb") + " " + cut(text(r, "/operation/target"), MESSAGE));
+            optional(out, "  errno:      ", r, "/result/errno", MESSAGE);
+            optional(out, "  message:    ", r, "/result/message", MESSAGE);
+            optional(out, "  detail:     ", r, "/result/error_detail", MESSAGE);
+            optional(out, "  stdout:     ", r, "/payload/stdout_snippet", SNIPPET);
+            optional(out, "  stderr:     ", r, "/payload/stderr_snippet", SNIPPET);
+        }
+    }
+
+    private static String counts(Map<String, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, v) -> parts.add(k + " " + v));
+        return String.join(", ", parts);
+    }
+
+    private static void optional(PrintStream out, String label, JsonNode record, String pointer, int max) {
+        JsonNode v = record.at(pointer);
+        if (v.isString() && !v.asString().isBlank()) {
+            out.println(label + cut(v.asString(), max));
+        }
+    }
+
+    private static String text(JsonNode record, String pointer) {
+        JsonNode v = record.at(pointer);
+        return v.isMissingNode() || v.isNull() ? "-" : v.asString();
+    }
+
+    /** One line, control characters shown as escapes, at most {@code max} characters. */
+    static String cut(String s, int max) {
+        String one = oneLine(s.strip());
+        if (one.codePointCount(0, one.length()) <= max) {
+            return one;
+        }
+        return one.substring(0, one.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

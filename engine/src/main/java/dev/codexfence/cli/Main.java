@@ -1,0 +1,58 @@
+package dev.codexfence.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code codex-fence}: the command-line entry point. stdout is reserved for NDJSON records (and for the
+ * output of --list, --listen and --help); {@code System.out} is pointed at stderr so that nothing else can
+ * slip into the record stream.
+ */
+public final class Main {
+
+    /** Set by the launcher script to the install or checkout root (probes/ and bin/ live under it). */
+    static final String FENCE_ROOT_PROPERTY = "fence.root";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        Terminal terminal = Terminal.detect();
+        StatusLine status = new StatusLine(new FileOutputStream(FileDescriptor.err));
+        PrintStream stderr = new PrintStream(status, true, StandardCharsets.UTF_8);
+        System.setOut(stderr);
+        System.setErr(stderr);
+        startWarmUp(args);
+        Optional<Path> fenceRoot = Optional.ofNullable(System.getProperty(FENCE_ROOT_PROPERTY))
+                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> Path.of(s).toAbsolutePath().normalize());
+        CliIo io = new CliIo(System.in, stdout, stderr, terminal.progress() ? status : null, System.getenv(), terminal,
+                fenceRoot, true);
+        int code;
+        try {
+            code = new CodexFenceCli(io).run(args);
+        } catch (RuntimeException | Error e) {
+            stderr.println("codex-fence: internal error: " + e);
+            e.printStackTrace(stderr);
+            code = ExitCodes.CONFIGURATION;
+        }
+        stdout.flush();
+        stderr.flush();
+        System.exit(code);
+    }
+
+    /** Starts the {@link WarmUp} unless only help or the version is asked for; --listen needs no launcher. */
+    private static void startWarmUp(String[] args) {
+        boolean listen = false;
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return;
+            }
+            listen |= a.equals("-l") || a.equals("--listen");
+        }
+        WarmUp.start(listen ? null : MatrixRun::newLauncher);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.codexfence.cli;
+
+import static dev.codexfence.cli.CliProcess.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.schema.FenceJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** One real codex-sandbox run, only where bin/install-codex has put a codex CLI into .tools/codex. */
+class CliCodexTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void rattleRunsAProbeUnderTheCodexSandbox() throws Exception {
+        Path codex = CliProcess.repositoryRoot().resolve(".tools/codex/node_modules/.bin/codex");
+        assumeTrue(Files.isExecutable(codex), "no project-local codex CLI (bin/install-codex)");
+        var r = cli("--rattle", "--probe", "fx_read_ws", "--mode", "codex-sandbox", "--codex", codex.toString(),
+                "--timeout", "60", "--probes", CliProcess.fixture("healthy").toString(), "--output", out.toString()).run();
+        if (r.lines().isEmpty()) {
+            // a host where codex cannot sandbox: the mode is skipped with its reason, never a silent pass
+            assertThat(r.exit()).as(r.toString()).isZero();
+            assertThat(r.stderr()).contains("skipped 1 run: ");
+            return;
+        }
+        assertThat(r.lines()).singleElement().satisfies(line -> {
+            JsonNode n = FenceJson.MAPPER.readTree(line);
+            assertThat(RecordAssembler.bundledSchema().validate(n)).isEmpty();
+            assertThat(n.at("/run/mode").asString()).isEqualTo("codex-sandbox");
+            assertThat(n.at("/stack/codex_cli_version").isString()).isTrue();
+        });
+    }
+}
