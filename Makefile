@@ -11,6 +11,7 @@
 #   $(PREFIX)/share/codex-fence/probes/           the probes (*.sh) and their README.md
 #   $(PREFIX)/share/codex-fence/schema/           cfbo-v1 schema, capability catalog and its schema
 #   $(PREFIX)/share/codex-fence/bin/              emit-record and the other probe helpers (real files)
+#   $(PREFIX)/share/codex-fence/expectations/     the drift gate's expectations, one file per stack
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -33,7 +34,7 @@ install: build
 	@test -n "$(PREFIX)" || { echo "PREFIX is empty" >&2; exit 1; }
 	@test -n "$(HELPERS)" || { echo "no probe helpers in probe-runtime/src/main/bash" >&2; exit 1; }
 	rm -rf "$(DEST_SHARE)"
-	$(INSTALL) -d "$(DEST_SHARE)/lib" "$(DEST_SHARE)/probes" "$(DEST_SHARE)/schema" "$(DEST_SHARE)/bin" "$(DEST_BIN)"
+	$(INSTALL) -d "$(DEST_SHARE)/lib" "$(DEST_SHARE)/probes" "$(DEST_SHARE)/schema" "$(DEST_SHARE)/bin" "$(DEST_SHARE)/expectations" "$(DEST_BIN)"
 	@set -e; for f in engine/target/codex-fence-engine-*.jar; do \
 	  case $$f in *-sources.jar|*-javadoc.jar|*-tests.jar) ;; *) $(INSTALL) -m 644 "$$f" "$(DEST_SHARE)/lib/";; esac; \
 	done
@@ -41,6 +42,7 @@ install: build
 	$(INSTALL) -m 755 probes/*.sh "$(DEST_SHARE)/probes/"
 	$(INSTALL) -m 644 probes/README.md "$(DEST_SHARE)/probes/"
 	$(INSTALL) -m 644 schema/*.json schema/README.md "$(DEST_SHARE)/schema/"
+	$(INSTALL) -m 644 expectations/*.json expectations/README.md "$(DEST_SHARE)/expectations/"
 	@set -e; for f in $(HELPERS); do \
 	  case $$f in *.sh) mode=644;; *) mode=755;; esac; \
 	  cp -L "$$f" "$(DEST_SHARE)/bin/$$(basename "$$f")"; chmod $$mode "$(DEST_SHARE)/bin/$$(basename "$$f")"; \

@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
             "codex-fence --bang [--list] [--repeat N] [OPTIONS]",
             "       codex-fence --rattle (--cap ID | --probe ID)... [--mode M]... [--list] [--repeat N] [OPTIONS]",
             "       codex-fence --listen < records.ndjson",
+            "       codex-fence --diff OLD.ndjson NEW.ndjson [--json]",
+            "       codex-fence --report OUT.html [IN.ndjson...]",
         },
         descriptionHeading = "%n",
         description = {
@@ -62,6 +64,9 @@ import picocli.CommandLine.Option;
             "  codex-fence --rattle --probe fs_read_etc_hosts --mode baseline --mode codex-sandbox",
             "  codex-fence --rattle --probe fs_write_tmp_scratch --repeat 5 --mode baseline",
             "  codex-fence --listen < run.ndjson                    summarise a saved run",
+            "  codex-fence --diff yesterday.ndjson today.ndjson     what changed in the fence",
+            "  codex-fence --report map.html run.ndjson             the capability x mode picture",
+            "  codex-fence --bang --record-expectations             record this stack's expectations",
             "  codex-fence -l < run.ndjson; echo $?                 1 when a line is not a cfbo-v1 record",
             "  codex-fence -b --probes ./my-probes --catalog ./my-catalog.json --timeout 10 --parallel 4",
         })
@@ -78,6 +83,26 @@ final class CliOptions {
     @Option(names = {"-l", "--listen"}, description = "Read cfbo-v1 NDJSON on stdin and print a human summary;"
             + " bad lines are reported with their line number.")
     boolean listen;
+
+    @Option(names = "--diff", description = "Compare two NDJSON runs OLD NEW: what appeared, disappeared and changed,"
+            + " grouped by capability (exit 0 equal, 1 different, 2 bad input).")
+    boolean diff;
+
+    @Option(names = "--json", description = "With --diff: print the diff as JSON.")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "OUT.html", description = "Write the fence map (one self-contained HTML"
+            + " file) of the NDJSON files given as arguments, or of standard input.")
+    Path report;
+
+    @Option(names = "--record-expectations", paramLabel = "FILE", arity = "0..1", fallbackValue = "",
+            description = "With --bang or --rattle: write the run's results as the expectations of its stack, to FILE"
+                    + " or to the expectations folder (docs/fence-map.md). The drift check is off for that run.")
+    String recordExpectations;
+
+    @picocli.CommandLine.Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "NDJSON inputs of --diff (OLD NEW) and --report.")
+    List<Path> files = new ArrayList<>();
 
     @Option(names = "--cap", paramLabel = "ID", split = ",",
             description = "With --rattle: a capability id of the catalog (repeatable).")

@@ -79,9 +79,30 @@ public final class CodexFenceCli {
     }
 
     private int dispatch(CliOptions o, CommandLine cl) throws IOException {
-        int commands = (o.bang ? 1 : 0) + (o.rattle ? 1 : 0) + (o.listen ? 1 : 0);
+        int commands = (o.bang ? 1 : 0) + (o.rattle ? 1 : 0) + (o.listen ? 1 : 0) + (o.diff ? 1 : 0)
+                + (o.report != null ? 1 : 0);
         if (commands != 1) {
-            throw CliException.usage("choose " + (commands == 0 ? "one" : "only one") + " of --bang (-b), --rattle, --listen (-l)");
+            throw CliException.usage("choose " + (commands == 0 ? "one" : "only one")
+                    + " of --bang (-b), --rattle, --listen (-l), --diff, --report");
+        }
+        if (o.diff) {
+            if (o.files.size() != 2) {
+                throw CliException.usage("--diff takes two NDJSON files, OLD and NEW (got " + o.files.size() + ")");
+            }
+            return new dev.codexfence.diff.DiffCommand().run(absolute(o.files.get(0).toString()),
+                    absolute(o.files.get(1).toString()), o.json, io.out(), io.err());
+        }
+        if (o.json) {
+            throw CliException.usage("--json goes with --diff");
+        }
+        if (o.report != null) {
+            return report(o);
+        }
+        if (!o.files.isEmpty()) {
+            throw CliException.usage("unexpected arguments " + o.files + " (only --diff and --report take files)");
+        }
+        if (o.recordExpectations != null && o.list) {
+            throw CliException.usage("--record-expectations needs a run, not --list");
         }
         if (o.listen) {
             List<String> extra = new ArrayList<>();
@@ -157,8 +178,59 @@ public final class CodexFenceCli {
                 selectors.add(selectFile(f.toFile()));
             }
         }
+        if (o.recordExpectations != null) {
+            config.put(Constants.EXPECTATIONS_ENABLED, "false"); // recording: the old expectations do not judge
+        }
         MatrixRun run = new MatrixRun(io, selectors, config, output);
-        return o.list ? run.list() : run.execute(o.repeat);
+        if (o.list) {
+            return run.list();
+        }
+        if (o.recordExpectations == null) {
+            return run.execute(o.repeat);
+        }
+        int exit = run.execute(o.repeat);
+        if (exit == ExitCodes.INTERRUPTED || exit == ExitCodes.CONFIGURATION) {
+            return exit;
+        }
+        Optional<Path> file = o.recordExpectations.isEmpty() ? Optional.empty() : Optional.of(absolute(o.recordExpectations));
+        try {
+            var records = new dev.codexfence.diff.RecordFiles().readAll(ndjsonFilesIn(output)).stream()
+                    .map(dev.codexfence.diff.RecordLine::record).toList();
+            var recording = dev.codexfence.expect.ExpectationsRecorder.record(records);
+            for (var written : new dev.codexfence.expect.ExpectationsWriter().write(recording, file,
+                    dev.codexfence.expect.ExpectationsFolder.defaultDirectory(), false)) {
+                io.err().println("codex-fence: wrote expectations " + written.source());
+            }
+            recording.skipped().forEach(s -> io.err().println("codex-fence: not recorded (harness-made): " + s));
+        } catch (dev.codexfence.expect.ExpectationsException | dev.codexfence.diff.BadRecordsException e) {
+            throw CliException.configuration(e.getMessage(), e);
+        }
+        return exit;
+    }
+
+    /** The NDJSON files a run left in its output folder (one per repetition). */
+    private static List<Path> ndjsonFilesIn(Path output) throws IOException {
+        try (var files = Files.walk(output, 2)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".ndjson")).sorted().toList();
+        }
+    }
+
+    /** {@code --report OUT.html [IN...]}: the fence map of the inputs, or of standard input. */
+    private int report(CliOptions o) {
+        Path out = absolute(o.report.toString());
+        try {
+            var report = dev.codexfence.report.FenceMapReport.withDefaults();
+            Path written = o.files.isEmpty()
+                    ? report.write(out, "<stdin>", io.in())
+                    : report.write(out, o.files.stream().map(f -> absolute(f.toString())).toList());
+            io.err().println("codex-fence: fence map written to " + written);
+            return ExitCodes.OK;
+        } catch (dev.codexfence.diff.BadRecordsException e) {
+            e.problems().forEach(p -> io.err().println("codex-fence: " + p));
+            return ExitCodes.USAGE;
+        } catch (dev.codexfence.expect.ExpectationsException | java.io.UncheckedIOException e) {
+            throw CliException.configuration(e.getMessage(), e);
+        }
     }
 
     /** --probes, else $CODEX_FENCE_PROBES, else -Dfence.root/probes, else ./probes. */

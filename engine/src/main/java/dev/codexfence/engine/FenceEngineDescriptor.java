@@ -23,7 +23,9 @@ import org.opentest4j.AssertionFailedError;
 /** The engine's root: opens the run session before any probe runs and closes it after the last one. */
 final class FenceEngineDescriptor extends EngineDescriptor implements Node<FenceExecutionContext> {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    /** Tells apart runs of one JVM that start within the same millisecond. */
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final FenceConfiguration config;
     private final CapabilityCatalog catalog;
@@ -57,7 +59,8 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
                 return Path.of(System.getProperty("java.io.tmpdir"), "codex-fence-reports");
             }
         });
-        String name = "codex-fence-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid() + ".ndjson";
+        String name = "codex-fence-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid()
+                + "-" + RUNS.incrementAndGet() + ".ndjson";
         return dir.resolve(name).toAbsolutePath();
     }
 
@@ -75,7 +78,8 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         Path file = session.log().file();
         context.request().getEngineExecutionListener().reportingEntryPublished(this,
                 ReportEntry.from(Constants.NDJSON_ENTRY_KEY, file.toString()));
-        System.err.println("codex-fence: " + session.log().records().size() + " records in " + file);
+        int n = session.log().records().size();
+        System.err.println("codex-fence: " + n + (n == 1 ? " record" : " records") + " in " + file);
 
         var listener = context.request().getEngineExecutionListener();
         ExpectationGate.Summary summary = expectations.finish(probeRoots());

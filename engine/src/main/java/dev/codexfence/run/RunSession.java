@@ -70,7 +70,8 @@ public final class RunSession implements AutoCloseable {
             for (RunMode m : ModeCatalog.create(settings.modes(), detection, settings.bash())) {
                 modes.put(m.name(), m);
             }
-            ObjectNode stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null, env);
+            ObjectNode stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null, env,
+                    settings.cancelled());
 
             Fixtures fixtures = Fixtures.start(scratch, settings.netTarget());
             opened.add(fixtures);

@@ -17,7 +17,8 @@ final class StackFacts {
 
     private StackFacts() {}
 
-    static ObjectNode gather(ProcessRunner runner, Path bin, Path codex, Map<String, String> env) throws IOException {
+    static ObjectNode gather(ProcessRunner runner, Path bin, Path codex, Map<String, String> env,
+            java.util.function.BooleanSupplier cancelled) throws IOException {
         List<String> argv = new ArrayList<>(List.of(bin.resolve("detect-stack").toString()));
         if (codex != null) {
             argv.add("--codex");
@@ -26,7 +27,7 @@ final class StackFacts {
             argv.add("--no-codex");
         }
         ProcessRunner.Outcome o = runner.run(new ProcessRunner.Spec(argv, null, env, Duration.ofSeconds(30),
-                1 << 16, 1 << 16, () -> false));
+                1 << 16, 1 << 16, cancelled));
         String out = RunSession.text(o.stdout()).strip();
         if (o.exitCode() != 0) {
             throw new IOException("detect-stack failed (exit " + o.exitCode() + "): " + RunSession.text(o.stderr()).strip());

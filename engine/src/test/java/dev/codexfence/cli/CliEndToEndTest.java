@@ -29,7 +29,7 @@ class CliEndToEndTest {
     private static final Path HEALTHY = fixture("healthy");
     private static final Path CATALOG = fixture("cli-catalog/catalog.json");
     private static final String CATALOG_VERSION = "cli_fixture_catalog_v7";
-    private static final Pattern NDJSON_PATH = Pattern.compile("codex-fence: \\d+ records in (\\S+\\.ndjson)");
+    private static final Pattern NDJSON_PATH = Pattern.compile("codex-fence: \\d+ records? in (\\S+\\.ndjson)");
 
     @TempDir
     Path out;

@@ -1,0 +1,90 @@
+package dev.codexfence.cli;
+
+import static dev.codexfence.cli.CliProcess.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codexfence.schema.FenceJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** --diff, --report and --record-expectations through the CLI process. */
+class CliMapCommandsTest {
+
+    private static final Path HEALTHY = CliProcess.fixture("healthy");
+
+    @TempDir
+    Path dir;
+
+    private Path bang(String name) throws Exception {
+        var r = cli("--bang", "--probes", HEALTHY.toString(), "--output", dir.resolve("out-" + name).toString(),
+                "-c", "codex-fence.coverage.missing=skip").env("MODES", "baseline").run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        Path f = dir.resolve(name + ".ndjson");
+        Files.writeString(f, r.stdout());
+        return f;
+    }
+
+    @Test
+    void diffOfTwoEqualRunsIsEmptyAndAChangedResultIsReported() throws Exception {
+        Path a = bang("a");
+        Path b = bang("b");
+        var same = cli("--diff", a.toString(), b.toString()).run();
+        assertThat(same.exit()).as(same.toString()).isZero();
+
+        Path changed = dir.resolve("changed.ndjson");
+        Files.writeString(changed, Files.readString(b).replaceFirst("\"observed_result\":\"success\"", "\"observed_result\":\"denied\""));
+        var diff = cli("--diff", a.toString(), changed.toString(), "--json").run();
+        assertThat(diff.exit()).as(diff.toString()).isEqualTo(1);
+        JsonNode json = FenceJson.MAPPER.readTree(diff.stdout());
+        assertThat(json.toString()).contains("denied");
+
+        var bad = cli("--diff", a.toString()).run();
+        assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.stderr()).contains("--diff takes two NDJSON files");
+    }
+
+    @Test
+    void reportWritesOneSelfContainedHtmlFile() throws Exception {
+        Path a = bang("r");
+        Path html = dir.resolve("map.html");
+        var r = cli("--report", html.toString(), a.toString()).run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("<html").contains("fx_read_ws").doesNotContain("<script src=").doesNotContain("<link rel=\"stylesheet\" href=");
+
+        Path broken = dir.resolve("broken.ndjson");
+        Files.writeString(broken, "{not json\n");
+        var bad = cli("--report", dir.resolve("x.html").toString(), broken.toString()).run();
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.stderr()).contains(broken + ":1");
+    }
+
+    @Test
+    void recordExpectationsWritesAFileThatTheNextRunPasses() throws Exception {
+        Path expectations = dir.resolve("exp.json");
+        var rec = cli("--bang", "--probes", HEALTHY.toString(), "--output", dir.resolve("rec").toString(),
+                "-c", "codex-fence.coverage.missing=skip", "--record-expectations", expectations.toString())
+                .env("MODES", "baseline").run();
+        assertThat(rec.exit()).as(rec.toString()).isZero();
+        assertThat(rec.stderr()).contains("wrote expectations " + expectations);
+        JsonNode file = FenceJson.MAPPER.readTree(expectations.toFile());
+        assertThat(file.at("/probes/fx_read_ws/baseline").asString()).startsWith("success");
+
+        var again = cli("--bang", "--probes", HEALTHY.toString(), "--output", dir.resolve("again").toString(),
+                "-c", "codex-fence.coverage.missing=skip", "-c", "codex-fence.expectations.file=" + expectations)
+                .env("MODES", "baseline").run();
+        assertThat(again.exit()).as(again.toString()).isZero();
+
+        // a changed expectation makes the next run fail: the drift gate is live
+        Files.writeString(expectations, Files.readString(expectations).replaceFirst("\"success\"", "\"denied\""));
+        var drift = cli("--bang", "--probes", HEALTHY.toString(), "--output", dir.resolve("drift").toString(),
+                "-c", "codex-fence.coverage.missing=skip", "-c", "codex-fence.expectations.file=" + expectations)
+                .env("MODES", "baseline").run();
+        assertThat(drift.exit()).as(drift.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(List.of(drift.stderr(), drift.stdout()).toString()).contains("the fence changed");
+    }
+}
