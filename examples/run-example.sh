@@ -39,7 +39,7 @@ if ! mvn -B -q "$@" -f "$example/pom.xml" test >"$log" 2>&1; then
 fi
 
 shopt -s nullglob
-files=("$out"/*.ndjson)
+files=("$out"/codex-fence-[0-9]*.ndjson)   # the engine's run; HomePolicyTest writes codex-fence-HomePolicyTest-*.ndjson
 shopt -u nullglob
 [ "${#files[@]}" -eq 1 ] || fail "expected one NDJSON file in $out, found ${#files[@]}"
 ndjson=${files[0]}
