@@ -109,12 +109,43 @@ final class ListenCommand {
                 + RunReport.plural(probes.size(), "distinct probe") + ", " + RunReport.plural(bad.size(), "bad line"));
         out.println("  results: " + counts(results));
         out.println("  modes:   " + (modes.isEmpty() ? "-" : counts(modes)));
+        // concatenated runs of several hosts: one group per stack (platform, codex version, OS)
+        Map<String, List<Good>> byStack = new LinkedHashMap<>();
+        for (Good g : good) {
+            byStack.computeIfAbsent(stack(g.record()), k -> new ArrayList<>()).add(g);
+        }
+        boolean grouped = byStack.size() > 1;
+        if (grouped) {
+            out.println("  stacks:  " + byStack.size());
+            byStack.forEach((stack, records) -> {
+                Map<String, Integer> perStack = new LinkedHashMap<>();
+                RESULT_ORDER.forEach(r -> perStack.put(r, 0));
+                records.forEach(g -> perStack.merge(text(g.record(), "/result/observed_result"), 1, Integer::sum));
+                out.println("    " + stack + ": " + RunReport.plural(records.size(), "record") + " (" + counts(perStack) + ")");
+            });
+        }
         if (!bad.isEmpty()) {
             out.println();
             for (Bad b : bad) {
                 out.println("bad line " + b.line() + ": " + b.problem());
             }
         }
+        for (Map.Entry<String, List<Good>> group : byStack.entrySet()) {
+            if (grouped) {
+                out.println();
+                out.println("== stack: " + group.getKey());
+            }
+            printBlocks(out, group.getValue());
+        }
+    }
+
+    /** The stack a record was observed on: platform, codex CLI version and OS. */
+    private static String stack(JsonNode r) {
+        String codex = text(r, "/stack/codex_cli_version");
+        return text(r, "/stack/platform") + ", codex " + (codex.equals("-") ? "none" : codex) + ", " + text(r, "/stack/os");
+    }
+
+    private static void printBlocks(PrintStream out, List<Good> good) {
         for (Good g : good) {
             JsonNode r = g.record();
             out.println();

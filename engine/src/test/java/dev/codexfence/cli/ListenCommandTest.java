@@ -47,6 +47,20 @@ class ListenCommandTest {
     }
 
     @Test
+    void concatenatedRunsOfSeveralHostsAreGroupedPerStack() throws IOException {
+        String one = golden("listen-input.ndjson").lines().filter(l -> !l.isBlank()).findFirst().orElseThrow();
+        String other = one.replace("\"platform\":\"linux\"", "\"platform\":\"macos\"")
+                .replaceFirst("\"os\":\"[^\"]*\"", "\"os\":\"Darwin 24.1.0 arm64\"");
+        assertThat(other).isNotEqualTo(one);
+        Outcome o = listen(new ByteArrayInputStream((one + "\n" + other + "\n").getBytes(StandardCharsets.UTF_8)),
+                Terminal.none(), "--listen");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("  stacks:  2").contains("== stack: linux, codex ").contains("== stack: macos, codex ")
+                .contains(", Darwin 24.1.0 arm64: 1 record (");
+        assertThat(o.out().indexOf("== stack: linux")).isLessThan(o.out().indexOf("== stack: macos"));
+    }
+
+    @Test
     void reportsBadLinesByNumberWithoutHidingValidRecords() throws IOException {
         try (InputStream in = Files.newInputStream(CliProcess.RESOURCES.resolve("listen-malformed.ndjson"))) {
             Outcome o = listen(in, Terminal.none(), "-l");
