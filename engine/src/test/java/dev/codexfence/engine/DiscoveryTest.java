@@ -125,6 +125,22 @@ class DiscoveryTest {
     }
 
     @Test
+    void classpathRootAndPackageSelectorsSelectTheConfiguredProbeRootUnlessTurnedOff() {
+        Map<String, String> root = Map.of(Constants.PROBES_ROOT, Fixtures.tree("healthy").toString());
+        for (var selector : List.of(org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots(
+                        java.util.Set.of(Path.of("target/test-classes").toAbsolutePath())).get(0),
+                org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage("dev.codexfence"))) {
+            TestDescriptor engine = discover(root, selector).getEngineDescriptor();
+            assertThat(engine.getDescendants()).extracting(TestDescriptor::getDisplayName)
+                    .as("selected by %s", selector).contains("fx_read_ws [baseline]", "fx_write_ws [baseline]")
+                    .anyMatch(n -> n.endsWith("[coverage]"));
+            Map<String, String> off = new java.util.HashMap<>(root);
+            off.put(Constants.CLASSPATH_SCAN, "false");
+            assertThat(discover(off, selector).getEngineDescriptor().getDescendants()).as("gated off").isEmpty();
+        }
+    }
+
+    @Test
     void tagFilterKeepsOnlyThatCapabilitysNodes() {
         var result = Fixtures.kit(out, Map.of(), selectDirectory(Fixtures.tree("healthy").toFile()))
                 .filters(org.junit.platform.launcher.TagFilter.includeTags("cap_fs_read_workspace_tree"))

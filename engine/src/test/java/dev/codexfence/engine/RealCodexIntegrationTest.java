@@ -45,6 +45,22 @@ class RealCodexIntegrationTest {
     }
 
     @Test
+    void theExtraModesRunThroughTheRealCliWithTheirPolicies() {
+        var results = Fixtures.kit(out, Map.of(Constants.MODES, "codex-read-only,codex-workspace-net",
+                        Constants.CODEX_PATH, codex.toString()),
+                selectFile(Fixtures.tree("healthy").resolve("fx_write_ws.sh").toFile())).execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0).skipped(0));
+        Map<String, JsonNode> records = Fixtures.recordsByTest(results);
+        JsonNode readOnly = records.get("fx_write_ws [codex-read-only]");
+        assertThat(readOnly.at("/result/observed_result").asString()).isEqualTo("denied");
+        assertThat(readOnly.at("/stack/sandbox_mode").asString()).isEqualTo("read-only");
+        JsonNode net = records.get("fx_write_ws [codex-workspace-net]");
+        assertThat(net.at("/result/observed_result").asString()).isEqualTo("success");
+        assertThat(net.at("/stack/sandbox_mode").asString()).isEqualTo("workspace-write");
+        assertThat(net.at("/stack/codex_profile").asString()).isEqualTo("workspace-write+network");
+    }
+
+    @Test
     void workspaceWriteSucceedsInTheSandboxWhileAHomeWriteIsDeniedThereAndAllowedInBaseline() {
         var results = Fixtures.kit(out, Map.of(Constants.MODES, "baseline,codex-sandbox", Constants.CODEX_PATH, codex.toString()),
                         selectFile(Fixtures.tree("healthy").resolve("fx_write_ws.sh").toFile()),
