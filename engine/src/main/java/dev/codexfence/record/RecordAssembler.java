@@ -25,6 +25,9 @@ public final class RecordAssembler {
     /** The longest stdout/stderr snippet a record keeps, in characters (code points). */
     public static final int SNIPPET_LIMIT = 400;
 
+    /** The largest payload a record may carry, in bytes of compact JSON. */
+    public static final int PAYLOAD_LIMIT = 4096;
+
     private static final String FRAGMENTS = "json_fragments";
     private static final int VIOLATIONS_SHOWN = 5;
 
@@ -65,6 +68,11 @@ public final class RecordAssembler {
         capSnippet(record, "stdout_snippet");
         capSnippet(record, "stderr_snippet");
 
+        int payloadBytes = FenceJson.MAPPER.writeValueAsBytes(record.path("payload")).length;
+        if (payloadBytes > PAYLOAD_LIMIT) {
+            throw new ContractViolation("the payload is " + payloadBytes + " bytes; a record's payload stays under "
+                    + PAYLOAD_LIMIT + " bytes (keep payload.raw to a few facts)");
+        }
         List<SchemaViolation> violations = schema.validate(record);
         if (!violations.isEmpty()) {
             StringBuilder sb = new StringBuilder("the record violates ").append(schema.name()).append(':');

@@ -113,6 +113,14 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void aPayloadOverFourKilobytesIsAViolation() {
+        String big = observation("").replace("\"raw\":{\"a\":\"1\"}", "\"raw\":{\"a\":\"" + "x".repeat(5000) + "\"}");
+        assertThatThrownBy(() -> assemble(big)).hasMessageContaining("a record's payload stays under 4096 bytes");
+        String fits = observation("").replace("\"raw\":{\"a\":\"1\"}", "\"raw\":{\"a\":\"" + "x".repeat(3000) + "\"}");
+        org.assertj.core.api.Assertions.assertThatCode(() -> assemble(fits)).doesNotThrowAnyException();
+    }
+
+    @Test
     void unknownCapabilityIsAViolation() {
         String o = observation("").replace("\"cap_fs_read_git_metadata\"", "\"cap_nope\"");
         assertThatThrownBy(() -> assemble(o)).hasMessageContaining("probe.secondary_capability_ids \"cap_nope\" is not in catalog");
