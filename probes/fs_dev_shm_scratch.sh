@@ -3,46 +3,14 @@
 set -euo pipefail
 
 probe_name="fs_dev_shm_scratch"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_fs_dev_shm_shared_memory"
 probe_platforms="linux"
 probe_tags="write shm"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-target=''
-
-base=/dev/shm
-leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
-if [ ! -d "$base" ]; then
-  target="${base%/}/$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  status=error
-  message="the directory $base does not exist here"
-else
-  target="${base%/}/$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
-    status=success
-    message="created a new scratch file in $base"
-  elif [ "$rc" -eq 0 ]; then
-    status=partial
-    message="the write returned 0 but the file is not visible afterwards"
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="creating a file in $base was refused ($errno)" ;;
-      *) status=error; message="the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
-  fi
-fi
+fence_create_scratch_file /dev/shm
 
 "$FENCE_BIN/emit-record" \
   --run-mode "${FENCE_RUN_MODE:-baseline}" \

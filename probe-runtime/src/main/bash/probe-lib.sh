@@ -68,3 +68,39 @@ fence_platform() {
     *) FENCE_PLATFORM=other ;;
   esac
 }
+
+# fence_create_scratch_file BASE
+# The one operation of the "can a new file be created in BASE?" probes: writes a new, uniquely named scratch
+# file directly in BASE (never touching an existing file) and classifies the outcome. Sets target, cmd, rc,
+# err, status, errno and message for the probe's emit-record call. The file is left in place: the probe
+# declares it as host_effect_path and the harness checks it from outside the fence, then removes it.
+fence_create_scratch_file() {
+  local base=$1
+  rc=''
+  errno=''
+  err=''
+  target="${base%/}/.codex-fence-${probe_name}-$$-${RANDOM}"
+  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
+  if [ ! -d "$base" ]; then
+    status=error
+    message="the directory $base does not exist here"
+    return 0
+  fi
+  fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
+  rc=$FENCE_RC
+  err=$FENCE_ERR
+  if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
+    status=success
+    message="created a new scratch file in $base"
+  elif [ "$rc" -eq 0 ]; then
+    status=partial
+    message="the write returned 0 but the file is not visible afterwards"
+  else
+    fence_errno_from_text "$err"
+    errno=$FENCE_ERRNO
+    case $errno in
+      EROFS|EACCES|EPERM) status=denied; message="creating a file in $base was refused ($errno)" ;;
+      *) status=error; message="the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
+    esac
+  fi
+}

@@ -64,8 +64,20 @@ class ScriptSyntaxTest {
         assertThat(r.stderr()).isEmpty();
     }
 
+    /** The helpers plus probe-lib.sh, which probes source rather than run. */
+    static Stream<String> allBash() {
+        return Stream.concat(scripts(), Stream.of("probe-lib.sh"));
+    }
+
+    @Test
+    void probeLibParses() {
+        Path p = Scripts.script("probe-lib.sh");
+        Scripts.Result r = Scripts.run(List.of("bash", "-n", p.toString()), Map.of(), null);
+        assertThat(r.exit()).as("bash -n probe-lib.sh: %s", r.stderr()).isZero();
+    }
+
     @ParameterizedTest
-    @MethodSource("scripts")
+    @MethodSource("allBash")
     void usesNoBash4OnlySyntax(String name) throws IOException {
         List<String> found = new ArrayList<>();
         List<String> lines = codeLines(name);
