@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Can the probe resolve localhost through NSS (getent hosts localhost)?
+# Can the probe resolve localhost through NSS (getent ahosts localhost)?
 set -euo pipefail
 
 probe_name="net_getent_localhost"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_net_dns_resolution"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
 target=localhost
-printf -v cmd '%q ' getent hosts localhost
+printf -v cmd '%q ' getent ahosts localhost
 status=error
 errno=''
 message=''
@@ -20,24 +20,24 @@ err=''
 if ! fence_have getent; then
   message="getent not found on PATH"
 else
-  fence_run getent hosts localhost
+  fence_run getent ahosts localhost
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR
   case $rc in
     0)
       status=success
-      message="getent hosts localhost answered"
+      message="getent ahosts localhost answered"
       ;;
     2)
       status=denied
       errno=EAI_NONAME
-      message="getent hosts localhost found no entry"
+      message="getent ahosts localhost found no entry"
       ;;
     *)
       fence_errno_from_text "$err"
       errno=$FENCE_ERRNO
-      message="getent hosts localhost exited $rc"
+      message="getent ahosts localhost exited $rc"
       ;;
   esac
 fi

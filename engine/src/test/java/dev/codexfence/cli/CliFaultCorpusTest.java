@@ -1,0 +1,115 @@
+package dev.codexfence.cli;
+
+import static dev.codexfence.cli.CliProcess.cli;
+import static dev.codexfence.cli.CliProcess.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.schema.FenceJson;
+import dev.codexfence.schema.SchemaValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fault corpus (src/test/fixtures/faults) through the CLI, as a separate process: the run fails (exit 1),
+ * stdout holds one schema-valid record per run that produced one (the healthy records intact), stderr names
+ * every broken probe with its reason, and no process the corpus started outlives the CLI.
+ */
+class CliFaultCorpusTest {
+
+    /** Probes that run (the others break the probe contract and never start). */
+    private static final List<String> DYNAMIC = List.of("fx_closes_stdout", "fx_daemon", "fx_exit_nonzero", "fx_hang",
+            "fx_healthy_a", "fx_healthy_b", "fx_invalid_json", "fx_killed_by_signal", "fx_leaves_debris",
+            "fx_schema_violation", "fx_silent", "fx_sleep_then_write", "fx_stderr_flood", "fx_stdout_flood",
+            "fx_two_records", "fx_wrong_mode");
+
+    private static final SchemaValidator SCHEMA = RecordAssembler.bundledSchema();
+
+    @TempDir
+    static Path tmp;
+
+    private static CliProcess.Result run;
+
+    @BeforeAll
+    static void runTheCorpusThroughTheCli() throws Exception {
+        Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+        run = cli("--bang", "--probes", fixture("faults").toString(), "--output", tmp.resolve("out").toString(),
+                "--timeout", "3", "-c", "codex-fence.coverage.missing=skip")
+                .env("MODES", "baseline").jvm("-Djava.io.tmpdir=" + javaTmp).timeout(Duration.ofSeconds(180)).run();
+    }
+
+    private static List<ProcessHandle> corpusProcesses() {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
+                .map(c -> c.contains("/fixtures/faults/") || c.contains("sleep 300")).orElse(false)).toList();
+    }
+
+    @Test
+    void theRunFails() {
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void stdoutHoldsOneSchemaValidRecordPerRunAndTheHealthyOnesAreIntact() {
+        List<JsonNode> records = run.lines().stream().map(FenceJson.MAPPER::readTree).toList();
+        assertThat(records).as(run.toString()).allSatisfy(r -> assertThat(SCHEMA.validate(r)).as(r.toString()).isEmpty());
+        assertThat(records.stream().map(r -> r.at("/probe/id").asString()).sorted().toList()).as(run.toString())
+                .isEqualTo(DYNAMIC);
+        assertThat(records).allSatisfy(r -> assertThat(r.at("/run/mode").asString()).isEqualTo("baseline"));
+        Map<String, JsonNode> byId = records.stream()
+                .collect(Collectors.toMap(r -> r.at("/probe/id").asString(), Function.identity()));
+        for (String healthy : List.of("fx_healthy_a", "fx_healthy_b")) {
+            assertThat(byId.get(healthy).at("/result/observed_result").asString()).as(healthy).isEqualTo("success");
+        }
+        // the probes that gave no usable record have a harness-made one that says so
+        for (String noRecord : List.of("fx_hang", "fx_silent", "fx_invalid_json", "fx_two_records", "fx_stdout_flood")) {
+            assertThat(byId.get(noRecord).at("/result/observed_result").asString()).as(noRecord).isEqualTo("error");
+        }
+    }
+
+    @Test
+    void stderrNamesEveryFailureWithItsReason() {
+        assertThat(run.stderr()).contains(
+                "codex-fence: FAILED fx_hang [baseline]: timed out after 3 s; the process tree was killed",
+                "codex-fence: FAILED fx_sleep_then_write [baseline]: timed out after 3 s",
+                "codex-fence: FAILED fx_daemon [baseline]: a process the probe started was still running after it exited",
+                "codex-fence: FAILED fx_stdout_flood [baseline]: printed ",
+                "codex-fence: FAILED fx_stderr_flood [baseline]: the probe wrote 104857600 bytes on stderr; the harness kept the first 1048576",
+                "codex-fence: FAILED fx_silent [baseline]: no record on stdout",
+                "codex-fence: FAILED fx_closes_stdout [baseline]: no record on stdout",
+                "codex-fence: FAILED fx_two_records [baseline]: 2 records on stdout",
+                "codex-fence: FAILED fx_invalid_json [baseline]: stdout is not a JSON record",
+                "codex-fence: FAILED fx_schema_violation [baseline]: the record violates boundary_object.json",
+                "codex-fence: FAILED fx_exit_nonzero [baseline]: the probe exited with status 3",
+                "codex-fence: FAILED fx_killed_by_signal [baseline]: the probe was killed by signal 9",
+                "codex-fence: FAILED fx_leaves_debris [baseline]: the probe left 1 path(s) in its workspace",
+                "codex-fence: FAILED fx_wrong_mode [baseline]: the record says run.mode \"codex-full\"",
+                "codex-fence: FAILED fx_crlf.sh [contract]:",
+                "codex-fence: FAILED fx_duplicate.sh [contract]:",
+                "codex-fence: FAILED fx_not_executable.sh [contract]:",
+                "codex-fence: FAILED fx_other_name.sh [contract]:",
+                "codex-fence: FAILED fx_symlink_outside.sh [contract]:",
+                "codex-fence: FAILED fx_unknown_cap.sh [contract]:",
+                "codex-fence: " + DYNAMIC.size() + " records in ");
+        assertThat(run.stderr()).doesNotContain("FAILED fx_healthy_a", "FAILED fx_healthy_b");
+    }
+
+    @Test
+    void noProcessOfTheCorpusSurvivesTheCli() throws InterruptedException {
+        // the CLI has exited; give the kernel a moment to reap what was killed
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (!corpusProcesses().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(corpusProcesses().stream().map(h -> h.info().commandLine().orElse("?"))).isEmpty();
+    }
+}
