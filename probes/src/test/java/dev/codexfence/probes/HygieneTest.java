@@ -26,7 +26,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs the whole corpus in baseline and codex-sandbox with canary secrets planted in a fake $HOME and in the
+ * Runs the whole corpus in baseline, codex-sandbox and codex-full with canary secrets planted in a fake $HOME and in the
  * environment, then checks that no record, report entry, failure message or output file carries a canary,
  * and that nothing new remains in $HOME or in the temp folder.
  */
@@ -63,7 +63,7 @@ class HygieneTest {
         var request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectDirectory("."))
                 .filters(EngineFilter.includeEngines("codex-fence"))
-                .configurationParameter("codex-fence.modes", "baseline,codex-sandbox")
+                .configurationParameter("codex-fence.modes", "baseline,codex-sandbox,codex-full")
                 .configurationParameter("codex-fence.output.dir", out.toString())
                 .configurationParameter("codex-fence.coverage.missing", "skip")
                 .configurationParameter("codex-fence.probe.env.HOME", home.toString())

@@ -54,7 +54,7 @@ class NetworkDisciplineTest {
         if (codex.isEmpty() && CI) {
             Assertions.fail("CI must install the codex CLI (bin/install-codex)");
         }
-        List<String> modes = codex.isPresent() ? List.of("baseline", "codex-sandbox") : List.of("baseline");
+        List<String> modes = codex.isPresent() ? List.of("baseline", "codex-sandbox", "codex-full") : List.of("baseline");
         List<String> probes = CorpusRuns.PROBES.stream().map(p -> p.id())
                 .filter(id -> !KNOWN_OFF_HOST.containsKey(id)).sorted().toList();
         assertThat(probes).as("the corpus").hasSizeGreaterThan(50);
