@@ -3,68 +3,16 @@
 set -euo pipefail
 
 probe_name="fs_write_agents_dir_scratch"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_fs_write_protected_workspace_names"
 probe_platforms="linux"
 probe_tags="write protected"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-dotdir=''
-preexisting=''
-mkdir_step=''
-write_step=''
 # the file is left for the harness (probes/README.md, "Host-side effects"); only an empty .agents it made is removed here
-cleanup() {
-  if [ "$preexisting" = false ] && [ -n "$dotdir" ]; then rmdir -- "$dotdir" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
-
-leaf="codex-fence-${probe_name}-$$-${RANDOM}"
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
-  target='${FENCE_WORKSPACE_ROOT}/.agents/'"$leaf"
-  printf -v cmd '%q ' sh -c 'mkdir -p "$1" && printf "%s\n" codex-fence-scratch > "$2"' sh '${FENCE_WORKSPACE_ROOT}/.agents' "$target"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-else
-  dotdir="$FENCE_WORKSPACE_ROOT/.agents"
-  if [ -e "$dotdir" ]; then preexisting=true; else preexisting=false; fi
-  target="$dotdir/$leaf"
-  printf -v cmd '%q ' sh -c 'mkdir -p "$1" && printf "%s\n" codex-fence-scratch > "$2"' sh "$dotdir" "$target"
-  fence_run mkdir -p "$dotdir"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -ne 0 ]; then
-    mkdir_step=failed
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="mkdir -p .agents was refused ($errno)" ;;
-      *) status=error; message="mkdir -p .agents failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
-  else
-    mkdir_step=ok
-    fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-    rc=$FENCE_RC
-    err=$FENCE_ERR
-    if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
-      write_step=ok
-      status=success
-      message="created .agents and wrote a new file in it"
-    else
-      write_step=failed
-      fence_errno_from_text "$err"
-      errno=$FENCE_ERRNO
-      case $errno in
-        EROFS|EACCES|EPERM) status=partial; message="mkdir -p .agents succeeded but writing a file in it was refused ($errno)" ;;
-        *) status=error; message="mkdir -p succeeded, the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-      esac
-    fi
-  fi
-fi
+trap fence_remove_made_dotdir EXIT
+fence_write_in_workspace_dotdir .agents
 
 "$FENCE_BIN/emit-record" \
   --run-mode "${FENCE_RUN_MODE:-baseline}" \

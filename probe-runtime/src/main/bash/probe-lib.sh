@@ -104,3 +104,61 @@ fence_create_scratch_file() {
     esac
   fi
 }
+
+# fence_write_in_workspace_dotdir NAME
+# The one operation of the protected-name probes (.codex, .agents): `mkdir -p` the workspace's NAME folder,
+# then write a new scratch file in it. codex masks such names with a read-only tmpfs on which mkdir
+# "succeeds" and the write fails, so both steps are recorded. Sets target, cmd, rc, err, errno, status,
+# message, dotdir, preexisting (true/false), mkdir_step and write_step. The file is left for the harness
+# (host_effect_path); pair with `trap fence_remove_made_dotdir EXIT`, which removes the folder only when this
+# probe made it and it is empty.
+fence_write_in_workspace_dotdir() {
+  local name=$1 leaf="codex-fence-${probe_name}-$$-${RANDOM}"
+  rc=''; errno=''; err=''; dotdir=''; preexisting=''; mkdir_step=''; write_step=''
+  if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+    target='${FENCE_WORKSPACE_ROOT}/'"$name/$leaf"
+    printf -v cmd '%q ' sh -c 'mkdir -p "$1" && printf "%s\n" codex-fence-scratch > "$2"' sh '${FENCE_WORKSPACE_ROOT}/'"$name" "$target"
+    status=error
+    message="FENCE_WORKSPACE_ROOT is not set"
+    return 0
+  fi
+  dotdir="$FENCE_WORKSPACE_ROOT/$name"
+  if [ -e "$dotdir" ]; then preexisting=true; else preexisting=false; fi
+  target="$dotdir/$leaf"
+  printf -v cmd '%q ' sh -c 'mkdir -p "$1" && printf "%s\n" codex-fence-scratch > "$2"' sh "$dotdir" "$target"
+  fence_run mkdir -p "$dotdir"
+  rc=$FENCE_RC
+  err=$FENCE_ERR
+  if [ "$rc" -ne 0 ]; then
+    mkdir_step=failed
+    fence_errno_from_text "$err"
+    errno=$FENCE_ERRNO
+    case $errno in
+      EROFS|EACCES|EPERM) status=denied; message="mkdir -p $name was refused ($errno)" ;;
+      *) status=error; message="mkdir -p $name failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
+    esac
+    return 0
+  fi
+  mkdir_step=ok
+  fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
+  rc=$FENCE_RC
+  err=$FENCE_ERR
+  if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
+    write_step=ok
+    status=success
+    message="created $name and wrote a new file in it"
+  else
+    write_step=failed
+    fence_errno_from_text "$err"
+    errno=$FENCE_ERRNO
+    case $errno in
+      EROFS|EACCES|EPERM) status=partial; message="mkdir -p $name succeeded but writing a file in it was refused ($errno)" ;;
+      *) status=error; message="mkdir -p succeeded, the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
+    esac
+  fi
+}
+
+# fence_remove_made_dotdir — EXIT trap of fence_write_in_workspace_dotdir probes.
+fence_remove_made_dotdir() {
+  if [ "${preexisting:-}" = false ] && [ -n "${dotdir:-}" ]; then rmdir -- "$dotdir" 2>/dev/null || true; fi
+}

@@ -180,6 +180,7 @@ class HostEffectCoverageTest {
         List<String> unnamed = new ArrayList<>();
         for (Probe p : probes) {
             if (p.declared(DECLARED_PATH).isPresent() && !p.mentions("fence_create_scratch_file")
+                    && !p.mentions("fence_write_in_workspace_dotdir")
                     && p.lines().stream().noneMatch(l -> l.contains("${probe_name}-$$") || l.contains("$probe_name-$$"))) {
                 unnamed.add(p.id());
             }
@@ -187,6 +188,7 @@ class HostEffectCoverageTest {
         assertThat(unnamed).as("probes declaring a path without a ${probe_name}-$$ scratch name").isEmpty();
         // probes that let probe-lib.sh make the file rely on its naming
         String lib = Files.readString(Path.of("../probe-runtime/src/main/bash/probe-lib.sh"));
-        assertThat(lib).contains("target=\"${base%/}/.codex-fence-${probe_name}-$$-${RANDOM}\"");
+        assertThat(lib).contains("target=\"${base%/}/.codex-fence-${probe_name}-$$-${RANDOM}\"")
+                .contains("leaf=\"codex-fence-${probe_name}-$$-${RANDOM}\"");
     }
 }
