@@ -3,44 +3,14 @@
 set -euo pipefail
 
 probe_name="priv_unshare_mount"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_priv_namespace_creation"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
 target="mount namespace"
-printf -v cmd '%q ' unshare -m true
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-if ! fence_have unshare; then
-  message="unshare not found on PATH"
-else
-  fence_run unshare -m true
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  if [[ $rc == 0 ]]; then
-    status=success
-    message="unshare -m true created a mount namespace and ran true in it"
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EPERM|EACCES|ENOSPC|EINVAL)
-        status=denied
-        message="creating a mount namespace with unshare -m was refused ($errno)"
-        ;;
-      *)
-        message="unshare -m true exited $rc without a recognised errno"
-        ;;
-    esac
-  fi
-fi
+fence_attempt "creating a mount namespace with unshare -m" "EPERM EACCES ENOSPC EINVAL" unshare -m true
 
 "$FENCE_BIN/emit-record" \
   --run-mode "${FENCE_RUN_MODE:-baseline}" \

@@ -3,46 +3,15 @@
 set -euo pipefail
 
 probe_name="proc_exec_cc_version"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_proc_exec_toolchain_outside_workspace"
 probe_platforms="linux macos"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
 tool=cc
-target=$tool
-printf -v cmd '%q ' "$tool" --version
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-if ! fence_have "$tool"; then
-  message="$tool not found on PATH"
-else
-  target=$(command -v "$tool")
-  fence_run "$tool" --version
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  if [[ $rc == 0 && -n $out ]]; then
-    status=success
-    message="$tool ran and printed the expected output"
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM)
-        status=denied
-        message="exec of $tool was refused ($errno)"
-        ;;
-      *)
-        message="$tool exited $rc without the expected output"
-        ;;
-    esac
-  fi
-fi
+fence_attempt "exec of $tool" "EACCES EPERM" "$tool" --version
+target=$(command -v "$tool" || printf '%s' "$tool")
 
 "$FENCE_BIN/emit-record" \
   --run-mode "${FENCE_RUN_MODE:-baseline}" \

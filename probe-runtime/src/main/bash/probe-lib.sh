@@ -162,3 +162,38 @@ fence_write_in_workspace_dotdir() {
 fence_remove_made_dotdir() {
   if [ "${preexisting:-}" = false ] && [ -n "${dotdir:-}" ]; then rmdir -- "$dotdir" 2>/dev/null || true; fi
 }
+
+# fence_attempt WHAT POLICY_ERRNOS CMD [ARGS...]
+# The common shape of a probe whose operation is one command: runs CMD once and classifies it. success when
+# it exits 0; denied when it failed with one of POLICY_ERRNOS (space-separated names, e.g. "EPERM EACCES");
+# error otherwise, and when CMD is not on PATH (the message names it). WHAT says what was tried ("creating a
+# network namespace"). Sets cmd, rc, out, err, errno, status and message.
+fence_attempt() {
+  local what=$1 policy=" $2 "
+  shift 2
+  printf -v cmd '%q ' "$@"
+  rc=''; out=''; err=''; errno=''
+  if ! fence_have "$1"; then
+    status=error
+    message="$1 not found on PATH"
+    return 0
+  fi
+  fence_run "$@"
+  rc=$FENCE_RC
+  out=$FENCE_OUT
+  err=$FENCE_ERR
+  if [ "$rc" -eq 0 ]; then
+    status=success
+    message="$what succeeded"
+    return 0
+  fi
+  fence_errno_from_text "$err"
+  errno=$FENCE_ERRNO
+  if [ -n "$errno" ]; then
+    case $policy in
+      *" $errno "*) status=denied; message="$what was refused ($errno)"; return 0 ;;
+    esac
+  fi
+  status=error
+  message="$what failed (exit $rc) without a policy errno${errno:+ ($errno)}"
+}

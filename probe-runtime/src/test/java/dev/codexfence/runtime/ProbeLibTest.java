@@ -1,0 +1,63 @@
+package dev.codexfence.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The functions probes source from probe-lib.sh: capture, errno names, and the shared classifications. */
+class ProbeLibTest {
+
+    /** Runs {@code body} after sourcing probe-lib.sh under strict mode; prints what the body echoes. */
+    private static String bash(String body) {
+        String script = "set -euo pipefail\nprobe_name=pl_test\n. '" + Scripts.script("probe-lib.sh") + "'\n" + body;
+        Scripts.Result r = Scripts.run(List.of("bash", "-c", script), Map.of(), null);
+        assertThat(r.exit()).as("bash exit; stderr: %s", r.stderr()).isZero();
+        return r.stdout().strip();
+    }
+
+    @Test
+    void fenceRunCapturesBothStreamsAndTheExitCodeWithoutTrippingSetE() {
+        assertThat(bash("fence_run sh -c 'echo out; echo err >&2; exit 3'\nprintf '%s|%s|%s' \"$FENCE_OUT\" \"$FENCE_ERR\" \"$FENCE_RC\""))
+                .isEqualTo("out|err|3");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "touch: cannot touch 'x': Read-only file system|EROFS",
+        "ln: failed to create hard link 'a': Invalid cross-device link|EXDEV",
+        "unshare: unshare failed: Operation not permitted|EPERM",
+        "bash: line 1: kill: (42) - No such process|ESRCH",
+        "connect: Connection refused|ECONNREFUSED",
+        "something else entirely|"})
+    void errnoNamesComeFromStrerrorText(String text, String errno) {
+        assertThat(bash("fence_errno_from_text \"" + text.replace("\"", "\\\"") + "\"\nprintf '%s' \"$FENCE_ERRNO\""))
+                .isEqualTo(errno == null ? "" : errno);
+    }
+
+    @Test
+    void fenceAttemptClassifiesSuccessPolicyDenialAndOtherFailures() {
+        assertThat(bash("fence_attempt 'running true' 'EPERM' true\nprintf '%s|%s|%s' \"$status\" \"$errno\" \"$message\""))
+                .isEqualTo("success||running true succeeded");
+        assertThat(bash("fence_attempt 'touching' 'EROFS EPERM' sh -c 'echo \"x: Read-only file system\" >&2; exit 1'\n"
+                + "printf '%s|%s|%s|%s' \"$status\" \"$errno\" \"$rc\" \"$message\""))
+                .isEqualTo("denied|EROFS|1|touching was refused (EROFS)");
+        assertThat(bash("fence_attempt 'touching' 'EROFS' sh -c 'echo \"x: No such file or directory\" >&2; exit 1'\n"
+                + "printf '%s|%s' \"$status\" \"$message\""))
+                .isEqualTo("error|touching failed (exit 1) without a policy errno (ENOENT)");
+        assertThat(bash("fence_attempt 'running' 'EPERM' no-such-tool-here --x\nprintf '%s|%s' \"$status\" \"$message\""))
+                .isEqualTo("error|no-such-tool-here not found on PATH");
+    }
+
+    @Test
+    void createScratchFileClassifiesAndLeavesTheFileForTheHarness() {
+        String out = bash("d=$(mktemp -d)\nfence_create_scratch_file \"$d\"\nprintf '%s|%s|' \"$status\" \"$message\"\n"
+                + "[ -f \"$target\" ] && printf 'present|'\ncase $target in \"$d\"/.codex-fence-pl_test-*) printf named ;; esac\nrm -rf \"$d\"");
+        assertThat(out).startsWith("success|created a new scratch file in ").endsWith("|present|named");
+        assertThat(bash("fence_create_scratch_file /no/such/dir\nprintf '%s|%s' \"$status\" \"$message\""))
+                .isEqualTo("error|the directory /no/such/dir does not exist here");
+    }
+}
