@@ -40,6 +40,8 @@ class HygieneTest {
 
     private static final List<String> published = new ArrayList<>();
     private static Set<String> homeBefore;
+    private static String checkoutBefore;
+    private static String checkoutAfter;
     private static Set<String> homeAfter;
     private static Set<String> tmpBefore;
     private static Set<String> tmpAfter;
@@ -58,6 +60,7 @@ class HygieneTest {
         Path codexHome = Files.createDirectories(work.resolve("codex-home"));
         out = work.resolve("out");
         homeBefore = tree(home);
+        checkoutBefore = checkoutState();
         tmpBefore = fenceEntries();
 
         var request = LauncherDiscoveryRequestBuilder.request()
@@ -92,6 +95,7 @@ class HygieneTest {
             }
         });
         homeAfter = tree(home);
+        checkoutAfter = checkoutState();
         tmpAfter = fenceEntries();
     }
 
@@ -133,6 +137,24 @@ class HygieneTest {
                 assertThat(text).as(f.toString()).doesNotContain(CANARY).doesNotContain(CANARY.toUpperCase());
             }
         }
+    }
+
+    /** The repository's working tree as git sees it (untracked files included; ignored build output not). */
+    private static String checkoutState() throws IOException {
+        Process git = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=all")
+                .directory(Path.of("..").toFile()).redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            git.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return git.exitValue() == 0 ? out : "(not a git checkout: " + out.strip() + ")";
+    }
+
+    @Test
+    void theCheckoutIsAsBefore() {
+        assertThat(checkoutAfter).as("git status of the checkout after the run").isEqualTo(checkoutBefore);
     }
 
     @Test
