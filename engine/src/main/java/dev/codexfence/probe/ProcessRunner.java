@@ -118,15 +118,28 @@ public final class ProcessRunner {
         boolean leftBehind = false;
         if (!timedOut && !cancelled) {
             leftBehind = seen.stream().anyMatch(ProcessHandle::isAlive);
-            if (ownGroup && groupHasMembers(group)) {
+            // a member may fork while the group is being killed: kill until the group is empty (bounded)
+            for (int round = 0; ownGroup && round < 50 && groupHasMembers(group); round++) {
                 leftBehind = true;
                 signalGroup(group, "-KILL");
+                pause(round == 0 ? 0 : 10);
             }
             seen.forEach(ProcessHandle::destroyForcibly);
         }
         boolean held = !out.finish(DRAIN_MILLIS) | !err.finish(DRAIN_MILLIS);
         return new Outcome(timedOut || cancelled ? -1 : exit, timedOut, cancelled, out.bytes(), out.dropped(),
                 err.bytes(), err.dropped(), held, leftBehind, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -152,7 +165,8 @@ public final class ProcessRunner {
                 }
                 // pid (comm) state ppid pgrp ...: comm may contain spaces and parentheses, so read after the last ')'
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 4);
-                if (fields.length > 2 && fields[2].equals(wanted)) {
+                // a zombie (Z) or dead (X) member is already gone: only its parent has yet to reap it
+                if (fields.length > 2 && fields[2].equals(wanted) && !fields[0].equals("Z") && !fields[0].equals("X")) {
                     return true;
                 }
             }

@@ -39,10 +39,12 @@ class CliFaultCorpusTest {
     static Path tmp;
 
     private static CliProcess.Result run;
+    /** The CLI's temp folder: every workspace of this run, and so the daemon's name, lies below it. */
+    private static Path javaTmp;
 
     @BeforeAll
     static void runTheCorpusThroughTheCli() throws Exception {
-        Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+        javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
         run = cli("--bang", "--probes", fixture("faults").toString(), "--output", tmp.resolve("out").toString(),
                 "--timeout", "3", "-c", "codex-fence.coverage.missing=skip")
                 .env("MODES", "baseline").jvm("-Djava.io.tmpdir=" + javaTmp).timeout(Duration.ofSeconds(180)).run();
@@ -50,7 +52,8 @@ class CliFaultCorpusTest {
 
     private static List<ProcessHandle> corpusProcesses() {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
-                .map(c -> c.contains("/fixtures/faults/") || c.contains("sleep 300")).orElse(false)).toList();
+                .map(c -> c.contains("/fixtures/faults/") || c.contains("fx_daemon_sleeper " + javaTmp)).orElse(false))
+                .toList();
     }
 
     @Test
