@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="net_raw_icmp_socket"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_net_raw_and_packet_socket"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -21,47 +21,7 @@ try:
 except OSError as e:
     print("errno %s socket" % name(e.errno))
 PY
-policy_errnos="EPERM EACCES"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-printf -v cmd '%q ' python3 -c "$py"
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to call socket()"
-else
-  fence_run python3 -c "$py"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  case $out in
-    ok*)
-      status=success
-      message="created (and closed) a raw ICMP socket"
-      ;;
-    errno\ *)
-      errno=${out#errno }
-      errno=${errno%% *}
-      step=${out#errno "$errno"}
-      step=${step# }
-      case " $policy_errnos " in
-        *" $errno "*)
-          status=denied
-          message="creating a raw ICMP socket was refused ($errno)"
-          ;;
-        *)
-          status=error
-          message="$step failed with $errno, which is not a policy refusal"
-          ;;
-      esac
-      ;;
-    *)
-      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
-      ;;
-  esac
-fi
+fence_python_verdict "EPERM EACCES" "python3 not found on PATH; it is needed to call socket()" "created (and closed) a raw ICMP socket" "creating a raw ICMP socket" "$py"
 
 "$FENCE_BIN/emit-record" \
   --run-mode "${FENCE_RUN_MODE:-baseline}" \

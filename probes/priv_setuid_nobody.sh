@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="priv_setuid_nobody"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_priv_uid_and_capability_change"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -29,47 +29,7 @@ answer = os.read(r, 200).decode() or "nothing"
 os.waitpid(pid, 0)
 print("%s setuid" % answer)
 PY
-policy_errnos="EPERM EACCES EINVAL"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-printf -v cmd '%q ' python3 -c "$py"
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to call setuid in a forked child"
-else
-  fence_run python3 -c "$py"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  case $out in
-    ok*)
-      status=success
-      message="a forked child changed its uid to 65534"
-      ;;
-    errno\ *)
-      errno=${out#errno }
-      errno=${errno%% *}
-      step=${out#errno "$errno"}
-      step=${step# }
-      case " $policy_errnos " in
-        *" $errno "*)
-          status=denied
-          message="setuid(65534) in a forked child was refused ($errno)"
-          ;;
-        *)
-          status=error
-          message="$step failed with $errno, which is not a policy refusal"
-          ;;
-      esac
-      ;;
-    *)
-      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
-      ;;
-  esac
-fi
+fence_python_verdict "EPERM EACCES EINVAL" "python3 not found on PATH; it is needed to call setuid in a forked child" "a forked child changed its uid to 65534" "setuid(65534) in a forked child" "$py"
 
 "$FENCE_BIN/emit-record" \
   --run-mode "${FENCE_RUN_MODE:-baseline}" \

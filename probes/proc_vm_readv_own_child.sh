@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="proc_vm_readv_own_child"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_proc_ptrace_and_vm_read"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -47,47 +47,7 @@ finally:
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
 PY
-policy_errnos="EPERM EACCES"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-printf -v cmd '%q ' python3 -c "$py"
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to call process_vm_readv"
-else
-  fence_run python3 -c "$py"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  case $out in
-    ok*)
-      status=success
-      message="process_vm_readv read the marker from a child's memory"
-      ;;
-    errno\ *)
-      errno=${out#errno }
-      errno=${errno%% *}
-      step=${out#errno "$errno"}
-      step=${step# }
-      case " $policy_errnos " in
-        *" $errno "*)
-          status=denied
-          message="process_vm_readv on a child the probe forked was refused ($errno)"
-          ;;
-        *)
-          status=error
-          message="$step failed with $errno, which is not a policy refusal"
-          ;;
-      esac
-      ;;
-    *)
-      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
-      ;;
-  esac
-fi
+fence_python_verdict "EPERM EACCES" "python3 not found on PATH; it is needed to call process_vm_readv" "process_vm_readv read the marker from a child's memory" "process_vm_readv on a child the probe forked" "$py"
 
 "$FENCE_BIN/emit-record" \
   --run-mode "${FENCE_RUN_MODE:-baseline}" \

@@ -197,3 +197,43 @@ fence_attempt() {
   status=error
   message="$what failed (exit $rc) without a policy errno${errno:+ ($errno)}"
 }
+
+# fence_python_verdict POLICY_ERRNOS MISSING_MESSAGE OK_MESSAGE DOING PY [ARGS...]
+# The common shape of a probe that asks a syscall through `python3 -c PY ARGS`, whose first output word is
+# either "ok" or "errno NAME STEP": runs it once and classifies. ok → success with OK_MESSAGE; an errno in
+# POLICY_ERRNOS (space-separated) → denied, "DOING was refused (NAME)"; another errno → error naming the
+# step; no usable answer → error; no python3 → error with MISSING_MESSAGE. Sets cmd, rc, out, err, errno,
+# status and message.
+fence_python_verdict() {
+  local policy=" $1 " missing=$2 ok=$3 doing=$4 step
+  shift 4
+  printf -v cmd '%q ' python3 -c "$@"
+  status=error; errno=''; message=''; rc=''; out=''; err=''
+  if ! fence_have python3; then
+    message=$missing
+    return 0
+  fi
+  fence_run python3 -c "$@"
+  rc=$FENCE_RC
+  out=$FENCE_OUT
+  err=$FENCE_ERR
+  case $out in
+    ok*)
+      status=success
+      message=$ok
+      ;;
+    errno\ *)
+      errno=${out#errno }
+      errno=${errno%% *}
+      step=${out#errno "$errno"}
+      step=${step# }
+      case $policy in
+        *" $errno "*) status=denied; message="$doing was refused ($errno)" ;;
+        *) status=error; message="$step failed with $errno, which is not a policy refusal" ;;
+      esac
+      ;;
+    *)
+      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
+      ;;
+  esac
+}

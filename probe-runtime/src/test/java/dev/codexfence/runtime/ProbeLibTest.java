@@ -53,6 +53,19 @@ class ProbeLibTest {
     }
 
     @Test
+    void pythonVerdictClassifiesOkPolicyErrnoOtherErrnoAndNoAnswer() {
+        String show = "\nprintf '%s|%s|%s' \"$status\" \"$errno\" \"$message\"";
+        assertThat(bash("fence_python_verdict 'EPERM' 'no python' 'made it' 'making it' 'print(\"ok done\")'" + show))
+                .isEqualTo("success||made it");
+        assertThat(bash("fence_python_verdict 'EPERM EACCES' 'no python' 'made it' 'making it' 'print(\"errno EPERM socket\")'" + show))
+                .isEqualTo("denied|EPERM|making it was refused (EPERM)");
+        assertThat(bash("fence_python_verdict 'EPERM' 'no python' 'made it' 'making it' 'print(\"errno ENOENT open\")'" + show))
+                .isEqualTo("error|ENOENT|open failed with ENOENT, which is not a policy refusal");
+        assertThat(bash("fence_python_verdict 'EPERM' 'no python' 'made it' 'making it' 'import sys; sys.exit(3)'" + show))
+                .isEqualTo("error||python3 gave no usable answer (exit 3)");
+    }
+
+    @Test
     void createScratchFileClassifiesAndLeavesTheFileForTheHarness() {
         String out = bash("d=$(mktemp -d)\nfence_create_scratch_file \"$d\"\nprintf '%s|%s|' \"$status\" \"$message\"\n"
                 + "[ -f \"$target\" ] && printf 'present|'\ncase $target in \"$d\"/.codex-fence-pl_test-*) printf named ;; esac\nrm -rf \"$d\"");
