@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="proc_background_child_reap"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_proc_fork_and_child_spawn"
 probe_platforms="linux macos"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -27,12 +27,16 @@ cleanup() {
     wait "$bg" 2>/dev/null || true
   fi
 }
-trap cleanup EXIT
 if ! fence_have sleep; then
   message="sleep not found on PATH"
 else
+  # The child is forked before the EXIT trap exists. With a trap set, bash catches SIGTERM to run it, and a
+  # child forked then keeps that handler until it execs sleep: a TERM landing in that window ended the child
+  # with status 0 instead of 143, depending on scheduling. Without a trap the child has the default
+  # disposition from fork to exit, so the TERM always ends it with 143.
   sleep 5 >/dev/null 2>&1 </dev/null &
   bg=$!
+  trap cleanup EXIT
   if kill -0 "$bg" 2>/dev/null; then
     alive_step=ok
   else
@@ -49,9 +53,9 @@ else
     gone_step=ok
     bg=''
   fi
-  if [[ $alive_step == ok && $gone_step == ok && ( $code == 143 || $code == 0 ) ]]; then
+  if [[ $alive_step == ok && $gone_step == ok && $code == 143 ]]; then
     status=success
-    message="spawned a background child, saw it running, terminated and reaped it (status $code)"
+    message="spawned a background child, saw it running, terminated it with SIGTERM and reaped it (status $code)"
   elif [[ $alive_step != ok ]]; then
     message="the background child was not running right after spawn (wait status $code)"
   else
