@@ -92,6 +92,10 @@ final class ScratchEntry {
             return checkLeaf(placement, key, mark, open);
         } catch (IOException e) {
             throw new ContractViolation(key + ": the harness could not check it: " + e);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ContractViolation(key + ": the harness cannot check it: the name is not representable in this"
+                    + " JVM's file-name encoding (sun.jnu.encoding=" + System.getProperty("sun.jnu.encoding")
+                    + "); run codex-fence under a UTF-8 locale");
         } finally {
             for (Dir d : open) {
                 try {
