@@ -49,23 +49,24 @@ final class ScratchEntry {
     static Verdict checkAndRemove(ScratchRoots.Placement placement, FileTime mark) throws ContractViolation {
         ScratchRoots.Root root = placement.root();
         String key = "payload.raw." + HostEffects.PATH_KEY + " \"" + placement.declared() + "\"";
-        if (root.real() == null) {
-            return Verdict.ABSENT;
+        if (root.fileKey() == null || placement.rootReal() == null) {
+            return Verdict.ABSENT; // no folder there when the probe started, or none now
         }
         List<Dir> open = new ArrayList<>();
         try {
             Dir dir;
             try {
-                dir = Dir.open(root.real());
+                dir = Dir.open(placement.rootReal());
             } catch (NoSuchFileException | NotDirectoryException e) {
                 return Verdict.ABSENT;
             }
             open.add(dir);
             if (!Objects.equals(dir.fileKey(), root.fileKey())) {
-                throw new ContractViolation(key + ": the scratch root " + root.label() + " (" + root.real()
-                        + ") was replaced during the run (rule: no symlink in any component)");
+                throw new ContractViolation(key + ": the scratch root " + root.label() + " (" + root.given()
+                        + ") is not the folder it was when the probe started: it was replaced during the run"
+                        + " (rule: no symlink in any component)");
             }
-            Path walked = root.real();
+            Path walked = placement.rootReal();
             for (String folder : placement.folders()) {
                 walked = walked.resolve(folder);
                 BasicFileAttributes a;

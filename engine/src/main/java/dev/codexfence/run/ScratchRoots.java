@@ -18,9 +18,10 @@ import java.util.Map;
  *
  * <p>An entry may sit directly in one of these roots, or anywhere below the run's workspace (reached without
  * symlinks, which {@link ScratchEntry} checks). Each root is known by the path the probe sees (its environment
- * value, or the fixed path) and by its real path, resolved before the probe runs: so a root that is itself a
- * link made by the system (macOS {@code /tmp -> /private/tmp}, {@code $TMPDIR} under {@code /var}) still works,
- * while anything the probe replaces during its run is caught by the root's identity (device and inode).
+ * value, or the fixed path) and by its real path at the check, and is pinned by its identity (device and inode,
+ * one stat each) before the probe starts: so a root that is itself a link made by the system (macOS
+ * {@code /tmp -> /private/tmp}, {@code $TMPDIR} under {@code /var}) still works, while a root the probe replaces
+ * during its run (say a {@code $TMPDIR} under /tmp swapped for a link) no longer has that identity and is refused.
  */
 final class ScratchRoots {
 
@@ -37,38 +38,38 @@ final class ScratchRoots {
      *
      * @param label how the rules name it ({@code $HOME}, {@code /tmp}, {@code the workspace}, …)
      * @param given the path as the probe sees it
-     * @param real its real path when the probe started, or null when there was no folder there
-     * @param fileKey the folder's identity (device, inode) when the probe started, or null
+     * @param fileKey the folder's identity (device, inode) when the probe started, or null when there was no
+     *        folder there
      */
-    record Root(String label, Path given, Path real, Object fileKey) {
+    record Root(String label, Path given, Object fileKey) {
 
-        boolean matches(Path folder) {
-            return folder.equals(given) || folder.equals(real);
+        /** Its real path now, or null when there is no folder; {@link ScratchEntry} checks the identity. */
+        Path realNow() {
+            try {
+                return given.toRealPath();
+            } catch (IOException | SecurityException e) {
+                return null;
+            }
         }
 
-        /** {@code folder} relative to this root, when it lies strictly below it; else null. */
-        Path below(Path folder) {
-            for (Path base : real == null ? List.of(given) : List.of(given, real)) {
-                if (folder.startsWith(base) && !folder.equals(base)) {
-                    return base.relativize(folder);
-                }
-            }
-            return null;
+        /** {@code folder} relative to {@code base}, when it lies strictly below it; else null. */
+        static Path below(Path folder, Path base) {
+            return base != null && folder.startsWith(base) && !folder.equals(base) ? base.relativize(folder) : null;
         }
     }
 
     /**
-     * Where a declared entry lies: its root, the folders between the root and the entry (only below the
-     * workspace), and its name.
+     * Where a declared entry lies: its root (and the root's real path when the check began, null when there is
+     * no folder), the folders between the root and the entry (only below the workspace), and its name.
      */
-    record Placement(String declared, Root root, List<String> folders, String name) {
+    record Placement(String declared, Root root, Path rootReal, List<String> folders, String name) {
 
-        /** The entry's path through the root's real path (null when the root was missing). */
+        /** The entry's path through the root's real path (null when the root is missing). */
         Path realPath() {
-            if (root.real() == null) {
+            if (rootReal == null) {
                 return null;
             }
-            Path p = root.real();
+            Path p = rootReal;
             for (String f : folders) {
                 p = p.resolve(f);
             }
@@ -85,7 +86,7 @@ final class ScratchRoots {
     }
 
     /**
-     * Resolves the roots of one probe run: its workspace, {@code $HOME} and {@code $TMPDIR} from the probe's
+     * Pins the roots of one probe run: its workspace, {@code $HOME} and {@code $TMPDIR} from the probe's
      * environment, the fixtures' outside folder and {@link #FIXED}.
      */
     static ScratchRoots resolve(Path workspace, Map<String, String> probeEnv, Path outsideDir) {
@@ -110,6 +111,7 @@ final class ScratchRoots {
         }
     }
 
+    /** The root named by {@code value}, pinned by its identity now (one stat); null for no absolute path. */
     private static Root root(String label, String value) {
         if (value == null || value.isBlank() || !value.startsWith("/")) {
             return null;
@@ -121,15 +123,14 @@ final class ScratchRoots {
             return null;
         }
         try {
-            Path real = given.toRealPath();
-            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
+            BasicFileAttributes a = Files.readAttributes(given, BasicFileAttributes.class);
             if (a.isDirectory()) {
-                return new Root(label, given, real, a.fileKey());
+                return new Root(label, given, a.fileKey());
             }
         } catch (IOException | SecurityException e) {
             // no folder there (or none we may see): entries declared in it are absent
         }
-        return new Root(label, given, null, null);
+        return new Root(label, given, null);
     }
 
     Root workspace() {
@@ -191,19 +192,31 @@ final class ScratchRoots {
         } catch (InvalidPathException e) {
             throw new ContractViolation(key + " is not a valid path: " + e.getReason());
         }
-        if (workspace.matches(folder)) {
-            return new Placement(declared, workspace, List.of(), name);
+        if (folder.equals(workspace.given())) {
+            return new Placement(declared, workspace, workspace.realNow(), List.of(), name);
         }
         for (Root r : roots) {
-            if (r.matches(folder)) {
-                return new Placement(declared, r, List.of(), name);
+            if (folder.equals(r.given())) {
+                return new Placement(declared, r, r.realNow(), List.of(), name);
             }
         }
-        Path below = workspace.below(folder);
-        if (below != null) {
-            List<String> folders = new ArrayList<>();
-            below.forEach(p -> folders.add(p.toString()));
-            return new Placement(declared, workspace, List.copyOf(folders), name);
+        // by real path: a root known to the probe through a link (macOS /tmp -> /private/tmp)
+        for (Root r : roots) {
+            Path real = r.realNow();
+            if (folder.equals(real)) {
+                return new Placement(declared, r, real, List.of(), name);
+            }
+        }
+        Path wsReal = workspace.realNow();
+        for (Path base : java.util.Arrays.asList(workspace.given(), wsReal)) {
+            Path below = Root.below(folder, base);
+            if (base != null && (below != null || folder.equals(base))) {
+                List<String> folders = new ArrayList<>();
+                if (below != null) {
+                    below.forEach(p -> folders.add(p.toString()));
+                }
+                return new Placement(declared, workspace, wsReal, List.copyOf(folders), name);
+            }
         }
         throw new ContractViolation(key + " lies in " + folder + ", which is not a scratch root (rule: the entry"
                 + " lies directly in one of: " + describe() + ")");
