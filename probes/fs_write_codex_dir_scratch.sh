@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="fs_write_codex_dir_scratch"
-probe_version="2"
+probe_version="3"
 primary_capability_id="cap_fs_write_protected_workspace_names"
 probe_platforms="linux"
 probe_tags="write protected"

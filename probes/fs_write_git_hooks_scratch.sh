@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="fs_write_git_hooks_scratch"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_fs_write_protected_workspace_names"
 probe_platforms="linux"
 probe_tags="write protected git"
@@ -14,7 +14,7 @@ rc=''
 errno=''
 err=''
 
-leaf="codex-fence-${probe_name}-$$-${RANDOM}"
+leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
 if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
   target='${FENCE_WORKSPACE_ROOT}/.git/hooks/'"$leaf"
   printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"

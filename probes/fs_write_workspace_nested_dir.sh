@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="fs_write_workspace_nested_dir"
-probe_version="2"
+probe_version="3"
 primary_capability_id="cap_fs_write_workspace_tree"
 probe_platforms="linux macos"
 probe_tags="write mkdir"
@@ -14,28 +14,37 @@ rc=''
 errno=''
 err=''
 top=''
+file=''
 mkdir_step=''
 write_step=''
-# the tree's top folder is left for the harness, which checks it on the host and removes it
-# (probes/README.md, "Host-side effects")
+# the file is left for the harness, which checks it on the host and removes it with the folders that leaves
+# empty (probes/README.md, "Host-side effects"); without the file, the probe removes its empty tree itself
+remove_empty_tree() {
+  if [ -n "${FENCE_WORKSPACE_ROOT:-}" ] && [ -n "$top" ] && [ ! -e "$file" ]; then
+    rmdir -- "$top/a/b/c" "$top/a/b" "$top/a" "$top" 2>/dev/null || true
+  fi
+}
+trap remove_empty_tree EXIT
 
 if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
   top='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
   shown="$top/a/b/c"
+  file="$shown/.codex-fence-$probe_name"
   printf -v cmd '%q ' mkdir -p "$shown"
   status=error
   message="FENCE_WORKSPACE_ROOT is not set"
 else
   top="$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}"
   shown="$top/a/b/c"
+  file="$shown/.codex-fence-${probe_name}-$$-${RANDOM}"
   printf -v cmd '%q ' mkdir -p "$shown"
   fence_run mkdir -p "$shown"
   rc=$FENCE_RC
   err=$FENCE_ERR
   if [ "$rc" -eq 0 ] && [ -d "$shown" ]; then
     mkdir_step=ok
-    fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$shown/leaf.txt"
-    if [ "$FENCE_RC" -eq 0 ] && [ -f "$shown/leaf.txt" ]; then
+    fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$file"
+    if [ "$FENCE_RC" -eq 0 ] && [ -f "$file" ]; then
       write_step=ok
       status=success
       message="created a/b/c with a file in it"
@@ -69,4 +78,4 @@ fi
   --payload-raw-field path "$shown" \
   --payload-raw-field mkdir "$mkdir_step" \
   --payload-raw-field write "$write_step" \
-  --payload-raw-field host_effect_path "$top"
+  --payload-raw-field host_effect_path "$file"

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="fs_write_workspace_unicode_name"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_fs_write_workspace_tree"
 probe_platforms="linux macos"
 probe_tags="write unicode"
@@ -15,7 +15,7 @@ errno=''
 err=''
 target=''
 
-leaf="codex-fence-${probe_name}-$$-${RANDOM}-ünïcødé-名前.txt"
+leaf=".codex-fence-${probe_name}-$$-${RANDOM}-ünïcødé-名前.txt"
 if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
   shown='${FENCE_WORKSPACE_ROOT}/'"$leaf"
   printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$shown"

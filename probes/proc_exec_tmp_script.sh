@@ -3,13 +3,13 @@
 set -euo pipefail
 
 probe_name="proc_exec_tmp_script"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_proc_exec_toolchain_outside_workspace"
 probe_platforms="linux macos"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-script="/tmp/.codex-fence-${probe_name}-$$.sh"
+script="/tmp/.codex-fence-${probe_name}-$$-${RANDOM}.sh"
 target=$script
 # the script is left for the harness, which checks it on the host and removes it (probes/README.md,
 # "Host-side effects")

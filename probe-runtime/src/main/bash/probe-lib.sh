@@ -113,7 +113,7 @@ fence_create_scratch_file() {
 # (host_effect_path); pair with `trap fence_remove_made_dotdir EXIT`, which removes the folder only when this
 # probe made it and it is empty.
 fence_write_in_workspace_dotdir() {
-  local name=$1 leaf="codex-fence-${probe_name}-$$-${RANDOM}"
+  local name=$1 leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
   rc=''; errno=''; err=''; dotdir=''; preexisting=''; mkdir_step=''; write_step=''
   if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
     target='${FENCE_WORKSPACE_ROOT}/'"$name/$leaf"

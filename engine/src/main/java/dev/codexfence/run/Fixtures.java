@@ -94,6 +94,11 @@ public final class Fixtures implements AutoCloseable {
         return outsideProcess.isAlive();
     }
 
+    /** The scratch folder outside the workspace ({@code $FENCE_OUTSIDE_DIR}). */
+    public Path outsideDir() {
+        return outsideDir;
+    }
+
     public long outsidePid() {
         return outsideProcess.pid();
     }

@@ -40,14 +40,17 @@ public final class ProbeExecutor {
         try {
             List<String> argv = mode.argv(probe.file(), ws);
             String command = ShellQuote.join(argv);
+            var env = session.environmentFor(mode, ws);
+            HostEffects effects = HostEffects.watch(probe.id(), ws, env, session.fixtures().outsideDir(),
+                    session.fixtures().outsidePid());
             ProcessRunner.Outcome o = session.runner().run(new ProcessRunner.Spec(argv, ws,
-                    session.environmentFor(mode, ws), session.settings().timeout(), STDOUT_LIMIT, STDERR_LIMIT,
+                    env, session.settings().timeout(), STDOUT_LIMIT, STDERR_LIMIT,
                     session.settings().cancelled()));
             String stderr = RunSession.text(o.stderr());
             if (ModeCatalog.isCodexMode(mode.name())) {
                 stderr = CodexNoise.strip(stderr);
             }
-            Context c = new Context(probe, mode, ws, command, o, stderr);
+            Context c = new Context(probe, mode, ws, command, o, stderr, effects);
             ProbeRunResult result = redacted(withLeftovers(classify(c), ws));
             session.log().append(result.record());
             return result;
@@ -75,7 +78,7 @@ public final class ProbeExecutor {
     }
 
     private record Context(ProbeScript probe, RunMode mode, Path ws, String command, ProcessRunner.Outcome o,
-            String stderr) {}
+            String stderr, HostEffects effects) {}
 
     private ProbeRunResult classify(Context c) {
         ProcessRunner.Outcome o = c.o();
@@ -94,7 +97,7 @@ public final class ProbeExecutor {
         try {
             var expected = new RecordAssembler.Expectation(c.probe().id(), c.mode().name(), session.stackFor(c.mode()));
             record = session.assembler().assemble(o.stdout(), expected);
-            record = HostEffects.apply(record, c.ws(), c.probe().id(), session.assembler(), expected);
+            record = c.effects().apply(record, session.assembler(), expected);
         } catch (ContractViolation v) {
             if (looksLikeCodexFailure(c)) {
                 return harness(c, "codex_error", "codex failed before the probe ran: `" + c.command() + "` exited "

@@ -35,6 +35,15 @@ class HostEffectTest {
     }
 
     @Test
+    void aFileDeepInTheWorkspaceIsRemovedWithTheFoldersItLeavesEmpty() {
+        // run() asserts no failure: the probe's folders would otherwise fail it as workspace leftovers
+        JsonNode r = run(Map.of(), "fx_effect_nested").get("fx_effect_nested [baseline]");
+        assertThat(r.at("/result/observed_result").asString()).isEqualTo("success");
+        assertThat(r.at("/payload/raw/host_effect").asString()).isEqualTo("present");
+        assertThat(r.at("/payload/raw/host_effect_path").asString()).contains("/.codex-fence-fx_effect_nested-");
+    }
+
+    @Test
     void aClaimedWriteAbsentOnTheHostBecomesPartial() {
         JsonNode r = run(Map.of(), "fx_effect_claims").get("fx_effect_claims [baseline]");
         assertThat(r.at("/payload/raw/host_effect").asString()).isEqualTo("absent");

@@ -73,4 +73,14 @@ class ProbeLibTest {
         assertThat(bash("fence_create_scratch_file /no/such/dir\nprintf '%s|%s' \"$status\" \"$message\""))
                 .isEqualTo("error|the directory /no/such/dir does not exist here");
     }
+
+    @Test
+    void workspaceDotdirWriteUsesTheHarnessScratchNameAndLeavesTheFile() {
+        // the harness checks and removes only a name starting with .codex-fence-<probe id>- (probes/README.md)
+        String out = bash("FENCE_WORKSPACE_ROOT=$(mktemp -d)\nfence_write_in_workspace_dotdir .agents\n"
+                + "printf '%s|%s|%s|' \"$status\" \"$mkdir_step\" \"$write_step\"\n[ -f \"$target\" ] && printf 'present|'\n"
+                + "case $target in \"$FENCE_WORKSPACE_ROOT\"/.agents/.codex-fence-pl_test-*) printf named ;; esac\n"
+                + "rm -rf \"$FENCE_WORKSPACE_ROOT\"");
+        assertThat(out).isEqualTo("success|ok|ok|present|named");
+    }
 }

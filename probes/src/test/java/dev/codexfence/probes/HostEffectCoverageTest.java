@@ -175,20 +175,43 @@ class HostEffectCoverageTest {
     }
 
     @Test
-    void declaredScratchNamesCarryTheProbeId() throws IOException {
-        // the harness removes a present path only when its file name contains the probe id
+    void declaredScratchNamesStartWithTheHarnessPrefix() throws IOException {
+        // the harness checks and removes only a name starting with .codex-fence-<probe id>- (anything else is a
+        // contract violation): the name is built from that prefix, with $$ and more to keep runs apart
         List<String> unnamed = new ArrayList<>();
+        List<String> undotted = new ArrayList<>();
         for (Probe p : probes) {
-            if (p.declared(DECLARED_PATH).isPresent() && !p.mentions("fence_create_scratch_file")
-                    && !p.mentions("fence_write_in_workspace_dotdir")
-                    && p.lines().stream().noneMatch(l -> l.contains("${probe_name}-$$") || l.contains("$probe_name-$$"))) {
+            if (p.declared(DECLARED_PATH).isEmpty()) {
+                continue;
+            }
+            if (!p.mentions("fence_create_scratch_file") && !p.mentions("fence_write_in_workspace_dotdir")
+                    && !p.mentions(".codex-fence-${probe_name}-$$") && !p.mentions(".codex-fence-$probe_name-$$")
+                    && !(p.mentions(".codex-fence-$suffix") && p.mentions("suffix=\"${probe_name}-$$"))) {
                 unnamed.add(p.id());
             }
+            if (p.mentions("\"codex-fence-${probe_name}") || p.mentions("/codex-fence-${probe_name}")) {
+                undotted.add(p.id());
+            }
         }
-        assertThat(unnamed).as("probes declaring a path without a ${probe_name}-$$ scratch name").isEmpty();
+        assertThat(unnamed).as("probes declaring a path without a .codex-fence-${probe_name}-$$ scratch name").isEmpty();
+        assertThat(undotted).as("probes naming a scratch entry codex-fence-… without the leading dot").isEmpty();
         // probes that let probe-lib.sh make the file rely on its naming
         String lib = Files.readString(Path.of("../probe-runtime/src/main/bash/probe-lib.sh"));
         assertThat(lib).contains("target=\"${base%/}/.codex-fence-${probe_name}-$$-${RANDOM}\"")
-                .contains("leaf=\"codex-fence-${probe_name}-$$-${RANDOM}\"");
+                .contains("leaf=\".codex-fence-${probe_name}-$$-${RANDOM}\"");
+    }
+
+    @Test
+    void aProbeDeclaresAtMostOneHostEffectAndNeverTheVerdict() {
+        // payload.raw.host_effect is the harness's alone; two declarations are a contract violation
+        List<String> wrong = new ArrayList<>();
+        for (Probe p : probes) {
+            long declarations = Pattern.compile("--payload-raw-field\\s+host_effect_(path|pid)\\s").matcher(p.emitCall())
+                    .results().count();
+            if (declarations > 1 || Pattern.compile("--payload-raw-field\\s+host_effect\\s").matcher(p.emitCall()).find()) {
+                wrong.add(p.id());
+            }
+        }
+        assertThat(wrong).as("probes declaring more than one host effect or writing host_effect itself").isEmpty();
     }
 }
