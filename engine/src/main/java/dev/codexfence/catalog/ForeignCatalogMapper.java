@@ -56,8 +56,7 @@ final class ForeignCatalogMapper {
     }
 
     Mapped map(JsonNode root) {
-        boolean wrapped = format == CatalogFormat.SANDBOX_CATALOG_V1;
-        String identityAt = wrapped ? "/catalog/key" : "/schema_version";
+        String identityAt = wrapped() ? "/catalog/key" : "/schema_version";
         String identity = root.at(identityAt).asString();
         note(identityAt, "read as " + format.description() + "; records carry capabilities_schema_version \""
                 + identity + "\"");
@@ -76,57 +75,15 @@ final class ForeignCatalogMapper {
             docs.put(e.getKey(), new CatalogDocument.DocEntry(e.getValue().get("title").asString(), text(e.getValue(), "url")));
         }
 
-        PlatformRule platforms = new PlatformRule(wrapped, strings(root.at("/catalog/labels")));
-        // value -> the indexes of the capabilities that use it without its declaration (original shape only)
-        Map<String, List<Integer>> declaredCategories = new LinkedHashMap<>();
-        Map<String, List<Integer>> declaredLayers = new LinkedHashMap<>();
-        Map<String, List<Integer>> addedDocs = new LinkedHashMap<>();
+        PlatformRule platforms = new PlatformRule(wrapped(), strings(root.at("/catalog/labels")));
         List<Capability> capabilities = new ArrayList<>();
         JsonNode caps = root.get("capabilities");
         for (int i = 0; i < caps.size(); i++) {
-            JsonNode c = caps.get(i);
-            String at = "/capabilities/" + i;
-            String id = c.get("id").asString();
-            if (!CAPABILITY_ID.matcher(id).matches()) {
-                throw fail(at + "/id", "capability id \"" + id + "\" cannot be used: cfbo-v1 records name capabilities"
-                        + " by ids matching " + CAPABILITY_ID.pattern());
-            }
-            String category = name(c, at, "category");
-            String layer = name(c, at, "layer");
-            if (!wrapped && !categories.containsKey(category)) {
-                declaredCategories.computeIfAbsent(category, k -> new ArrayList<>()).add(i);
-            }
-            if (!wrapped && layers.stream().noneMatch(l -> l.id().equals(layer))) {
-                declaredLayers.computeIfAbsent(layer, k -> new ArrayList<>()).add(i);
-            }
-            List<Capability.SourceRef> sources = new ArrayList<>();
-            for (JsonNode s : elements(c.get("sources"))) {
-                String doc = s.get("doc").asString();
-                sources.add(new Capability.SourceRef(doc, text(s, "section"), text(s, "url_hint")));
-                if (!wrapped && !docs.containsKey(doc)) {
-                    List<Integer> users = addedDocs.computeIfAbsent(doc, k -> new ArrayList<>());
-                    if (!users.contains(i)) {
-                        users.add(i);
-                    }
-                }
-            }
-            JsonNode field = c.get("platforms");
-            List<Platform> on = platforms.resolve(id, lines.lineOf(at), field == null ? null : strings(field),
-                    strings(c.get("labels")));
-            JsonNode ops = c.get("operations");
-            capabilities.add(new Capability(id, category, layer, on, c.get("description").asString(),
-                    orEmpty(text(c, "notes")), new Capability.Operations(strings(ops.get("allow")), strings(ops.get("deny"))),
-                    strings(c.get("meta_ops")), strings(c.get("agent_controls")), sources));
+            capabilities.add(capability(caps.get(i), "/capabilities/" + i, platforms));
         }
         notes.addAll(platforms.notes(source));
-
-        declaredCategories.forEach((category, ids) -> categories.put(category, ""));
-        declaredLayers.forEach((layer, ids) -> layers.add(new CatalogDocument.PolicyLayer(layer, "")));
-        addedDocs.forEach((doc, ids) -> docs.put(doc, new CatalogDocument.DocEntry("", null)));
-        noteUses(declaredCategories, capabilities, "category", "/scope/categories", "declared by that use");
-        noteUses(declaredLayers, capabilities, "layer", "/scope/policy_layers", "declared by that use");
-        noteUses(addedDocs, capabilities, "source doc", "/docs", "kept, with an empty bibliography entry");
-        if (!wrapped) {
+        if (!wrapped()) {
+            declareByUse(capabilities, categories, layers, docs);
             noteIgnoredFields(root);
         }
 
@@ -135,11 +92,70 @@ final class ForeignCatalogMapper {
         return new Mapped(new CatalogDocument(identity, mappedScope, docs, List.copyOf(capabilities)), List.copyOf(notes));
     }
 
+    private boolean wrapped() {
+        return format == CatalogFormat.SANDBOX_CATALOG_V1;
+    }
+
+    /** One capability entry at {@code at}; its id, category and layer must be usable in records. */
+    private Capability capability(JsonNode c, String at, PlatformRule platforms) {
+        String id = c.get("id").asString();
+        if (!CAPABILITY_ID.matcher(id).matches()) {
+            throw fail(at + "/id", "capability id \"" + printable(id) + "\" cannot be used: cfbo-v1 records name"
+                    + " capabilities by ids matching " + CAPABILITY_ID.pattern());
+        }
+        String category = name(c, at, "category");
+        String layer = name(c, at, "layer");
+        List<Capability.SourceRef> sources = new ArrayList<>();
+        for (JsonNode s : elements(c.get("sources"))) {
+            sources.add(new Capability.SourceRef(s.get("doc").asString(), text(s, "section"), text(s, "url_hint")));
+        }
+        JsonNode field = c.get("platforms");
+        List<Platform> on = platforms.resolve(id, lines.lineOf(at), field == null ? null : strings(field),
+                strings(c.get("labels")));
+        JsonNode ops = c.get("operations");
+        return new Capability(id, category, layer, on, c.get("description").asString(), orEmpty(text(c, "notes")),
+                new Capability.Operations(strings(ops.get("allow")), strings(ops.get("deny"))),
+                strings(c.get("meta_ops")), strings(c.get("agent_controls")), sources);
+    }
+
+    /**
+     * The original never checked its cross references: a category or layer used without a declaration is
+     * declared by that use, a source doc missing from docs gets an empty entry; one note for each.
+     */
+    private void declareByUse(List<Capability> capabilities, Map<String, String> categories,
+            List<CatalogDocument.PolicyLayer> layers, Map<String, CatalogDocument.DocEntry> docs) {
+        // value -> the indexes of the capabilities that use it without its declaration
+        Map<String, List<Integer>> newCategories = new LinkedHashMap<>();
+        Map<String, List<Integer>> newLayers = new LinkedHashMap<>();
+        Map<String, List<Integer>> newDocs = new LinkedHashMap<>();
+        for (int i = 0; i < capabilities.size(); i++) {
+            Capability c = capabilities.get(i);
+            if (!categories.containsKey(c.category())) {
+                newCategories.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(i);
+            }
+            if (layers.stream().noneMatch(l -> l.id().equals(c.layer()))) {
+                newLayers.computeIfAbsent(c.layer(), k -> new ArrayList<>()).add(i);
+            }
+            for (Capability.SourceRef s : c.sources()) {
+                List<Integer> users = docs.containsKey(s.doc()) ? null : newDocs.computeIfAbsent(s.doc(), k -> new ArrayList<>());
+                if (users != null && !users.contains(i)) {
+                    users.add(i);
+                }
+            }
+        }
+        newCategories.keySet().forEach(category -> categories.put(category, ""));
+        newLayers.keySet().forEach(layer -> layers.add(new CatalogDocument.PolicyLayer(layer, "")));
+        newDocs.keySet().forEach(doc -> docs.put(doc, new CatalogDocument.DocEntry("", null)));
+        noteUses(newCategories, capabilities, "category", "/scope/categories", "declared by that use");
+        noteUses(newLayers, capabilities, "layer", "/scope/policy_layers", "declared by that use");
+        noteUses(newDocs, capabilities, "source doc", "/docs", "kept, with an empty bibliography entry");
+    }
+
     /** A category or layer: records need it non-empty, and as a test tag and a map key it has no whitespace. */
     private String name(JsonNode capability, String at, String field) {
         String value = capability.get(field).asString();
         if (!NAME.matcher(value).matches()) {
-            throw fail(at + "/" + field, field + " \"" + value + "\" must be a non-empty name without whitespace"
+            throw fail(at + "/" + field, field + " \"" + printable(value) + "\" must be a non-empty name without whitespace"
                     + " (records carry it, and it becomes a test tag)");
         }
         return value;

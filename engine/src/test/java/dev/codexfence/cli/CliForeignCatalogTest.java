@@ -96,6 +96,28 @@ class CliForeignCatalogTest {
     }
 
     @Test
+    void notesArePrintedOncePerInvocationAcrossRepetitions() throws Exception {
+        Path tree = ForeignCorpus.tree(tmp);
+        var r = cli("--rattle", "--probe", "fs_read_workspace_readme", "--mode", "baseline", "--repeat", "2", "--probes",
+                tree.resolve("probes").toString(), "--catalog", ForeignCorpus.originalCatalog().toString(), "--output",
+                tmp.resolve("out").toString()).run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.lines()).hasSize(2);
+        assertThat(r.stderr().lines().filter(l -> l.startsWith("codex-fence: note: ")))
+                .containsExactly("codex-fence: note: " + ForeignCorpus.originalCatalog() + ": read as a macOS_codex_v1"
+                                + " catalog (the original codex-fence's format); records carry capabilities_schema_version"
+                                + " \"macOS_codex_v1\"",
+                        "codex-fence: note: " + ForeignCorpus.originalCatalog() + ": no platforms field and no platform"
+                                + " among the capability's labels; every platform (linux, macos) for 5 capabilities:"
+                                + " cap_fs_read_workspace_tree, cap_fs_write_workspace_tree,"
+                                + " cap_fs_follow_symlinks_out_of_workspace, cap_proc_exec_toolchain_outside_workspace,"
+                                + " cap_net_localhost_only",
+                        "codex-fence: note: " + ForeignCorpus.originalCatalog() + ": ignored 3 fields that a macOS_codex_v1"
+                                + " catalog (the original codex-fence's format) does not define: /capabilities/*/level (2×),"
+                                + " /capabilities/*/status");
+    }
+
+    @Test
     void aCfboV1DescriptorIsAcceptedAndTheRecordsStayCfboV1() throws Exception {
         Path tree = ForeignCorpus.tree(tmp);
         var r = cli("--rattle", "--probe", "fs_read_workspace_readme", "--mode", "baseline", "--probes",
