@@ -14,20 +14,38 @@ public final class CapabilityCatalog {
     private final Path path;
     private final Map<String, Capability> byId = new LinkedHashMap<>();
     private final Map<String, Integer> lines = new LinkedHashMap<>();
+    private final CatalogFormat format;
+    private final List<CatalogNote> notes;
 
-    CapabilityCatalog(CatalogDocument document, String source, Path path, Map<String, Integer> lines) {
+    CapabilityCatalog(CatalogDocument document, String source, Path path, Map<String, Integer> lines,
+            CatalogFormat format, List<CatalogNote> notes) {
         this.document = document;
         this.source = source;
         this.path = path;
+        this.format = format;
+        this.notes = List.copyOf(notes);
         for (Capability c : document.capabilities()) {
             byId.put(c.id(), c);
         }
         this.lines.putAll(lines);
     }
 
-    /** The catalog's own version key, echoed into records as {@code capabilities_schema_version}. */
+    /**
+     * The catalog's identity, echoed into records as {@code capabilities_schema_version}: its
+     * {@code schema_version}, or {@code catalog.key} for a {@link CatalogFormat#SANDBOX_CATALOG_V1} file.
+     */
     public String schemaVersion() {
         return document.schemaVersion();
+    }
+
+    /** The shape the file was written in. */
+    public CatalogFormat format() {
+        return format;
+    }
+
+    /** What the loader decided while mapping a foreign shape (empty for codex-fence's own format). */
+    public List<CatalogNote> notes() {
+        return notes;
     }
 
     /** Where it was read from: a file path or a bundled resource name. */

@@ -19,9 +19,11 @@ import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads capability catalogs: JSON syntax, then the catalog schema, then the rules a schema cannot say
- * (unique ids, declared categories and layers, sources in the bibliography, no whitespace in keys).
- * The first problem found is thrown as a {@link CatalogException} naming file, JSON pointer and line.
+ * Reads capability catalogs: JSON syntax, then the schema of the catalog's shape ({@link CatalogFormat}:
+ * codex-fence's own, or one of the two foreign shapes, mapped by {@link ForeignCatalogMapper}), then the
+ * rules a schema cannot say (unique ids, declared categories and layers, sources in the bibliography, no
+ * whitespace in keys). The first problem found is thrown as a {@link CatalogException} naming file, JSON
+ * pointer and line.
  */
 public final class CatalogLoader {
 
@@ -78,21 +80,39 @@ public final class CatalogLoader {
             throw CatalogException.at(source, "", 0, "empty file, expected a catalog object");
         }
         checkKeys(source, root, JsonPointer.empty(), lines);
+        CatalogFormat format = CatalogFormat.of(root);
+        CatalogDocument document;
+        List<CatalogNote> notes = List.of();
+        if (CatalogFormat.isBoundaryDescriptor(root)) {
+            throw CatalogException.at(source, "", 0, "this is a record-schema descriptor (key \""
+                    + ForeignCatalogMapper.printable(root.get("key").asString()) + "\"), not a capability catalog:"
+                    + " give it to --boundary or codex-fence.boundary");
+        }
+        if (format == CatalogFormat.CODEX_FENCE) {
+            validate(schema, source, root, lines, CatalogFormat.hintForOwnFormatFailure(root));
+            try {
+                document = FenceJson.MAPPER.treeToValue(root, CatalogDocument.class);
+            } catch (JacksonException e) {
+                throw CatalogException.at(source, "", 0, "cannot be mapped: " + e.getOriginalMessage());
+            }
+        } else {
+            validate(format.validator(), source, root, lines, "");
+            ForeignCatalogMapper.Mapped mapped = new ForeignCatalogMapper(format, source, lines).map(root);
+            document = mapped.document();
+            notes = mapped.notes();
+        }
+        Map<String, Integer> capabilityLines = checkSemantics(source, document, lines);
+        return new CapabilityCatalog(document, source, path, capabilityLines, format, notes);
+    }
+
+    private static void validate(SchemaValidator schema, String source, JsonNode root, JsonLines lines, String hint) {
         List<SchemaViolation> violations = schema.validate(root, lines);
         if (!violations.isEmpty()) {
             SchemaViolation first = violations.get(0);
             String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more violations)" : "";
             throw CatalogException.at(source, first.pointer(), first.line(),
-                    "violates " + schema.name() + ": " + first.message() + more);
+                    "violates " + schema.name() + ": " + first.message() + more + hint);
         }
-        CatalogDocument document;
-        try {
-            document = FenceJson.MAPPER.treeToValue(root, CatalogDocument.class);
-        } catch (JacksonException e) {
-            throw CatalogException.at(source, "", 0, "cannot be mapped: " + e.getOriginalMessage());
-        }
-        Map<String, Integer> capabilityLines = checkSemantics(source, document, lines);
-        return new CapabilityCatalog(document, source, path, capabilityLines);
     }
 
     private static void checkKeys(String source, JsonNode node, JsonPointer at, JsonLines lines) {

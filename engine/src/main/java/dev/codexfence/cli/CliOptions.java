@@ -53,6 +53,7 @@ import picocli.CommandLine.Option;
             "                        (default: baseline codex-sandbox codex-full)",
             "  CODEX_FENCE_PROBES    probe root (like --probes)",
             "  CODEX_FENCE_CATALOG   capability catalog (like --catalog)",
+            "  CODEX_FENCE_BOUNDARY  record-schema descriptor (like --boundary)",
             "  JAVA_OPTS             extra JVM options for bin/codex-fence",
             "",
             "Examples:",
@@ -130,9 +131,17 @@ final class CliOptions {
     Path probesDir;
 
     @Option(names = "--catalog", paramLabel = "FILE",
-            description = "Capability catalog (default: $CODEX_FENCE_CATALOG, else the catalog bundled in the engine)."
-                    + " Records carry its schema_version as capabilities_schema_version.")
+            description = "Capability catalog (default: $CODEX_FENCE_CATALOG, else the catalog bundled in the engine):"
+                    + " codex-fence's own format, or a catalog of the original codex-fence (schema_version"
+                    + " macOS_codex_v1) or of its successor (sandbox_catalog_v1). Records carry its identity"
+                    + " (schema_version; catalog.key for sandbox_catalog_v1) as capabilities_schema_version.")
     Path catalog;
+
+    @Option(names = "--boundary", paramLabel = "FILE",
+            description = "A record-schema descriptor as the original's successor takes it (default:"
+                    + " $CODEX_FENCE_BOUNDARY). Accepted only when its key is cfbo-v1; records stay codex-fence's"
+                    + " cfbo-v1 records either way.")
+    Path boundary;
 
     @Option(names = "--codex", paramLabel = "PATH", description = "The codex CLI for codex modes.")
     Path codex;

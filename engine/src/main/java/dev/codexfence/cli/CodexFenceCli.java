@@ -3,6 +3,7 @@ package dev.codexfence.cli;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
+import dev.codexfence.catalog.BoundaryDescriptorLoader;
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.CatalogException;
 import dev.codexfence.catalog.CatalogLoader;
@@ -35,6 +36,7 @@ public final class CodexFenceCli {
     static final String ENV_MODES = "MODES";
     static final String ENV_PROBES = "CODEX_FENCE_PROBES";
     static final String ENV_CATALOG = "CODEX_FENCE_CATALOG";
+    static final String ENV_BOUNDARY = "CODEX_FENCE_BOUNDARY";
 
     private final CliIo io;
 
@@ -141,10 +143,14 @@ public final class CodexFenceCli {
         if (catalogFile.isPresent()) {
             catalog.get(); // a broken catalog is exit 3 with the loader's message, before anything runs
         }
+        Optional<Path> boundaryFile = Optional.ofNullable(o.boundary).map(Path::toString)
+                .or(() -> io.envValue(ENV_BOUNDARY)).map(CodexFenceCli::absolute);
+        boundaryFile.ifPresent(CodexFenceCli::checkBoundary); // a refused descriptor is exit 3, before anything runs
 
         Map<String, String> config = new LinkedHashMap<>(o.config);
         config.put(Constants.PROBES_ROOT, root.toString());
         catalogFile.ifPresent(f -> config.put(Constants.CATALOG, f.toString()));
+        boundaryFile.ifPresent(f -> config.put(Constants.BOUNDARY, f.toString()));
         config.put(Constants.MODES, String.join(",", modes));
         if (o.codex != null) {
             config.put(Constants.CODEX_PATH, absolute(o.codex.toString()).toString());
@@ -305,6 +311,14 @@ public final class CodexFenceCli {
         CatalogLoader loader = new CatalogLoader();
         try {
             return file.map(loader::load).orElseGet(loader::loadBundled);
+        } catch (CatalogException e) {
+            throw CliException.configuration(e.getMessage(), e);
+        }
+    }
+
+    private static void checkBoundary(Path file) {
+        try {
+            new BoundaryDescriptorLoader().load(file);
         } catch (CatalogException e) {
             throw CliException.configuration(e.getMessage(), e);
         }

@@ -48,6 +48,8 @@ final class MatrixRun {
     private final List<DiscoverySelector> selectors;
     private final Map<String, String> config;
     private final Path outputDir;
+    /** Notes already printed: every repetition discovers again, a note is shown once per invocation. */
+    private final java.util.Set<String> notesPrinted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MatrixRun(CliIo io, List<DiscoverySelector> selectors, Map<String, String> config, Path outputDir) {
         this.io = io;
@@ -79,7 +81,7 @@ final class MatrixRun {
                 .selectors(selectors)
                 .configurationParameters(params)
                 .outputDirectoryCreator(new NoPerTestFiles(ndjsonDir))
-                .listeners(new IssuePrinter(io.err(), warnings))
+                .listeners(new IssuePrinter(io.err(), warnings, notesPrinted))
                 .build();
     }
 
@@ -236,22 +238,28 @@ final class MatrixRun {
         return root == e ? RunListener.message(e) : RunListener.message(e) + ": " + RunListener.message(root);
     }
 
-    /** The engine's discovery issues on stderr: warnings (broken probes) only for --list, errors always. */
+    /**
+     * The engine's discovery issues on stderr: warnings (broken probes) only for --list, errors always, notes
+     * (how a foreign catalog or a record-schema descriptor was read) always, once per invocation.
+     */
     private static final class IssuePrinter implements LauncherDiscoveryListener {
         private final PrintStream err;
         private final boolean warnings;
+        private final java.util.Set<String> notesPrinted;
 
-        IssuePrinter(PrintStream err, boolean warnings) {
+        IssuePrinter(PrintStream err, boolean warnings, java.util.Set<String> notesPrinted) {
             this.err = err;
             this.warnings = warnings;
+            this.notesPrinted = notesPrinted;
         }
 
         @Override
         public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
             boolean error = issue.severity().compareTo(DiscoveryIssue.Severity.ERROR) >= 0;
-            if (warnings || error) {
+            boolean note = issue.severity() == DiscoveryIssue.Severity.INFO;
+            if (note ? notesPrinted.add(issue.message()) : warnings || error) {
                 String[] lines = issue.message().split("\n");
-                err.println("codex-fence: " + (error ? "error: " : "warning: ") + lines[0]);
+                err.println("codex-fence: " + (error ? "error: " : note ? "note: " : "warning: ") + lines[0]);
                 for (int i = 1; i < lines.length; i++) {
                     err.println("    " + lines[i]);
                 }

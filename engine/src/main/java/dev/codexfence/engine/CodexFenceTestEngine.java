@@ -1,5 +1,7 @@
 package dev.codexfence.engine;
 
+import dev.codexfence.catalog.BoundaryDescriptor;
+import dev.codexfence.catalog.BoundaryDescriptorLoader;
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.CatalogLoader;
 import dev.codexfence.catalog.Platform;
@@ -10,6 +12,7 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
@@ -47,6 +50,8 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
         FenceConfiguration config = FenceConfiguration.from(request.getConfigurationParameters());
         CatalogLoader loader = new CatalogLoader();
         CapabilityCatalog catalog = config.catalog().map(loader::load).orElseGet(loader::loadBundled);
+        Optional<BoundaryDescriptor> boundary = config.boundary().map(new BoundaryDescriptorLoader()::load);
+        InputNotes.report(catalog, boundary, DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         FenceEngineDescriptor engine = new FenceEngineDescriptor(uniqueId, config, catalog);
         Platform platform = Platform.current().orElse(Platform.LINUX);
         EngineDiscoveryRequestResolver.<FenceEngineDescriptor>builder()

@@ -13,8 +13,19 @@ public final class Constants {
     /** Probe root folder used for classpath/package selectors and unique-id reruns. Default: {@code ./probes}, else {@code .}. */
     public static final String PROBES_ROOT = "codex-fence.probes.root";
 
-    /** Capability catalog file. Default: the catalog bundled in the engine jar. */
+    /**
+     * Capability catalog file, in codex-fence's own shape or one of the foreign shapes the loader maps
+     * ({@code macOS_codex_v1}, {@code sandbox_catalog_v1}; docs/capabilities.md). Default: the catalog bundled
+     * in the engine jar.
+     */
     public static final String CATALOG = "codex-fence.catalog";
+
+    /**
+     * A record-schema descriptor file in the shape of the original codex-fence's successor (a
+     * {@code boundary_event_v1} envelope with its {@code key}). Optional; when given, its key must be
+     * {@code cfbo-v1} or discovery fails. It changes nothing about the records (docs/capabilities.md).
+     */
+    public static final String BOUNDARY = "codex-fence.boundary";
 
     /** Comma-separated run modes. Default {@code baseline,codex-sandbox,codex-full}. */
     public static final String MODES = "codex-fence.modes";

@@ -19,6 +19,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 public record FenceConfiguration(
         Optional<Path> probesRoot,
         Optional<Path> catalog,
+        Optional<Path> boundary,
         List<String> modes,
         Optional<Path> codexPath,
         Duration timeout,
@@ -88,6 +89,7 @@ public record FenceConfiguration(
         return new FenceConfiguration(
                 path(params, Constants.PROBES_ROOT),
                 path(params, Constants.CATALOG),
+                path(params, Constants.BOUNDARY),
                 List.copyOf(modes),
                 path(params, Constants.CODEX_PATH),
                 timeout,
