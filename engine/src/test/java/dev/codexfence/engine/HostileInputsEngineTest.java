@@ -3,6 +3,7 @@ package dev.codexfence.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import tools.jackson.databind.JsonNode;
 
@@ -104,6 +107,21 @@ class HostileInputsEngineTest {
         // the harness kept as much of both outputs as fits, not nothing
         assertThat(record.at("/payload/stdout_snippet").asString()).startsWith("\u0001\u0001").hasSizeGreaterThan(200);
         assertThat(record.at("/payload/stderr_snippet").asString()).startsWith("\u0002\u0002").hasSizeGreaterThan(200);
+    }
+
+    @Test
+    void aBrokenProbeUniqueIdNamesAFileInTheRootNeverAPathElsewhere() {
+        UniqueId engine = UniqueId.forEngine(Constants.ENGINE_ID);
+        Map<String, String> config = Map.of(Constants.PROBES_ROOT, root.toString());
+        var fifo = Fixtures.kit(tmp.resolve("out-id"), config, selectUniqueId(engine.append("broken-probe", "x.sh"))).discover();
+        assertThat(fifo.getEngineDescriptor().getDescendants()).extracting(TestDescriptor::getDisplayName)
+                .containsExactly("x.sh [contract]");
+        // fx_crlf.sh of the fault corpus is broken too: found through this path, it would become a node here
+        String elsewhere = root.relativize(Fixtures.tree("faults").resolve("fx_crlf.sh")).toString();
+        assertThat(elsewhere).startsWith("../");
+        var escaped = Fixtures.kit(tmp.resolve("out-id"), config, selectUniqueId(engine.append("broken-probe", elsewhere)))
+                .discover();
+        assertThat(escaped.getEngineDescriptor().getDescendants()).isEmpty();
     }
 
     @Test
