@@ -16,8 +16,14 @@ import tools.jackson.databind.JsonNode;
  * @param pattern the regular expression, or null when the schema sets none
  * @param minLength the least length, or -1
  * @param maxLength the greatest length, or -1
+ * @param compiled {@code pattern}, compiled once
  */
-public record StringFieldRule(String field, String schemaName, String pattern, int minLength, int maxLength) {
+public record StringFieldRule(String field, String schemaName, String pattern, int minLength, int maxLength,
+        Pattern compiled) {
+
+    public StringFieldRule(String field, String schemaName, String pattern, int minLength, int maxLength) {
+        this(field, schemaName, pattern, minLength, maxLength, pattern == null ? null : Pattern.compile(pattern));
+    }
 
     /**
      * The rule of {@code field} in {@code schema}: a dotted path through {@code properties}, a {@code []}
@@ -80,7 +86,7 @@ public record StringFieldRule(String field, String schemaName, String pattern, i
         if (maxLength >= 0 && length > maxLength) {
             return Optional.of("is longer than the " + maxLength + " characters " + schemaName + " allows in " + field);
         }
-        if (pattern != null && !Pattern.compile(pattern).matcher(value).find()) {
+        if (compiled != null && !compiled.matcher(value).find()) {
             return Optional.of("does not match " + pattern + ", the pattern " + schemaName + " demands of " + field);
         }
         return Optional.empty();
