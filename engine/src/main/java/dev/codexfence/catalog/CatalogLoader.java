@@ -1,5 +1,8 @@
 package dev.codexfence.catalog;
 
+import dev.codexfence.input.InputException;
+import dev.codexfence.input.InputFile;
+import dev.codexfence.input.InputLimit;
 import dev.codexfence.schema.FenceJson;
 import dev.codexfence.schema.JsonLines;
 import dev.codexfence.schema.SchemaValidator;
@@ -7,7 +10,6 @@ import dev.codexfence.schema.SchemaViolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,9 @@ public final class CatalogLoader {
     /** The default catalog that ships in the engine jar. */
     public static final String BUNDLED_CATALOG = "schema/capabilities.json";
 
+    /** The largest catalog file the loader reads (the bundled one is about 71 KiB). */
+    public static final InputLimit LIMIT = new InputLimit("a catalog", 16 * InputLimit.MIB);
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
     private final SchemaValidator schema;
@@ -43,10 +48,16 @@ public final class CatalogLoader {
         this.schema = schema;
     }
 
+    /**
+     * Loads a catalog file: a regular file (a symlink to one is fine) of at most {@link #LIMIT}; a FIFO, a device
+     * or an oversized file is refused before it is read.
+     */
     public CapabilityCatalog load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = InputFile.readText(file, LIMIT);
+        } catch (InputException e) {
+            throw new CatalogException(file + ": cannot read the catalog: it " + e.problem(), e);
         } catch (IOException | RuntimeException e) {
             throw new CatalogException(file + ": cannot read the catalog (" + e + ")", e);
         }

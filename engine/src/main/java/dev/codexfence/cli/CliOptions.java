@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
             "0:every selected probe run honoured its contract (skipped runs do not count)",
             "1:some probe broke its contract or a capability has no probe (a failed test);"
                     + " --listen: a line was not a valid cfbo-v1 record",
-            "2:usage error: bad flag, unknown capability/probe id or mode, a probe id leaving the probe root",
+            "2:usage error: bad flag or option value, unknown capability/probe id, mode or codex-fence.* key,"
+                    + " a probe id leaving the probe root",
             "3:configuration or catalog error (e.g. a broken catalog file; the loader's message is printed)",
             "130:interrupted (Ctrl-C, SIGTERM): running probes are killed, records so far are flushed",
         },
@@ -122,7 +123,7 @@ final class CliOptions {
     boolean list;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = "Run the selection N times; the records of every repetition are streamed (default 1).")
+            description = "Run the selection N times, 1 to 1000; the records of every repetition are streamed (default 1).")
     int repeat;
 
     @Option(names = "--probes", paramLabel = "DIR",
@@ -146,7 +147,8 @@ final class CliOptions {
     @Option(names = "--codex", paramLabel = "PATH", description = "The codex CLI for codex modes.")
     Path codex;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per probe run timeout (default 30).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per probe run timeout: greater than 0 and at most"
+            + " 86400, decimals allowed (default 30).")
     String timeout;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Where the run's NDJSON file goes (default:"
@@ -154,12 +156,13 @@ final class CliOptions {
     Path output;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
-            description = "Run up to N probes at the same time (default 1). Records stream in completion order.")
+            description = "Run up to N probes at the same time, 1 to 64 (default 1). Records stream in completion order.")
     int parallel;
 
     @Option(names = {"-c", "--config"}, paramLabel = "KEY=VALUE",
             description = "Any engine configuration parameter (repeatable), for example"
-                    + " -c codex-fence.coverage.missing=skip to skip capabilities that have no probe.")
+                    + " -c codex-fence.coverage.missing=skip to skip capabilities that have no probe."
+                    + " An unknown codex-fence.* key is a usage error.")
     Map<String, String> config = new LinkedHashMap<>();
 
     /** The version in the jar's manifest, else DEVELOPMENT. */

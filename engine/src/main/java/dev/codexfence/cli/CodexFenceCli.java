@@ -8,6 +8,7 @@ import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.CatalogException;
 import dev.codexfence.catalog.CatalogLoader;
 import dev.codexfence.engine.ConfigurationException;
+import dev.codexfence.engine.ConfigurationKeys;
 import dev.codexfence.engine.Constants;
 import dev.codexfence.engine.FenceConfiguration;
 import dev.codexfence.mode.ModeCatalog;
@@ -37,6 +38,11 @@ public final class CodexFenceCli {
     static final String ENV_PROBES = "CODEX_FENCE_PROBES";
     static final String ENV_CATALOG = "CODEX_FENCE_CATALOG";
     static final String ENV_BOUNDARY = "CODEX_FENCE_BOUNDARY";
+
+    /** The most repetitions of a run (each one writes its own NDJSON file). */
+    static final int MAX_REPEAT = 1000;
+    /** The most probe runs at the same time: the engine's bound (docs/engine.md says why). */
+    static final int MAX_PARALLEL = FenceConfiguration.MAX_PARALLELISM;
 
     private final CliIo io;
 
@@ -128,12 +134,14 @@ public final class CodexFenceCli {
         if (o.rattle && o.caps.isEmpty() && o.probes.isEmpty()) {
             throw CliException.usage("--rattle needs at least one --cap ID or --probe ID");
         }
-        if (o.repeat < 1) {
-            throw CliException.usage("--repeat must be at least 1 (got " + o.repeat + ")");
+        if (o.repeat < 1 || o.repeat > MAX_REPEAT) {
+            throw CliException.usage("--repeat expects a whole number from 1 to " + MAX_REPEAT + " (got " + o.repeat + ")");
         }
-        if (o.parallel < 1) {
-            throw CliException.usage("--parallel must be at least 1 (got " + o.parallel + ")");
+        if (o.parallel < 1 || o.parallel > MAX_PARALLEL) {
+            throw CliException.usage("--parallel expects a whole number from 1 to " + MAX_PARALLEL + " (got " + o.parallel
+                    + "): each parallel run holds a process tree, a workspace and its output buffers");
         }
+        checkConfigurationKeys(o.config.keySet());
 
         Path root = probeRoot(o);
         Optional<Path> catalogFile = Optional.ofNullable(o.catalog).map(Path::toString)
@@ -296,15 +304,27 @@ public final class CodexFenceCli {
     }
 
     private static String timeout(String text) {
-        try {
-            double seconds = Double.parseDouble(text.strip());
-            if (seconds > 0 && seconds <= 86_400) {
-                return text.strip();
-            }
-        } catch (NumberFormatException e) {
-            // below
+        if (FenceConfiguration.parseTimeout(text).isPresent()) {
+            return text.strip();
         }
-        throw CliException.usage("--timeout expects a number of seconds between 0 and 86400 (got \"" + text + "\")");
+        throw CliException.usage("--timeout expects " + FenceConfiguration.TIMEOUT_BOUNDS + " (got \"" + text + "\")");
+    }
+
+    /**
+     * Unknown {@code codex-fence.*} keys, from {@code -c} or from {@code -D} system properties (JAVA_OPTS), are a
+     * usage error: a typo would otherwise be ignored and the run would not be the one asked for.
+     */
+    private static void checkConfigurationKeys(Set<String> given) {
+        Set<String> keys = new java.util.TreeSet<>(given);
+        for (String property : System.getProperties().stringPropertyNames()) {
+            if (property.startsWith(ConfigurationKeys.NAMESPACE)) {
+                keys.add(property);
+            }
+        }
+        List<String> unknown = ConfigurationKeys.known().unknown(keys);
+        if (!unknown.isEmpty()) {
+            throw CliException.usage(String.join("\ncodex-fence: ", unknown));
+        }
     }
 
     private static CapabilityCatalog loadCatalog(Optional<Path> file) {

@@ -1,15 +1,15 @@
 package dev.codexfence.cli;
 
+import dev.codexfence.diff.RecordFiles;
+import dev.codexfence.input.InputException;
+import dev.codexfence.input.LineReader;
 import dev.codexfence.record.RecordAssembler;
 import dev.codexfence.schema.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,10 +51,11 @@ final class ListenCommand {
         List<Good> good = new ArrayList<>();
         List<Bad> bad = new ArrayList<>();
         int lineNumber = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        // a line or an input over the NDJSON caps (--listen < /dev/zero) is a bad line that ends the reading
+        try (LineReader reader = new LineReader(in, "<stdin>", RecordFiles.MAX_LINE_BYTES, RecordFiles.LIMIT)) {
             String line;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
+            while ((line = readLine(reader, bad)) != null) {
+                lineNumber = reader.lineNumber();
                 if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
                 }
@@ -91,6 +92,15 @@ final class ListenCommand {
         print(out, good, bad);
         out.flush();
         return bad.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static String readLine(LineReader reader, List<Bad> bad) throws IOException {
+        try {
+            return reader.readLine();
+        } catch (InputException e) {
+            bad.add(new Bad(reader.lineNumber(), e.problem()));
+            return null;
+        }
     }
 
     private static void print(PrintStream out, List<Good> good, List<Bad> bad) {

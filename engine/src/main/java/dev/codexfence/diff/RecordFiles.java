@@ -5,12 +5,12 @@ import dev.codexfence.record.RecordAssembler;
 import dev.codexfence.schema.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
-import java.io.BufferedReader;
+import dev.codexfence.input.InputException;
+import dev.codexfence.input.InputFile;
+import dev.codexfence.input.InputLimit;
+import dev.codexfence.input.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +25,18 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link BadRecordsException}, each with its input name and line number.
  */
 public final class RecordFiles {
+
+    /**
+     * The largest NDJSON input read: a whole-corpus run in five modes is about 1.5 MiB, so this holds some forty
+     * such runs concatenated, and keeps the records (held in memory to diff or map them) well inside a default heap.
+     */
+    public static final InputLimit LIMIT = new InputLimit("an NDJSON input", 64 * InputLimit.MIB);
+
+    /**
+     * The longest line read: a record is at most the 1 MiB a probe may print, which re-encoding can at most
+     * triple (a stray byte becomes U+FFFD), plus the stack and capability facts the harness adds.
+     */
+    public static final long MAX_LINE_BYTES = 4 * InputLimit.MIB;
 
     private static final int VIOLATIONS_SHOWN = 3;
     private static final int TEXT_SHOWN = 200;
@@ -56,12 +68,17 @@ public final class RecordFiles {
         return readAll(List.of(file));
     }
 
-    /** Reads a stream (standard input, say); {@code name} stands for it in messages. */
+    /**
+     * Reads a stream (standard input, say); {@code name} stands for it in messages. The same caps as for files
+     * hold: reading stops after {@link #LIMIT} or at a line longer than {@link #MAX_LINE_BYTES}.
+     */
     public List<RecordLine> read(String name, InputStream in) {
         List<RecordLine> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
             parse(name, in, records, problems);
+        } catch (InputException e) {
+            problems.add(e.getMessage());
         } catch (IOException e) {
             problems.add(name + ": cannot read (" + e.getMessage() + ")");
         }
@@ -72,23 +89,21 @@ public final class RecordFiles {
     }
 
     private void readInto(Path file, List<RecordLine> records, List<String> problems) {
-        if (!Files.isRegularFile(file)) {
-            problems.add(file + ": " + (Files.isDirectory(file) ? "is a directory, expected an NDJSON file" : "no such file"));
-            return;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = InputFile.open(file, LIMIT)) {
             parse(file.toString(), in, records, problems);
+        } catch (InputException e) {
+            problems.add(e.getMessage());
         } catch (IOException e) {
             problems.add(file + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
     private void parse(String name, InputStream in, List<RecordLine> records, List<String> problems) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        LineReader reader = new LineReader(in, name, MAX_LINE_BYTES, LIMIT);
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {
-            number++;
+            number = reader.lineNumber();
             if (number == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }

@@ -7,6 +7,7 @@ import dev.codexfence.catalog.CatalogLoader;
 import dev.codexfence.catalog.Platform;
 import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -48,6 +49,10 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         FenceConfiguration config = FenceConfiguration.from(request.getConfigurationParameters());
+        for (String unknown : ConfigurationKeys.known().unknown(request.getConfigurationParameters().keySet())) {
+            request.getDiscoveryListener().issueEncountered(uniqueId,
+                    DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, unknown));
+        }
         CatalogLoader loader = new CatalogLoader();
         CapabilityCatalog catalog = config.catalog().map(loader::load).orElseGet(loader::loadBundled);
         Optional<BoundaryDescriptor> boundary = config.boundary().map(new BoundaryDescriptorLoader()::load);

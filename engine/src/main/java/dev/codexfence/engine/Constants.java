@@ -4,6 +4,11 @@ package dev.codexfence.engine;
  * Every configuration key of the codex-fence engine. Keys are read from {@code junit-platform.properties},
  * Surefire's {@code configurationParameters}, the Console Launcher's {@code --config}, or {@code -D} system
  * properties. docs/engine.md lists them with defaults and examples.
+ *
+ * <p>This class is the list the engine checks configuration against ({@link ConfigurationKeys}, by
+ * reflection): every {@code public static final String} whose value starts with {@code codex-fence.} is a
+ * key, one whose name ends in {@code _PREFIX} a key prefix, one whose name ends in {@code _ENTRY_KEY} a report
+ * entry key (not configuration). A {@code codex-fence.*} key that is none of these is reported as unknown.
  */
 public final class Constants {
 
@@ -51,6 +56,13 @@ public final class Constants {
     /** Outbound TCP target {@code host:port} handed to probes. Default: the harness's loopback listener. */
     public static final String NET_TARGET = "codex-fence.net.target";
 
+    /**
+     * Whether {@link #NET_TARGET} may name a host off this machine (anything but 127.0.0.0/8, ::1 and
+     * {@code localhost}). Default false: an off-host target is refused, since outbound probes would send it
+     * packets.
+     */
+    public static final String NET_TARGET_ALLOW_OFF_HOST = "codex-fence.net.target.allow-off-host";
+
     /** A folder holding emit-record and the other helpers, instead of the copy bundled in the jar. */
     public static final String RUNTIME_BIN = "codex-fence.runtime.bin";
 
@@ -80,6 +92,15 @@ public final class Constants {
 
     /** Write the fence map (HTML) here at the end of a run; a relative path is taken next to the NDJSON file. */
     public static final String REPORT_FILE = "codex-fence.report.file";
+
+    /** Jupiter extension only: what a policy test whose mode cannot run here gives, {@code abort} (default) or {@code fail}. */
+    public static final String JUNIT_UNAVAILABLE = "codex-fence.junit.unavailable";
+
+    /**
+     * Prefix of the system properties the CLI's launcher script passes to the CLI itself (terminal detection,
+     * {@code codex-fence.cli.stderr.tty}); the engine does not read them.
+     */
+    public static final String CLI_PROPERTY_PREFIX = "codex-fence.cli.";
 
     /** Report entry key carrying a record's compact JSON. */
     public static final String RECORD_ENTRY_KEY = "cfbo";

@@ -57,25 +57,31 @@ public record FenceConfiguration(
         Duration timeout = Duration.ofSeconds(30);
         Optional<String> timeoutText = params.get(Constants.TIMEOUT_SECONDS);
         if (timeoutText.isPresent()) {
-            try {
-                double seconds = Double.parseDouble(timeoutText.get().strip());
-                if (!(seconds > 0) || seconds > 86_400) {
-                    throw new NumberFormatException();
-                }
-                timeout = Duration.ofMillis(Math.round(seconds * 1000));
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException(Constants.TIMEOUT_SECONDS, timeoutText.get(),
-                        "expected a number of seconds between 0 and 86400");
-            }
+            timeout = parseTimeout(timeoutText.get()).orElseThrow(() -> new ConfigurationException(
+                    Constants.TIMEOUT_SECONDS, timeoutText.get(), "expected " + TIMEOUT_BOUNDS));
         }
         String missing = params.get(Constants.MISSING_COVERAGE).orElse("fail").strip();
         if (!missing.equals("fail") && !missing.equals("skip")) {
             throw new ConfigurationException(Constants.MISSING_COVERAGE, missing, "expected fail or skip");
         }
         Optional<String> net = params.get(Constants.NET_TARGET).map(String::strip);
-        if (net.isPresent() && !net.get().matches("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+):\\d{1,5}$")) {
-            throw new ConfigurationException(Constants.NET_TARGET, net.get(), "expected host:port");
+        boolean offHost = bool(params, Constants.NET_TARGET_ALLOW_OFF_HOST, false);
+        if (net.isPresent()) {
+            NetTarget target = NetTarget.parse(net.get()).orElseThrow(() -> new ConfigurationException(
+                    Constants.NET_TARGET, net.get(), "expected host:port (an IPv4 dotted quad, [IPv6] or a name;"
+                            + " port 1 to 65535)"));
+            if (!target.loopback() && !offHost) {
+                throw new ConfigurationException(Constants.NET_TARGET, net.get(), "not on this machine (loopback is"
+                        + " 127.0.0.0/8, [::1] or localhost); outbound probes would send it packets: set "
+                        + Constants.NET_TARGET_ALLOW_OFF_HOST + "=true to allow that");
+            }
         }
+        String bash = params.get(Constants.BASH).map(String::strip).filter(s -> !s.isEmpty()).orElse("bash");
+        ExecutableLookup.problem(bash, System.getenv("PATH")).ifPresent(problem -> {
+            throw new ConfigurationException(Constants.BASH, bash, "cannot run probes with it: " + problem);
+        });
+        boolean parallel = bool(params, Constants.PARALLEL_ENABLED, false);
+        ParallelSettings.check(params, parallel);
         Map<String, String> env = new LinkedHashMap<>();
         for (String key : params.keySet()) {
             if (key.startsWith(Constants.PROBE_ENV_PREFIX)) {
@@ -100,7 +106,7 @@ public record FenceConfiguration(
                 net,
                 path(params, Constants.RUNTIME_BIN),
                 path(params, Constants.OUTPUT_DIR),
-                params.get(Constants.BASH).map(String::strip).filter(s -> !s.isEmpty()).orElse("bash"),
+                bash,
                 expectations(params),
                 params.get(Constants.REPORT_FILE).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
                     try {
@@ -109,6 +115,34 @@ public record FenceConfiguration(
                         throw new ConfigurationException(Constants.REPORT_FILE, s, "not a valid path");
                     }
                 }));
+    }
+
+    /** The most probe runs at the same time (CLI {@code --parallel}, the platform's parallel settings). */
+    public static final int MAX_PARALLELISM = ParallelSettings.MAX_PARALLELISM;
+
+    /** The most seconds a probe run may be given. */
+    public static final int MAX_TIMEOUT_SECONDS = 86_400;
+
+    /** The timeout's bounds, as messages state them. */
+    public static final String TIMEOUT_BOUNDS = "a number of seconds greater than 0 and at most " + MAX_TIMEOUT_SECONDS;
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("^(\\d+(\\.\\d*)?|\\.\\d+)$");
+
+    /**
+     * A timeout in seconds (decimals allowed, e.g. {@code 2.5}) within {@link #TIMEOUT_BOUNDS}, at least 1 ms;
+     * empty for anything else.
+     */
+    public static Optional<Duration> parseTimeout(String text) {
+        String t = text.strip();
+        if (!DECIMAL.matcher(t).matches() || t.length() > 32) {
+            return Optional.empty();
+        }
+        java.math.BigDecimal seconds = new java.math.BigDecimal(t);
+        if (seconds.signum() <= 0 || seconds.compareTo(java.math.BigDecimal.valueOf(MAX_TIMEOUT_SECONDS)) > 0) {
+            return Optional.empty();
+        }
+        long millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        return Optional.of(Duration.ofMillis(Math.max(1, millis)));
     }
 
     private static ExpectationSettings expectations(ConfigurationParameters params) {

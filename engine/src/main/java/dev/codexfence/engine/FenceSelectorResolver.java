@@ -69,6 +69,9 @@ final class FenceSelectorResolver implements SelectorResolver {
         }
         UniqueId.Segment first = segments.get(0);
         if (first.getType().equals(FenceUniqueIds.BROKEN) && segments.size() == 1) {
+            if (!ProbeRoot.isPlainFileName(first.getValue())) {
+                return Resolution.unresolved(); // a file name in the probe root, never a path to scan elsewhere
+            }
             return discovery.defaultRoot()
                     .flatMap(r -> discovery.probeAt(r.resolve(first.getValue())))
                     .filter(p -> !p.healthy())

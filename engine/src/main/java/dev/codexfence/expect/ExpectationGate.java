@@ -45,7 +45,7 @@ public final class ExpectationGate {
         }
         if (settings.file().isPresent()) {
             Path file = settings.file().get();
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new ExpectationsException(file + ": the configured expectations file does not exist");
             }
             return new ExpectationGate(true, settings.unlisted(), new ExpectationsReader().read(file), null);

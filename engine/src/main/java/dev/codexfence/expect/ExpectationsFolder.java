@@ -48,7 +48,10 @@ public final class ExpectationsFolder {
         return here.toAbsolutePath().normalize();
     }
 
-    /** Reads every {@code *.json} in {@code directory}; a folder that does not exist holds no expectations. */
+    /**
+     * Reads every {@code *.json} in {@code directory} (each must be a regular file, a symlink to one is fine);
+     * a folder that does not exist holds no expectations.
+     */
     public static ExpectationsFolder load(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.exists(dir)) {
@@ -59,8 +62,9 @@ public final class ExpectationsFolder {
         }
         List<Path> paths;
         try (Stream<Path> list = Files.list(dir)) {
-            paths = list.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-                    .sorted().toList();
+            // every *.json is read: a FIFO, a device or a folder named *.json is an error (ExpectationsReader), not
+            // silently skipped, since skipping it would drop a stack's expectations without a word
+            paths = list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
             throw new ExpectationsException(dir + ": cannot list the expectations folder (" + e + ")", e);
         }

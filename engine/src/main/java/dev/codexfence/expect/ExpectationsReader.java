@@ -1,12 +1,13 @@
 package dev.codexfence.expect;
 
+import dev.codexfence.input.InputException;
+import dev.codexfence.input.InputFile;
+import dev.codexfence.input.InputLimit;
 import dev.codexfence.schema.FenceJson;
 import dev.codexfence.schema.JsonLines;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  * {@link ExpectationsException} naming the file, the line and what was expected.
  */
 public final class ExpectationsReader {
+
+    /** The largest expectations file read (one stack's file for the whole corpus is about 20 KiB). */
+    public static final InputLimit LIMIT = new InputLimit("an expectations file", 16 * InputLimit.MIB);
 
     private static final int VIOLATIONS_SHOWN = 5;
 
@@ -33,10 +37,13 @@ public final class ExpectationsReader {
         return SchemaValidator.of("expectations.schema.json", FenceJson.bundled("schema/expectations.schema.json"));
     }
 
+    /** Reads an expectations file: a regular file (a symlink to one is fine) of at most {@link #LIMIT}. */
     public Expectations read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = InputFile.readText(file, LIMIT);
+        } catch (InputException e) {
+            throw new ExpectationsException(file + ": cannot read the expectations file: it " + e.problem(), e);
         } catch (IOException | RuntimeException e) {
             throw new ExpectationsException(file + ": cannot read the expectations file (" + e + ")", e);
         }

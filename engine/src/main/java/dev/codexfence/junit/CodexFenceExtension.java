@@ -28,7 +28,7 @@ public final class CodexFenceExtension implements BeforeEachCallback, ParameterR
      * Configuration key: {@code abort} (default) aborts a test whose mode cannot run here (no codex CLI, failed
      * preflight); {@code fail} fails it, for CI where the codex CLI must be present.
      */
-    public static final String UNAVAILABLE = "codex-fence.junit.unavailable";
+    public static final String UNAVAILABLE = dev.codexfence.engine.Constants.JUNIT_UNAVAILABLE;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CodexFenceExtension.class);
 

@@ -2,8 +2,10 @@ package dev.codexfence.probe;
 
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.Platform;
+import dev.codexfence.input.InputException;
+import dev.codexfence.input.InputFile;
+import dev.codexfence.input.InputLimit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,24 +31,42 @@ public final class ProbeParser {
             "^set\\s+-(?=[A-Za-z]*e)(?=[A-Za-z]*u)[A-Za-z]*o\\s+pipefail\\s*(?:#.*)?$");
     private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9_.:-]+$");
 
+    /** The largest probe script discovery reads (a probe is one operation: the corpus's largest is 4.3 KiB). */
+    public static final InputLimit LIMIT = new InputLimit("a probe", InputLimit.MIB);
+
     private final CapabilityCatalog catalog;
+    private final RecordFieldChecks fields = RecordFieldChecks.bundled();
 
     public ProbeParser(CapabilityCatalog catalog) {
         this.catalog = catalog;
     }
 
-    /** Parses {@code file}, which sits in probe root {@code root}. Never throws for a bad probe. */
+    /**
+     * Parses {@code file}, which sits in probe root {@code root}. Never throws for a bad probe, and never opens
+     * anything but a regular file of at most {@link #LIMIT} inside the root.
+     */
     public ProbeScript parse(Path root, Path file) {
         String fileName = file.getFileName().toString();
         String id = fileName.endsWith(".sh") ? fileName.substring(0, fileName.length() - 3) : fileName;
         List<ContractIssue> issues = new ArrayList<>();
+        fields.id(id).ifPresent(p -> issues.add(new ContractIssue(0, p)));
         String text;
         try {
-            checkLocation(root, file, issues);
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!insideRoot(root, file, issues)) {
+                try {
+                    InputFile.check(file, LIMIT); // says what it leads to when that is no regular file; never reads
+                } catch (InputException e) {
+                    issues.add(new ContractIssue(0, e.problem()));
+                }
+                return unread(id, file, issues);
+            }
+            text = InputFile.readText(file, LIMIT);
+        } catch (InputException e) {
+            issues.add(new ContractIssue(0, e.problem()));
+            return unread(id, file, issues);
         } catch (IOException | RuntimeException e) {
             issues.add(new ContractIssue(0, "cannot read the probe: " + e));
-            return new ProbeScript(id, file, null, "1", null, List.of(), Set.of(), List.of(), List.of(), 1, issues);
+            return unread(id, file, issues);
         }
         if (!Files.isExecutable(file)) {
             issues.add(new ContractIssue(0, "not executable (chmod +x " + fileName + ")"));
@@ -87,6 +107,9 @@ public final class ProbeParser {
         } else if (!catalog.contains(primary)) {
             issues.add(new ContractIssue(declLine.get("primary_capability_id"), "primary capability " + primary
                     + " is not in catalog " + catalog.schemaVersion()));
+        } else {
+            // a catalog's own schema should keep its ids record-worthy; a foreign catalog may not
+            fields.primary(primary).ifPresent(p -> issues.add(new ContractIssue(declLine.get("primary_capability_id"), p)));
         }
         List<String> secondary = words(decl.get("secondary_capability_ids"));
         for (String s : secondary) {
@@ -94,6 +117,9 @@ public final class ProbeParser {
                 issues.add(new ContractIssue(declLine.get("secondary_capability_ids"), "secondary capability " + s
                         + " is not in catalog " + catalog.schemaVersion()));
             }
+        }
+        for (String p : fields.secondary(secondary.stream().filter(catalog::contains).toList())) {
+            issues.add(new ContractIssue(declLine.get("secondary_capability_ids"), p));
         }
         Set<Platform> platforms = EnumSet.noneOf(Platform.class);
         for (String p : words(decl.get("probe_platforms"))) {
@@ -111,19 +137,33 @@ public final class ProbeParser {
             }
         }
         String version = decl.getOrDefault("probe_version", "1");
+        version = version.isBlank() ? "1" : version;
+        fields.version(version).ifPresent(p -> issues.add(new ContractIssue(declLine.getOrDefault("probe_version", 0), p)));
         int primaryLine = declLine.getOrDefault("primary_capability_id", 1);
-        return new ProbeScript(id, file, name, version.isBlank() ? "1" : version, primary, secondary, platforms,
+        return new ProbeScript(id, file, name, version, primary, secondary, platforms,
                 tags, locks, primaryLine, issues);
     }
 
-    private static void checkLocation(Path root, Path file, List<ContractIssue> issues) throws IOException {
+    private static ProbeScript unread(String id, Path file, List<ContractIssue> issues) {
+        return new ProbeScript(id, file, null, "1", null, List.of(), Set.of(), List.of(), List.of(), 1, issues);
+    }
+
+    /** False (with the issue) for a symlink whose target leaves the probe root: such a file is never read. */
+    private static boolean insideRoot(Path root, Path file, List<ContractIssue> issues) throws IOException {
         if (Files.isSymbolicLink(file)) {
             Path realRoot = root.toRealPath();
-            Path target = file.toRealPath();
+            Path target;
+            try {
+                target = file.toRealPath();
+            } catch (java.nio.file.NoSuchFileException e) {
+                return true; // dangling: InputFile says so
+            }
             if (!target.startsWith(realRoot)) {
                 issues.add(new ContractIssue(0, "a symlink leaving the probe root (to " + target + ")"));
+                return false;
             }
         }
+        return true;
     }
 
     private static void checkStrictMode(String[] lines, List<ContractIssue> issues) {

@@ -46,6 +46,12 @@ public final class ProbeRoot {
         }
     }
 
+    /** Whether {@code name} is a bare file name: no separator, not {@code .} or {@code ..}, no NUL. */
+    public static boolean isPlainFileName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+    }
+
     public static boolean isProbeFile(Path file) {
         return file.getFileName().toString().endsWith(".sh") && !Files.isDirectory(file);
     }

@@ -11,7 +11,30 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class HarnessRecords {
 
+    /**
+     * The bytes of compact JSON each output snippet may take in a harness-made record, tried in turn: the
+     * payload cap ({@link dev.codexfence.record.RecordAssembler#PAYLOAD_LIMIT}) leaves room for both snippets at
+     * the first; the last keeps no snippet at all, so a record can always be made.
+     */
+    static final int[] SNIPPET_BUDGETS = {1900, 900, 0};
+
     private HarnessRecords() {}
+
+    /**
+     * The longest prefix of {@code snippet} whose JSON string takes at most {@code budget} bytes (control
+     * characters take six, {@code \u0001}), or null for a budget of 0 or an empty snippet.
+     */
+    static String fit(String snippet, int budget) {
+        if (snippet == null || snippet.isEmpty() || budget <= 0) {
+            return null;
+        }
+        String s = snippet;
+        while (!s.isEmpty() && FenceJson.MAPPER.writeValueAsBytes(s).length > budget) {
+            int keep = s.codePointCount(0, s.length()) * 3 / 4;
+            s = s.substring(0, s.offsetByCodePoints(0, keep));
+        }
+        return s.isEmpty() ? null : s;
+    }
 
     /**
      * @param kind a short machine word for {@code payload.raw.harness_error} (timeout, contract_violation, …)

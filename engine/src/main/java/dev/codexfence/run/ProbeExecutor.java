@@ -131,16 +131,22 @@ public final class ProbeExecutor {
         ProbeScript p = c.probe();
         String stdout = abbreviate(RunSession.text(c.o().stdout()), SNIPPET);
         String stderr = abbreviate(c.stderr(), SNIPPET);
-        var observation = HarnessRecords.error(p.id(), p.version(), p.primaryCapabilityId(), p.secondaryCapabilityIds(),
-                c.mode().name(), c.ws().toString(), c.command(), kind, abbreviate(message, 2000), kind, exit,
-                stdout, stderr);
-        try {
-            AssembledRecord record = session.assembler().complete(observation,
-                    new RecordAssembler.Expectation(p.id(), c.mode().name(), session.stackFor(c.mode())));
-            return new ProbeRunResult(record, Optional.of(message + stderrHint(c.stderr())), c.o().elapsed());
-        } catch (ContractViolation e) {
-            throw new IllegalStateException("the harness made an invalid record for " + p.id() + ": " + e.getMessage(), e);
+        var expected = new RecordAssembler.Expectation(p.id(), c.mode().name(), session.stackFor(c.mode()));
+        ContractViolation last = null;
+        // what the probe printed goes into the snippets, and a binary or escape-heavy output can push the payload
+        // past its cap: the harness keeps less of it (finally none) rather than fail to make the run's record
+        for (int budget : HarnessRecords.SNIPPET_BUDGETS) {
+            var observation = HarnessRecords.error(p.id(), p.version(), p.primaryCapabilityId(), p.secondaryCapabilityIds(),
+                    c.mode().name(), c.ws().toString(), c.command(), kind, abbreviate(message, 2000), kind, exit,
+                    HarnessRecords.fit(stdout, budget), HarnessRecords.fit(stderr, budget));
+            try {
+                AssembledRecord record = session.assembler().complete(observation, expected);
+                return new ProbeRunResult(record, Optional.of(message + stderrHint(c.stderr())), c.o().elapsed());
+            } catch (ContractViolation e) {
+                last = e;
+            }
         }
+        throw new IllegalStateException("the harness made an invalid record for " + p.id() + ": " + last.getMessage(), last);
     }
 
     /** "exited with status 3", or "was killed by signal 9 (exit status 137)" for a shell-style signal status. */

@@ -70,7 +70,7 @@ class DiffCommandTest {
     void aMissingInputIsBadInput() throws IOException {
         Path a = file("a.ndjson", line("denied", "EROFS"));
         assertThat(diff(a, dir.resolve("nope.ndjson"), false)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.ndjson: no such file");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.ndjson: does not exist");
     }
 
     @Test
