@@ -4,6 +4,9 @@ import dev.codexfence.schema.FenceJson;
 import dev.codexfence.schema.JsonLines;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
+import dev.codexfence.input.InputException;
+import dev.codexfence.input.InputFile;
+import dev.codexfence.input.InputLimit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,29 +27,18 @@ public final class BoundaryDescriptorLoader {
     public static final String SCHEMA = "boundary_descriptor.schema.json";
 
     /** Descriptors are small; a larger file is refused before it is read. */
-    static final long MAX_BYTES = 4L * 1024 * 1024;
+    static final InputLimit LIMIT = new InputLimit("a record-schema descriptor", 4 * InputLimit.MIB);
 
     private final SchemaValidator schema = SchemaValidator.of(SCHEMA, FenceJson.bundled("schema/" + SCHEMA));
 
+    /** Loads a descriptor file: a regular file (a symlink to one is fine) of at most {@link #LIMIT}. */
     public BoundaryDescriptor load(Path file) {
         String text;
         try {
-            if (!Files.exists(file)) {
-                throw new CatalogException(file + ": cannot read the record-schema descriptor (no such file)");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new CatalogException(file + ": cannot read the record-schema descriptor (not a regular file)");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new CatalogException(file + ": cannot read the record-schema descriptor (" + size
-                        + " bytes; at most " + MAX_BYTES + ")");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = InputFile.readText(file, LIMIT);
+        } catch (InputException e) {
+            throw new CatalogException(file + ": cannot read the record-schema descriptor: it " + e.problem(), e);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof CatalogException c) {
-                throw c;
-            }
             throw new CatalogException(file + ": cannot read the record-schema descriptor (" + e + ")", e);
         }
         return parse(file.toString(), file, text);

@@ -90,9 +90,9 @@ class BoundaryDescriptorLoaderTest {
     void aMissingFileOrAFolderIsAClearError() throws IOException {
         Path absent = dir.resolve("absent.json");
         assertThatThrownBy(() -> loader.load(absent))
-                .hasMessage(absent + ": cannot read the record-schema descriptor (no such file)");
+                .hasMessage(absent + ": cannot read the record-schema descriptor: it does not exist");
         Path folder = Files.createDirectory(dir.resolve("folder.json"));
         assertThatThrownBy(() -> loader.load(folder))
-                .hasMessage(folder + ": cannot read the record-schema descriptor (not a regular file)");
+                .hasMessage(folder + ": cannot read the record-schema descriptor: it is a directory, not a regular file");
     }
 }
