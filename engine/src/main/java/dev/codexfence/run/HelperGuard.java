@@ -1,0 +1,212 @@
+package dev.codexfence.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The run's private copy of the helpers ({@code FENCE_BIN}), held in memory too: the bytes and SHA-256 digest of
+ * each helper, its mode (0500) and the folder's (0500). {@link #changes()} compares the folder with that copy:
+ * an entry added or removed, a helper that is no longer a regular file, has another mode, another size or
+ * another digest. {@link #check} restores a changed folder from memory and reports the change. A folder that
+ * cannot be restored stays reported at every later check, so no later record passes as honest.
+ */
+public final class HelperGuard implements IntegrityWatch.Guarded {
+
+    static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("r-x------");
+    static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("r-x------");
+
+    private record Helper(byte[] bytes, byte[] sha256) {}
+
+    private final Path dir;
+    private final Map<String, Helper> helpers = new LinkedHashMap<>();
+    private long intactAt;
+    private String unrestorable;
+
+    private HelperGuard(Path dir, Map<String, byte[]> contents) {
+        this.dir = dir;
+        contents.forEach((name, bytes) -> helpers.put(name, new Helper(bytes.clone(), sha256(bytes))));
+    }
+
+    /** Writes {@code contents} (helper name to bytes) into the new folder {@code dir} and guards it. */
+    public static HelperGuard install(Path dir, Map<String, byte[]> contents) throws IOException {
+        HelperGuard guard = new HelperGuard(dir, contents);
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PrivateFolder.OWNER_ONLY));
+        guard.writeAll();
+        List<String> changes = guard.changes();
+        if (!changes.isEmpty()) {
+            throw new IOException("the helpers in " + dir + " do not read back as written: " + String.join(", ", changes));
+        }
+        return guard;
+    }
+
+    /** The folder probes get as {@code FENCE_BIN}. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** How the folder differs from the in-memory copy, one short phrase per difference; empty when it does not. */
+    public List<String> changes() {
+        List<String> out = new ArrayList<>();
+        PosixFileAttributes d = attributes(dir);
+        if (d == null || !d.isDirectory()) {
+            out.add("the folder itself " + (d == null ? "is gone" : d.isSymbolicLink() ? "was replaced by a symlink"
+                    : "was replaced by a file"));
+            return out;
+        }
+        if (!d.permissions().equals(DIR_MODE)) {
+            out.add("the folder's mode (" + PosixFilePermissions.toString(d.permissions()) + ")");
+        }
+        Set<String> names = new TreeSet<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            s.forEach(p -> names.add(p.getFileName().toString()));
+        } catch (IOException e) {
+            out.add("the folder cannot be listed (" + PrivateFolder.reason(e) + ")");
+            return out;
+        }
+        for (String name : names) {
+            if (!helpers.containsKey(name)) {
+                out.add("an added entry " + name);
+            }
+        }
+        for (Map.Entry<String, Helper> e : helpers.entrySet()) {
+            String change = change(e.getKey(), e.getValue(), names.contains(e.getKey()));
+            if (change != null) {
+                out.add(change);
+            }
+        }
+        return out;
+    }
+
+    private String change(String name, Helper expected, boolean listed) {
+        Path p = dir.resolve(name);
+        PosixFileAttributes a = listed ? attributes(p) : null;
+        if (a == null) {
+            return name + " (removed)";
+        }
+        if (!a.isRegularFile()) {
+            return name + " (" + (a.isSymbolicLink() ? "now a symlink" : "no longer a regular file") + ")";
+        }
+        if (!a.permissions().equals(FILE_MODE)) {
+            return name + " (mode " + PosixFilePermissions.toString(a.permissions()) + ")";
+        }
+        if (a.size() != expected.bytes.length) {
+            return name + " (content: " + a.size() + " bytes instead of " + expected.bytes.length + ")";
+        }
+        ByteBuffer buf = ByteBuffer.allocate(expected.bytes.length + 1);
+        try (SeekableByteChannel c = Files.newByteChannel(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            while (buf.hasRemaining() && c.read(buf) >= 0) {
+                // read up to one byte more than expected
+            }
+        } catch (IOException e) {
+            return name + " (unreadable: " + PrivateFolder.reason(e) + ")";
+        }
+        buf.flip();
+        byte[] actual = new byte[buf.remaining()];
+        buf.get(actual);
+        byte[] digest = sha256(actual);
+        if (!MessageDigest.isEqual(digest, expected.sha256)) {
+            return name + " (content: SHA-256 " + HexFormat.of().formatHex(digest, 0, 6) + "… instead of "
+                    + HexFormat.of().formatHex(expected.sha256, 0, 6) + "…)";
+        }
+        return null;
+    }
+
+    @Override
+    public List<IntegrityWatch.Finding> check(long now) {
+        if (unrestorable != null) {
+            return List.of(new IntegrityWatch.Finding(unrestorable, intactAt));
+        }
+        List<String> changes = changes();
+        if (changes.isEmpty()) {
+            intactAt = now;
+            return List.of();
+        }
+        String what = "the helpers in FENCE_BIN (" + dir + ") were changed: " + String.join(", ", changes);
+        List<IntegrityWatch.Finding> found = new ArrayList<>();
+        try {
+            restore();
+            List<String> after = changes();
+            if (!after.isEmpty()) {
+                throw new IOException("still changed after restoring: " + String.join(", ", after));
+            }
+            found.add(new IntegrityWatch.Finding(what + "; restored from the harness's in-memory copy", intactAt));
+            intactAt = now;
+        } catch (IOException e) {
+            unrestorable = what + "; they could not be restored (" + e.getMessage() + "), so no later probe run's record"
+                    + " can be trusted";
+            found.add(new IntegrityWatch.Finding(unrestorable, intactAt));
+        }
+        return found;
+    }
+
+    /** Puts the folder back as installed, whatever is there now. */
+    void restore() throws IOException {
+        PosixFileAttributes d = attributes(dir);
+        if (d != null && !d.isDirectory()) {
+            failIfLeft(TreeDeletion.delete(dir));
+            d = null;
+        }
+        if (d == null) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PrivateFolder.OWNER_ONLY));
+        } else {
+            Files.setPosixFilePermissions(dir, PrivateFolder.OWNER_ONLY);
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                failIfLeft(TreeDeletion.delete(p));
+            }
+        }
+        writeAll();
+    }
+
+    private void writeAll() throws IOException {
+        for (Map.Entry<String, Helper> e : helpers.entrySet()) {
+            try (OutputStream out = ExclusiveFiles.create(dir.resolve(e.getKey()), FILE_MODE)) {
+                out.write(e.getValue().bytes);
+            }
+            Files.setPosixFilePermissions(dir.resolve(e.getKey()), FILE_MODE); // the umask may have narrowed it
+        }
+        Files.setPosixFilePermissions(dir, DIR_MODE);
+    }
+
+    private static void failIfLeft(List<TreeDeletion.Failure> left) throws IOException {
+        if (!left.isEmpty()) {
+            throw new IOException(TreeDeletion.describe(left));
+        }
+    }
+
+    private static PosixFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
