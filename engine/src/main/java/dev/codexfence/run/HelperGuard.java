@@ -105,32 +105,44 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
         if (!a.isRegularFile()) {
             return name + " (" + (a.isSymbolicLink() ? "now a symlink" : "no longer a regular file") + ")";
         }
+        List<String> how = new ArrayList<>();
         if (!a.permissions().equals(FILE_MODE)) {
-            return name + " (mode " + PosixFilePermissions.toString(a.permissions()) + ")";
+            how.add("mode " + PosixFilePermissions.toString(a.permissions()));
         }
-        if (a.size() != expected.bytes.length) {
-            return name + " (content: " + a.size() + " bytes instead of " + expected.bytes.length + ")";
+        String content = contentChange(p, expected);
+        if (content != null) {
+            how.add(content);
         }
+        return how.isEmpty() ? null : name + " (" + String.join(", ", how) + ")";
+    }
+
+    private static String contentChange(Path p, Helper expected) {
         ByteBuffer buf = ByteBuffer.allocate(expected.bytes.length + 1);
         try (SeekableByteChannel c = Files.newByteChannel(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             while (buf.hasRemaining() && c.read(buf) >= 0) {
                 // read up to one byte more than expected
             }
         } catch (IOException e) {
-            return name + " (unreadable: " + PrivateFolder.reason(e) + ")";
+            return "unreadable: " + PrivateFolder.reason(e);
         }
         buf.flip();
         byte[] actual = new byte[buf.remaining()];
         buf.get(actual);
         byte[] digest = sha256(actual);
-        if (!MessageDigest.isEqual(digest, expected.sha256)) {
-            return name + " (content: SHA-256 " + HexFormat.of().formatHex(digest, 0, 6) + "… instead of "
-                    + HexFormat.of().formatHex(expected.sha256, 0, 6) + "…)";
+        if (MessageDigest.isEqual(digest, expected.sha256)) {
+            return null;
         }
-        return null;
+        return "content: SHA-256 " + HexFormat.of().formatHex(digest, 0, 6) + "… instead of "
+                + HexFormat.of().formatHex(expected.sha256, 0, 6) + "…";
     }
 
+    /** Checks at every call, whether or not a probe ran since the last one (before and after every probe run). */
     @Override
+    public List<IntegrityWatch.Finding> check(long now, java.util.function.LongPredicate ranSince) {
+        return check(now);
+    }
+
+    /** Compares the folder with the in-memory copy; restores it and reports the change when they differ. */
     public List<IntegrityWatch.Finding> check(long now) {
         if (unrestorable != null) {
             return List.of(new IntegrityWatch.Finding(unrestorable, intactAt));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongPredicate;
 
 /**
  * Keeps the run's own files honest and says which probe runs could have changed them. Every probe run begins
@@ -27,9 +28,10 @@ public final class IntegrityWatch {
     interface Guarded {
         /**
          * Checks at tick {@code now}, repairs what changed (restores it, or throws it away) and says what it found.
-         * Called with the watch's lock held: it must not call back into the watch.
+         * {@code ranSince.test(t)} tells whether a probe run was running at some moment after tick {@code t}: an
+         * object found intact since then needs no new look. Called with the watch's lock held.
          */
-        List<Finding> check(long now);
+        List<Finding> check(long now, LongPredicate ranSince);
     }
 
     /**
@@ -118,7 +120,7 @@ public final class IntegrityWatch {
 
     private void checkAll(long t) {
         for (Guarded g : guarded) {
-            for (Finding f : g.check(t)) {
+            for (Finding f : g.check(t, since -> !suspects(since, t).isEmpty())) {
                 blame(f, t);
             }
         }

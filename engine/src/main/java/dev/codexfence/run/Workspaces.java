@@ -229,14 +229,16 @@ public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
     }
 
     @Override
-    public List<IntegrityWatch.Finding> check(long now) {
+    public List<IntegrityWatch.Finding> check(long now, java.util.function.LongPredicate ranSince) {
         List<Ready> snapshot;
         synchronized (this) {
             snapshot = new ArrayList<>(ready);
         }
         List<IntegrityWatch.Finding> found = new ArrayList<>();
         for (Ready r : snapshot) {
-            // the watch's lock is held: nothing can run between the ticks compared here
+            if (!ranSince.test(r.intactAt)) {
+                continue; // no probe ran since it was last found intact (e.g. at the previous run's end)
+            }
             List<String> diff = manifest.differences(r.path);
             if (diff.isEmpty()) {
                 r.intactAt = now;
@@ -253,6 +255,11 @@ public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
             }
         }
         return found;
+    }
+
+    /** The ready copies' folders, in hand-out order (for tests). */
+    synchronized List<Path> readyCopies() {
+        return ready.stream().map(r -> r.path).toList();
     }
 
     /** Deletes a used workspace: renamed away at once (its slot is free again), removed in the background. */
