@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,6 +39,12 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
 
     private final Path dir;
     private final Map<String, Helper> helpers = new LinkedHashMap<>();
+    /**
+     * Inode and change time of the folder ({@code ""}) and of each helper as last written: a helper changed and
+     * changed back between two checks (by a run in parallel with another one that used it meanwhile) has the
+     * right content again but a new change time, which no one but the kernel can set.
+     */
+    private Map<String, String> stamps = Map.of();
     private long intactAt;
     private String unrestorable;
 
@@ -51,6 +58,7 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
         HelperGuard guard = new HelperGuard(dir, contents);
         Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PrivateFolder.OWNER_ONLY));
         guard.writeAll();
+        guard.stamps = guard.stamps();
         List<String> changes = guard.changes();
         if (!changes.isEmpty()) {
             throw new IOException("the helpers in " + dir + " do not read back as written: " + String.join(", ", changes));
@@ -75,6 +83,7 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
         if (!d.permissions().equals(DIR_MODE)) {
             out.add("the folder's mode (" + PosixFilePermissions.toString(d.permissions()) + ")");
         }
+        boolean folderTouched = !Objects.equals(stamps.get(""), stamp(dir));
         Set<String> names = new TreeSet<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(p -> names.add(p.getFileName().toString()));
@@ -91,9 +100,34 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
             String change = change(e.getKey(), e.getValue(), names.contains(e.getKey()));
             if (change != null) {
                 out.add(change);
+            } else if (!Objects.equals(stamps.get(e.getKey()), stamp(dir.resolve(e.getKey())))) {
+                out.add(e.getKey() + " (rewritten: its content and mode are right again, but its inode or change time"
+                        + " moved)");
             }
         }
+        if (out.isEmpty() && folderTouched) {
+            out.add("the folder itself (changed and changed back: its change time moved)");
+        }
         return out;
+    }
+
+    private Map<String, String> stamps() {
+        Map<String, String> now = new LinkedHashMap<>();
+        now.put("", stamp(dir));
+        for (String name : helpers.keySet()) {
+            now.put(name, stamp(dir.resolve(name)));
+        }
+        return now;
+    }
+
+    /** "inode@ctime" of {@code p} (not following a symlink), or null where the file system does not say. */
+    private static String stamp(Path p) {
+        try {
+            Map<String, Object> a = Files.readAttributes(p, "unix:ino,ctime", LinkOption.NOFOLLOW_LINKS);
+            return a.get("ino") + "@" + a.get("ctime");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private String change(String name, Helper expected, boolean listed) {
@@ -156,6 +190,7 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
         List<IntegrityWatch.Finding> found = new ArrayList<>();
         try {
             restore();
+            stamps = stamps();
             List<String> after = changes();
             if (!after.isEmpty()) {
                 throw new IOException("still changed after restoring: " + String.join(", ", after));

@@ -25,7 +25,7 @@ import java.util.function.LongPredicate;
 public final class IntegrityWatch {
 
     /** Something checked at every probe run's start and end. */
-    interface Guarded {
+    public interface Guarded {
         /**
          * Checks at tick {@code now}, repairs what changed (restores it, or throws it away) and says what it found.
          * {@code ranSince.test(t)} tells whether a probe run was running at some moment after tick {@code t}: an
@@ -40,7 +40,7 @@ public final class IntegrityWatch {
      * @param what what changed and what was done about it, e.g. "emit-record in FENCE_BIN … was changed; restored"
      * @param intactAt the tick of the last check that found the object intact (or of its creation)
      */
-    record Finding(String what, long intactAt) {}
+    public record Finding(String what, long intactAt) {}
 
     /** One probe run between its two checks. */
     public static final class Ticket {
@@ -69,7 +69,8 @@ public final class IntegrityWatch {
     private final List<String> unattributed = new ArrayList<>();
     private long tick;
 
-    void guard(Guarded g) {
+    /** Adds {@code g} to what every check looks at. */
+    public void guard(Guarded g) {
         guarded.add(g);
     }
 

@@ -40,7 +40,7 @@ class HostileForgeTest {
     }
 
     private static CliProcess.Result run(String command, Path out) throws Exception {
-        CliProcess p = cli(command, "--probes", HostileRuns.fixture("forge").toString(), "--mode", HostileRuns.modes(),
+        CliProcess p = cli(command, "--probes", HostileRuns.fixture("forge").toString(), "--mode", HostileRuns.modesWithReadOnly(),
                 "--output", out.toString(), "--timeout", "60", "-c", "codex-fence.coverage.missing=skip",
                 "-c", "codex-fence.expectations.enabled=false", "-c", "codex-fence.scratch.dir=" + scratch);
         if (command.equals("--rattle")) {
@@ -92,6 +92,18 @@ class HostileForgeTest {
         HostileRuns.requireCodex();
         assertThat(HostileRuns.normalised(HostileRuns.record(hostile, NEIGHBOUR, "codex-sandbox")))
                 .isEqualTo(HostileRuns.normalised(HostileRuns.record(clean, NEIGHBOUR, "codex-sandbox")));
+    }
+
+    @Test
+    void inCodexReadOnlyEveryWriteIsRefusedToo() {
+        HostileRuns.requireCodex();
+        JsonNode r = HostileRuns.record(hostile, FORGE, "codex-read-only");
+        assertThat(r.at("/result/observed_result").asString()).as(r.toString()).isEqualTo("success");
+        assertThat(r.at("/payload/raw/helper").asString()).isEqualTo("refused");
+        assertThat(r.at("/payload/raw/planted").asString()).isEqualTo("0");
+        assertThat(hostile.stderr()).doesNotContain("FAILED " + FORGE + " [codex-read-only]");
+        assertThat(HostileRuns.normalised(HostileRuns.record(hostile, NEIGHBOUR, "codex-read-only")))
+                .isEqualTo(HostileRuns.normalised(HostileRuns.record(clean, NEIGHBOUR, "codex-read-only")));
     }
 
     @Test

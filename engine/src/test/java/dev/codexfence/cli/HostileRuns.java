@@ -47,6 +47,11 @@ final class HostileRuns {
         return codex().isPresent() ? "baseline,codex-sandbox" : "baseline";
     }
 
+    /** {@link #modes()} and, where codex is installed, codex-read-only too. */
+    static String modesWithReadOnly() {
+        return codex().isPresent() ? modes() + ",codex-read-only" : modes();
+    }
+
     /** The run's records (stdout), parsed. */
     static List<JsonNode> records(CliProcess.Result r) {
         return r.lines().stream().map(FenceJson.MAPPER::readTree).toList();

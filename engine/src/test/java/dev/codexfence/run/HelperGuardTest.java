@@ -106,6 +106,32 @@ class HelperGuardTest {
         assertThat(lookAlike.resolve("emit-record")).exists();
     }
 
+    /** A run in parallel with another can change a helper and put it back before any check: the kernel's change time tells. */
+    @Test
+    void aHelperChangedAndChangedBackBetweenTwoChecksIsFoundAll() throws Exception {
+        Path emit = bin.resolve("emit-record");
+        byte[] original = Files.readAllBytes(emit);
+        Thread.sleep(5); // a coarse clock could otherwise give the rewrite the same change time
+        Files.setPosixFilePermissions(emit, PosixFilePermissions.fromString("rwx------"));
+        Files.write(emit, "#!/bin/sh\necho forged\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(emit, original);
+        Files.setPosixFilePermissions(emit, HelperGuard.FILE_MODE);
+        assertThat(check()).singleElement().satisfies(f -> assertThat(f.what()).contains("emit-record (rewritten: its content"
+                + " and mode are right again, but its inode or change time moved)"));
+        assertRestored();
+        assertThat(check()).isEmpty();
+
+        // an entry added and removed again: the folder's change time moved
+        Thread.sleep(5);
+        Files.setPosixFilePermissions(bin, PrivateFolder.OWNER_ONLY);
+        Files.writeString(bin.resolve("x"), "x");
+        Files.delete(bin.resolve("x"));
+        Files.setPosixFilePermissions(bin, HelperGuard.DIR_MODE);
+        assertThat(check()).singleElement().satisfies(f -> assertThat(f.what()).contains("the folder itself (changed and"
+                + " changed back: its change time moved)"));
+        assertThat(check()).isEmpty();
+    }
+
     @Test
     void theChangeIsDatedFromTheLastIntactCheck() throws IOException {
         assertThat(guard.check(7)).isEmpty();
