@@ -16,8 +16,8 @@ import java.util.List;
  * workspaces ({@link Workspaces}, one ready copy, as in a sequential run) registered, driven through
  * {@code begin}/{@code end} as ProbeExecutor does around every probe process, with nothing run in between. So
  * one sample is the whole per-run overhead: two helper checks (read + SHA-256 of the five helpers, listing, modes)
- * and one check of the ready workspace against the in-memory manifest. Also timed on their own: one helper check,
- * one ready-copy check, and a hand-out ({@code fresh} + {@code discard}). Warm-up first; nothing asserted.
+ * and one check of the ready workspace against the in-memory manifest. One helper check is also timed on its own.
+ * Warm-up first; nothing asserted.
  *
  * <p>Arguments: {@code [RUNS [ROUNDS]]}, default 2000 10.
  */
@@ -38,11 +38,10 @@ public final class IntegrityCheck {
             Workspaces workspaces = Workspaces.create(scratch, git(), watch);
             // one hand-out so that a ready copy exists and is registered
             workspaces.discard(workspaces.fresh("bench", "baseline"));
-            Thread.sleep(200);
+            Thread.sleep(1000); // the background thread makes the next ready copy meanwhile
 
             List<Long> perRun = new ArrayList<>();
             List<Long> helperCheck = new ArrayList<>();
-            List<Long> handOut = new ArrayList<>();
             long tick = 1_000_000;
             for (int warm = 0; warm < 500; warm++) {
                 watch.end(watch.begin("warm-up [baseline]"));
@@ -62,13 +61,6 @@ public final class IntegrityCheck {
                     helpers.check(tick++);
                     helperCheck.add(System.nanoTime() - t2);
                 }
-                for (int i = 0; i < Math.max(1, runs / rounds / 10); i++) {
-                    long t0 = System.nanoTime();
-                    Path ws = workspaces.fresh("bench", "baseline");
-                    handOut.add(System.nanoTime() - t0);
-                    workspaces.discard(ws);
-                    Thread.sleep(5); // lets the background thread make the next ready copy
-                }
             }
             workspaces.close();
             System.out.println("load average at end: " + Machine.loadAverage());
@@ -76,7 +68,6 @@ public final class IntegrityCheck {
             Stats helper = Stats.ofNanos(helperCheck);
             System.out.println("per probe run (begin + end: 2 helper checks + 1 ready-copy check): " + run.describe());
             System.out.println("one helper check (5 helpers: list, lstat, read, SHA-256):            " + helper.describe());
-            System.out.println("hand-out of a ready workspace (fresh, no probe ran since its check): " + Stats.ofNanos(handOut).describe());
             System.out.printf(java.util.Locale.ROOT, "target <= 1 ms per run: %s (median %.3f ms, p90 %.3f ms)%n",
                     run.p90Ms() <= 1.0 ? "met at p90" : run.medianMs() <= 1.0 ? "met at the median" : "missed",
                     run.medianMs(), run.p90Ms());
