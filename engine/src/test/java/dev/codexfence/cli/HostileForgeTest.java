@@ -122,6 +122,19 @@ class HostileForgeTest {
     }
 
     @Test
+    void aScratchRootASandboxedProbeCouldWriteIsRefusedBeforeAnythingRuns() throws Exception {
+        Path inTmp = Path.of("/tmp", "codex-fence-refused-" + ProcessHandle.current().pid());
+        var r = cli("--rattle", "--probe", NEIGHBOUR, "--probes", HostileRuns.fixture("forge").toString(), "--mode", "baseline",
+                "--output", tmp.resolve("refused").toString(), "-c", "codex-fence.scratch.dir=" + inTmp).run();
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(r.stderr()).contains("codex-fence: the run could not start: scratch root (codex-fence.scratch.dir) " + inTmp
+                + " lies in /tmp (/tmp), which codex's workspace profile lets sandboxed probes write; set"
+                + " codex-fence.scratch.dir to a folder outside /tmp, $TMPDIR and java.io.tmpdir");
+        assertThat(r.stdout()).isEmpty();
+        assertThat(inTmp).doesNotExist();
+    }
+
+    @Test
     void bothRunsLeaveNothingInTheScratchRoot() throws Exception {
         try (var entries = Files.list(scratch)) {
             assertThat(entries.toList()).isEmpty();
