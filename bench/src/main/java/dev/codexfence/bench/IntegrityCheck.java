@@ -16,8 +16,11 @@ import java.util.List;
  * workspaces ({@link Workspaces}, one ready copy, as in a sequential run) registered, driven through
  * {@code begin}/{@code end} as ProbeExecutor does around every probe process, with nothing run in between. So
  * one sample is the whole per-run overhead: two helper checks (read + SHA-256 of the five helpers, listing, modes)
- * and one check of the ready workspace against the in-memory manifest. One helper check is also timed on its own.
- * Warm-up first; nothing asserted.
+ * and one check of the ready workspace against the in-memory manifest. Also timed: one helper check on its own, and
+ * the hand-out of a ready workspace ({@code fresh}: a queue poll and one more comparison with the manifest), which
+ * ProbeExecutor does before {@code begin}; the next copy is given 50 ms to be made on the background thread
+ * (untimed), so a sample that found none ready and made one on the spot shows as an outlier. Warm-up first;
+ * nothing asserted.
  *
  * <p>Arguments: {@code [RUNS [ROUNDS]]}, default 2000 10.
  */
@@ -42,6 +45,7 @@ public final class IntegrityCheck {
 
             List<Long> perRun = new ArrayList<>();
             List<Long> helperCheck = new ArrayList<>();
+            List<Long> handOut = new ArrayList<>();
             long tick = 1_000_000;
             for (int warm = 0; warm < 500; warm++) {
                 watch.end(watch.begin("warm-up [baseline]"));
@@ -61,6 +65,13 @@ public final class IntegrityCheck {
                     helpers.check(tick++);
                     helperCheck.add(System.nanoTime() - t2);
                 }
+                for (int i = 0; i < Math.max(1, runs / rounds / 10); i++) {
+                    Thread.sleep(50);
+                    long t0 = System.nanoTime();
+                    Path ws = workspaces.fresh("bench", "baseline");
+                    handOut.add(System.nanoTime() - t0);
+                    workspaces.discard(ws);
+                }
             }
             workspaces.close();
             System.out.println("load average at end: " + Machine.loadAverage());
@@ -68,9 +79,12 @@ public final class IntegrityCheck {
             Stats helper = Stats.ofNanos(helperCheck);
             System.out.println("per probe run (begin + end: 2 helper checks + 1 ready-copy check): " + run.describe());
             System.out.println("one helper check (5 helpers: list, lstat, read, SHA-256):            " + helper.describe());
-            System.out.printf(java.util.Locale.ROOT, "target <= 1 ms per run: %s (median %.3f ms, p90 %.3f ms)%n",
-                    run.p90Ms() <= 1.0 ? "met at p90" : run.medianMs() <= 1.0 ? "met at the median" : "missed",
-                    run.medianMs(), run.p90Ms());
+            System.out.println("hand-out of a ready workspace (poll + one comparison, before begin): "
+                    + Stats.ofNanos(handOut).describe());
+            Stats hand = Stats.ofNanos(handOut);
+            double total = run.medianMs() + hand.medianMs();
+            System.out.printf(java.util.Locale.ROOT, "per probe run in all (hand-out + begin + end, sum of medians): %.3f ms;"
+                    + " target <= 1 ms: %s%n", total, total <= 1.0 ? "met" : "missed");
         } finally {
             dev.codexfence.run.TreeDeletion.delete(scratch);
         }

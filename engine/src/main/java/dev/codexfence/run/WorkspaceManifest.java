@@ -47,15 +47,16 @@ final class WorkspaceManifest {
     /** Reads the tree at {@code root}: folders and regular files only (anything else is refused). */
     static WorkspaceManifest read(Path root) throws IOException {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> e : walk(root, false).entrySet()) {
-            PosixFileAttributes a = Files.readAttributes(e.getValue(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (a.isDirectory()) {
+        for (Map.Entry<String, Found> e : walk(root, false).entrySet()) {
+            PosixFileAttributes a = e.getValue().attrs();
+            Path p = e.getValue().path();
+            if (a != null && a.isDirectory()) {
                 entries.put(e.getKey(), new Entry(e.getKey(), true, a.permissions(), null, null));
-            } else if (a.isRegularFile() && a.size() <= MAX_FILE_BYTES) {
-                byte[] bytes = Files.readAllBytes(e.getValue());
+            } else if (a != null && a.isRegularFile() && a.size() <= MAX_FILE_BYTES) {
+                byte[] bytes = Files.readAllBytes(p);
                 entries.put(e.getKey(), new Entry(e.getKey(), false, a.permissions(), bytes, HelperGuard.sha256(bytes)));
             } else {
-                throw new IOException("the workspace template holds " + e.getValue() + ", which is not a folder or a small file");
+                throw new IOException("the workspace template holds " + p + ", which is not a folder or a small file");
             }
         }
         return new WorkspaceManifest(entries);
@@ -89,13 +90,13 @@ final class WorkspaceManifest {
     List<String> differences(Path root) {
         List<String> planted = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        Map<String, Path> actual;
+        Map<String, Found> actual;
         try {
             actual = walk(root, false);
         } catch (IOException e) {
             return List.of("it cannot be read (" + PrivateFolder.reason(e) + ")");
         }
-        for (Map.Entry<String, Path> a : actual.entrySet()) {
+        for (Map.Entry<String, Found> a : actual.entrySet()) {
             Entry e = entries.get(a.getKey());
             if (e == null) {
                 planted.add(a.getKey());
@@ -140,14 +141,10 @@ final class WorkspaceManifest {
                 + " more" : ""));
     }
 
-    private static boolean same(Entry e, Path p) {
-        PosixFileAttributes a;
-        try {
-            a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException ex) {
-            return false;
-        }
-        if (!a.permissions().equals(e.mode())) {
+    private static boolean same(Entry e, Found found) {
+        PosixFileAttributes a = found.attrs();
+        Path p = found.path();
+        if (a == null || !a.permissions().equals(e.mode())) {
             return false;
         }
         if (e.directory()) {
@@ -170,26 +167,35 @@ final class WorkspaceManifest {
         return MessageDigest.isEqual(HelperGuard.sha256(actual), e.sha256());
     }
 
+    /** A path found by {@link #walk}, with its attributes (null when they could not be read). */
+    private record Found(Path path, PosixFileAttributes attrs) {}
+
     /**
-     * Every path under {@code root} ({@code ""} for the root), without following symlinks; with {@code skipGit},
-     * {@code .git} folders are listed but not entered. A folder that cannot be listed is listed itself only.
+     * Every path under {@code root} ({@code ""} for the root), without following symlinks, each read once; with
+     * {@code skipGit}, {@code .git} folders are listed but not entered. A folder that cannot be listed is listed
+     * itself only.
      */
-    private static Map<String, Path> walk(Path root, boolean skipGit) throws IOException {
-        Map<String, Path> out = new TreeMap<>();
-        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+    private static Map<String, Found> walk(Path root, boolean skipGit) throws IOException {
+        Map<String, Found> out = new TreeMap<>();
+        PosixFileAttributes rootAttrs = Files.readAttributes(root, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!rootAttrs.isDirectory()) {
             throw new IOException(root + " is not a folder");
         }
-        out.put("", root);
+        out.put("", new Found(root, rootAttrs));
         Deque<Path> dirs = new ArrayDeque<>();
         dirs.push(root);
         while (!dirs.isEmpty()) {
             Path dir = dirs.pop();
             try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
                 for (Path p : s) {
-                    String rel = root.relativize(p).toString();
-                    out.put(rel, p);
-                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                            && !(skipGit && p.getFileName().toString().equals(".git"))) {
+                    PosixFileAttributes a;
+                    try {
+                        a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException e) {
+                        a = null;
+                    }
+                    out.put(root.relativize(p).toString(), new Found(p, a));
+                    if (a != null && a.isDirectory() && !(skipGit && p.getFileName().toString().equals(".git"))) {
                         dirs.push(p);
                     }
                 }

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * repository with {@code README.md} and {@code src/hello.txt}); never the user's checkout, and no template on
  * disk. Copies are made ahead on a background thread (as many as runs have been seen at once, at least one), so
  * making one is not on a probe run's path; a ready copy sits in the run's folder, where a probe in an
- * unsandboxed mode could reach it, so every ready copy is checked against the manifest at each probe run's
- * checks ({@link IntegrityWatch}) and again when it is handed out if a probe ran since: a changed copy is
+ * unsandboxed mode could reach it, so every ready copy is checked against the manifest at the first of the probe
+ * runs' checks ({@link IntegrityWatch}) after a probe ran, and again when it is handed out: a changed copy is
  * thrown away, a fresh one made, and the change blamed on the runs that could have made it.
  *
  * <p>Workspace names are short on purpose: probes bind AF_UNIX sockets inside them (at most 107 bytes of path on
@@ -51,7 +51,7 @@ public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
     /** A workspace made ahead, and the tick at which it was last known to match the manifest. */
     private static final class Ready {
         final Path path;
-        long intactAt;
+        volatile long intactAt; // written under the watch's lock, read when handed out
 
         Ready(Path path, long intactAt) {
             this.path = path;
@@ -144,7 +144,10 @@ public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
         }
     }
 
-    /** A ready copy, checked again if a probe ran since it was last found intact; null when none is ready. */
+    /**
+     * A ready copy, compared with the manifest once more as it is handed out (something other than a probe run, a
+     * process one left behind, say, may have changed it since the last check); null when none is ready.
+     */
     private Path takeReady() {
         while (true) {
             Ready r;
@@ -154,15 +157,12 @@ public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
             if (r == null) {
                 return null;
             }
-            if (watch.anyRunBetween(r.intactAt, watch.now())) {
-                List<String> diff = manifest.differences(r.path);
-                if (!diff.isEmpty()) {
-                    watch.report(changed(r, diff));
-                    throwAway(r.path);
-                    continue;
-                }
+            List<String> diff = manifest.differences(r.path);
+            if (diff.isEmpty()) {
+                return r.path;
             }
-            return r.path;
+            watch.report(changed(r, diff));
+            throwAway(r.path);
         }
     }
 

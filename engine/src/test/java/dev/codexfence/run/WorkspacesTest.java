@@ -73,6 +73,18 @@ class WorkspacesTest {
     }
 
     @Test
+    void aReadyCopyChangedWhileNoProbeRanIsCaughtWhenHandedOut() throws Exception {
+        watch.end(watch.begin("earlier [baseline]"));
+        Path ready = readyCopy();
+        Files.writeString(ready.resolve("src/hello.txt"), "planted by a process left behind\n");
+        Path ws = workspaces.fresh("next", "baseline");
+        assertThat(ws.resolve("src/hello.txt")).hasContent("hello from the workspace");
+        assertThat(watch.unattributed()).singleElement().asString().startsWith("harness integrity: a ready workspace "
+                + ready + " was changed (changed src/hello.txt); thrown away and a fresh one made; ");
+        workspaces.discard(ws);
+    }
+
+    @Test
     void leftoversAreJudgedAgainstTheInMemoryManifest() throws Exception {
         Path ws = workspaces.fresh("p", "baseline");
         Files.writeString(ws.resolve("debris.txt"), "x");
