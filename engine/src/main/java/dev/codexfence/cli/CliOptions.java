@@ -152,7 +152,9 @@ final class CliOptions {
     String timeout;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Where the run's NDJSON file goes (default:"
-            + " codex-fence-reports-$USER in the temp folder, /tmp on Linux); its path is printed on stderr at the end.")
+            + " reports in codex-fence's cache folder, ~/.cache/codex-fence/reports on Linux); its path is printed on"
+            + " stderr at the end. The folder is made private (0700); one another user owns, or that group or others"
+            + " may write, is refused.")
     Path output;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",

@@ -13,6 +13,8 @@ import dev.codexfence.engine.Constants;
 import dev.codexfence.engine.FenceConfiguration;
 import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.probe.ProbeRoot;
+import dev.codexfence.run.CodexFenceCache;
+import dev.codexfence.run.PrivateFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,6 +201,7 @@ public final class CodexFenceCli {
         if (o.list) {
             return run.list();
         }
+        prepareOutput(output, o.output != null);
         if (o.recordExpectations == null) {
             return run.execute(o.repeat);
         }
@@ -344,10 +347,22 @@ public final class CodexFenceCli {
         }
     }
 
-    /** {java.io.tmpdir}/codex-fence-reports-$USER: outside the checkout, kept across runs, one folder per user. */
+    /** {@code reports} in codex-fence's cache folder ({@code ~/.cache/codex-fence/reports}): private, kept across runs. */
     static Path defaultOutputDir() {
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(System.getProperty("java.io.tmpdir"), "codex-fence-reports-" + user).toAbsolutePath().normalize();
+        return CodexFenceCache.reports();
+    }
+
+    /**
+     * Makes the output folder (0700), or refuses it before anything runs: not a directory, another user's, or
+     * writable by group or others (records could be swapped or read there).
+     */
+    private static void prepareOutput(Path output, boolean given) {
+        String what = given ? "--output" : "the default output folder";
+        try {
+            PrivateFolder.ensure(output, what);
+        } catch (IOException e) {
+            throw given ? CliException.usage(e.getMessage()) : CliException.configuration(e.getMessage(), e);
+        }
     }
 
     private static Path absolute(String path) {

@@ -23,6 +23,8 @@ final class RunListener implements TestExecutionListener {
     private final CancellationToken token;
     private final String repetition;
     private volatile TestPlan plan;
+    /** Whether the engine got past opening its run (a node below it started or was skipped). */
+    private volatile boolean opened;
 
     RunListener(PrintStream err, RecordSink sink, RunReport report, Progress progress, CancellationToken token,
             String repetition) {
@@ -42,6 +44,9 @@ final class RunListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier id) {
+        if (id.getParentIdObject().isPresent()) {
+            opened = true;
+        }
         if (id.isTest()) {
             progress.started(id.getDisplayName());
         }
@@ -49,6 +54,7 @@ final class RunListener implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
+        opened = true;
         int tests = id.isTest() ? 1 : (int) plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count();
         String capability = coverageGap(id);
         if (capability != null && !token.isCancellationRequested()) {
@@ -90,7 +96,7 @@ final class RunListener implements TestExecutionListener {
                 RunReport.printFailure(err, id.getDisplayName(), message);
             }
         } else if (bad) {
-            if (id.getParentIdObject().isEmpty()) {
+            if (id.getParentIdObject().isEmpty() && !opened) {
                 report.setupFailure(message == null ? "the engine failed" : message);
             } else {
                 report.failed();

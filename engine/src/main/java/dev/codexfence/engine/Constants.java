@@ -66,7 +66,18 @@ public final class Constants {
     /** A folder holding emit-record and the other helpers, instead of the copy bundled in the jar. */
     public static final String RUNTIME_BIN = "codex-fence.runtime.bin";
 
-    /** Where the run's NDJSON file goes. Default: the platform's reporting output directory. */
+    /**
+     * Where runs make their private scratch folders (helpers, workspaces, fixtures). Default
+     * {@code $XDG_CACHE_HOME/codex-fence}, else {@code ~/.cache/codex-fence} ({@code ~/Library/Caches/codex-fence} on
+     * macOS). Refused under {@code /tmp}, {@code $TMPDIR} or {@code java.io.tmpdir} (sandboxed probes may write
+     * there), and when another user owns it or group or others may write it.
+     */
+    public static final String SCRATCH_DIR = "codex-fence.scratch.dir";
+
+    /**
+     * Where the run's NDJSON file goes (made 0700; refused when another user owns it or group or others may write
+     * it). Default: the platform's reporting output directory.
+     */
     public static final String OUTPUT_DIR = "codex-fence.output.dir";
 
     /** Whether probes run in parallel. Default false. */

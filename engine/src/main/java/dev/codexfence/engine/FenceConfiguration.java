@@ -32,7 +32,8 @@ public record FenceConfiguration(
         Optional<Path> outputDir,
         String bash,
         ExpectationSettings expectations,
-        Optional<Path> reportFile) {
+        Optional<Path> reportFile,
+        Optional<Path> scratchDir) {
 
     public static FenceConfiguration from(ConfigurationParameters params) {
         List<String> modes = ModeCatalog.DEFAULT_MODES;
@@ -114,7 +115,8 @@ public record FenceConfiguration(
                     } catch (RuntimeException e) {
                         throw new ConfigurationException(Constants.REPORT_FILE, s, "not a valid path");
                     }
-                }));
+                }),
+                path(params, Constants.SCRATCH_DIR));
     }
 
     /** The most probe runs at the same time (CLI {@code --parallel}, the platform's parallel settings). */

@@ -3,6 +3,8 @@ package dev.codexfence.engine;
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.expect.ExpectationGate;
 import dev.codexfence.report.FenceMapReport;
+import dev.codexfence.run.CodexFenceCache;
+import dev.codexfence.run.RunIntegrityException;
 import dev.codexfence.run.RunSession;
 import dev.codexfence.run.RunSettings;
 import java.io.IOException;
@@ -47,7 +49,7 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         RunSettings settings = new RunSettings(config.modes(), config.codexPath().orElse(null), config.timeout(),
                 config.preflight(), config.probeEnvironment(), config.netTarget().orElse(null),
                 config.runtimeBin().orElse(null), ndjsonFile(context), config.bash(),
-                () -> request.getCancellationToken().isCancellationRequested());
+                () -> request.getCancellationToken().isCancellationRequested(), config.scratchDir().orElse(null));
         return context.withSession(RunSession.open(settings, catalog));
     }
 
@@ -56,7 +58,7 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
             try {
                 return context.request().getOutputDirectoryCreator().getRootDirectory();
             } catch (RuntimeException e) {
-                return Path.of(System.getProperty("java.io.tmpdir"), "codex-fence-reports");
+                return CodexFenceCache.reports();
             }
         });
         String name = "codex-fence-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid()
@@ -70,8 +72,11 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
             return;
         }
         RunSession session = context.session();
+        List<String> problems = List.of();
         try {
             session.close();
+        } catch (RunIntegrityException e) {
+            problems = e.problems(); // every record was written: report the file first, then fail the run
         } catch (IOException e) {
             throw new IOException("could not finish the run's NDJSON file " + session.log().file() + ": " + e.getMessage(), e);
         }
@@ -93,8 +98,10 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
             listener.reportingEntryPublished(this, ReportEntry.from(Constants.REPORT_ENTRY_KEY, report.toString()));
             System.err.println("codex-fence: fence map in " + report);
         }
-        if (summary.failure().isPresent()) {
-            throw new AssertionFailedError(summary.failure().get());
+        List<String> failures = new java.util.ArrayList<>(problems);
+        summary.failure().ifPresent(failures::add);
+        if (!failures.isEmpty()) {
+            throw new AssertionFailedError(String.join("\n", failures));
         }
     }
 

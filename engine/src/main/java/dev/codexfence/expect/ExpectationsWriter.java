@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,13 +61,9 @@ public final class ExpectationsWriter {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                Files.writeString(tmp, ExpectationsFormat.format(result), StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            // a new file with an unpredictable name, renamed over the target: never written through a symlink
+            dev.codexfence.run.ExclusiveFiles.replace(file.toAbsolutePath(),
+                    ExpectationsFormat.format(result).getBytes(StandardCharsets.UTF_8), dev.codexfence.run.ExclusiveFiles.SHARED);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write expectations file " + file + ": " + e.getMessage(), e);
         }

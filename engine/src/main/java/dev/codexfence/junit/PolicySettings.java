@@ -33,7 +33,7 @@ record PolicySettings(Path probeRoot, String probeRootSource, CapabilityCatalog 
         boolean shared, boolean failUnavailable) {
 
     /** Where the run's NDJSON goes when {@code codex-fence.output.dir} is not set. */
-    static final Path DEFAULT_OUTPUT = Path.of(System.getProperty("java.io.tmpdir"), "codex-fence-reports");
+    static final Path DEFAULT_OUTPUT = dev.codexfence.run.CodexFenceCache.reports();
     private static final double MAX_TIMEOUT_SECONDS = 86_400;
 
     static PolicySettings of(ExtensionContext classContext) {
@@ -69,7 +69,8 @@ record PolicySettings(Path probeRoot, String probeRootSource, CapabilityCatalog 
 
         RunSettings run = new RunSettings(ModeCatalog.knownModes(), codex, timeout, config.preflight(),
                 config.probeEnvironment(), config.netTarget().orElse(null), config.runtimeBin().orElse(null),
-                ndjsonFile(config.outputDir().orElse(DEFAULT_OUTPUT), testClass), config.bash(), () -> false);
+                ndjsonFile(config.outputDir().orElse(DEFAULT_OUTPUT), testClass), config.bash(), () -> false,
+                config.scratchDir().orElse(null));
         return new PolicySettings(root.toAbsolutePath().normalize(), source, catalog, run,
                 fence.map(CodexFence::shared).orElse(true), failUnavailable(classContext));
     }
@@ -102,7 +103,7 @@ record PolicySettings(Path probeRoot, String probeRootSource, CapabilityCatalog 
 
     private static Path ndjsonFile(Path dir, Class<?> testClass) {
         try {
-            Files.createDirectories(dir);
+            dev.codexfence.run.PrivateFolder.ensure(dir, "output folder");
             return Files.createTempFile(dir, "codex-fence-" + testClass.getSimpleName() + "-", ".ndjson").toAbsolutePath();
         } catch (IOException e) {
             throw new ExtensionConfigurationException("cannot create the run's NDJSON file in " + dir + ": " + e, e);

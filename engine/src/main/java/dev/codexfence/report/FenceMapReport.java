@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -58,13 +57,9 @@ public final class FenceMapReport {
         Path file = out.toAbsolutePath().normalize();
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                Files.writeString(tmp, html, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            // a new 0600 file with an unpredictable name, renamed over the target: never written through a symlink
+            dev.codexfence.run.ExclusiveFiles.replace(file, html.getBytes(StandardCharsets.UTF_8),
+                    dev.codexfence.run.ExclusiveFiles.PRIVATE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fence map " + file + ": " + e.getMessage(), e);
         }

@@ -43,15 +43,26 @@ public final class ProbeExecutor {
             var env = session.environmentFor(mode, ws);
             HostEffects effects = HostEffects.watch(probe.id(), ws, env, session.fixtures().outsideDir(),
                     session.fixtures().outsidePid());
-            ProcessRunner.Outcome o = session.runner().run(new ProcessRunner.Spec(argv, ws,
-                    env, session.settings().timeout(), STDOUT_LIMIT, STDERR_LIMIT,
-                    session.settings().cancelled()));
+            // the harness's own files are checked before and after the probe (IntegrityWatch)
+            IntegrityWatch.Ticket ticket = session.integrity().begin(probe.id() + " [" + mode.name() + "]");
+            ProcessRunner.Outcome o;
+            List<String> tampering;
+            try {
+                o = session.runner().run(new ProcessRunner.Spec(argv, ws,
+                        env, session.settings().timeout(), STDOUT_LIMIT, STDERR_LIMIT,
+                        session.settings().cancelled()));
+            } finally {
+                tampering = session.integrity().end(ticket);
+            }
             String stderr = RunSession.text(o.stderr());
             if (ModeCatalog.isCodexMode(mode.name())) {
                 stderr = CodexNoise.strip(stderr);
             }
             Context c = new Context(probe, mode, ws, command, o, stderr, effects);
-            ProbeRunResult result = redacted(withLeftovers(classify(c), ws));
+            // a run that may have changed the helpers or other workspaces gets no record of its own making: nothing
+            // it printed, declared or left is taken at its word
+            ProbeRunResult result = redacted(tampering.isEmpty() ? withLeftovers(classify(c), ws)
+                    : harness(c, "harness_integrity", String.join("\n", tampering), o.exitCode()));
             session.log().append(result.record());
             return result;
         } finally {

@@ -4,20 +4,29 @@ import dev.codexfence.record.AssembledRecord;
 import dev.codexfence.record.BoundaryObject;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The run's NDJSON file. Records are appended to {@code NAME.partial} as they arrive (nothing is lost if the
- * run dies); closing writes the final file with lines sorted by capability, probe and mode, so its order does
- * not depend on parallelism, and removes the partial file.
+ * The run's NDJSON file. Its folder is private ({@link PrivateFolder}: made 0700, or refused when another user
+ * owns it or group or others may write it). Records are appended to {@code NAME.partial} as they arrive (nothing
+ * is lost if the run dies); closing writes the final file with lines sorted by capability, probe and mode, so its
+ * order does not depend on parallelism, and removes the partial file. Both are made with mode 0600 and never
+ * through an existing entry: the partial file is created exclusively (an entry of that name already there is an
+ * error), the final file is written to a new temporary file with an unpredictable name ({@code .NAME.RANDOM.tmp})
+ * and renamed over {@code NAME}, so a symlink planted under any of these names is replaced or left alone, never
+ * written through.
  */
 public final class RecordLog implements AutoCloseable {
 
@@ -29,21 +38,33 @@ public final class RecordLog implements AutoCloseable {
 
     private final Path file;
     private final Path partial;
+    private final Object partialKey;
     private final BufferedWriter writer;
     private final List<AssembledRecord> records = new ArrayList<>();
+    private String tampering;
 
-    private RecordLog(Path file, Path partial, BufferedWriter writer) {
+    private RecordLog(Path file, Path partial, Object partialKey, BufferedWriter writer) {
         this.file = file;
         this.partial = partial;
+        this.partialKey = partialKey;
         this.writer = writer;
     }
 
+    /** Opens the log for {@code file}, making its folder private; fails naming the folder when it cannot be used. */
     public static RecordLog open(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        BufferedWriter w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        return new RecordLog(file, partial, w);
+        Path abs = file.toAbsolutePath().normalize();
+        PrivateFolder.ensure(abs.getParent(), "output folder");
+        Path partial = abs.resolveSibling(abs.getFileName() + ".partial");
+        BufferedWriter w;
+        try {
+            w = new BufferedWriter(new OutputStreamWriter(ExclusiveFiles.create(partial, ExclusiveFiles.PRIVATE),
+                    StandardCharsets.UTF_8));
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(partial + " already exists (left by another run, or planted); codex-fence does not"
+                    + " write through an existing entry: remove it, or choose another output folder", e);
+        }
+        Object key = Files.readAttributes(partial, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return new RecordLog(abs, partial, key, w);
     }
 
     public Path file() {
@@ -65,19 +86,35 @@ public final class RecordLog implements AutoCloseable {
         return records.stream().map(AssembledRecord::record).toList();
     }
 
+    /**
+     * After {@link #close()}: a "harness integrity: …" message when the partial file was replaced or removed
+     * while the run went on (the final file is written from memory and complete all the same).
+     */
+    public synchronized Optional<String> tampering() {
+        return Optional.ofNullable(tampering);
+    }
+
     @Override
     public synchronized void close() throws IOException {
         writer.close();
         List<AssembledRecord> sorted = new ArrayList<>(records);
         sorted.sort(ORDER);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (AssembledRecord r : sorted) {
-                w.write(r.compactJson());
-                w.write('\n');
-            }
+        StringBuilder text = new StringBuilder();
+        for (AssembledRecord r : sorted) {
+            text.append(r.compactJson()).append('\n');
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.deleteIfExists(partial);
+        ExclusiveFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), ExclusiveFiles.PRIVATE);
+        Object now = null;
+        try {
+            now = Files.readAttributes(partial, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            // gone: below
+        }
+        if (partialKey != null && !Objects.equals(partialKey, now)) {
+            tampering = "harness integrity: the run's partial NDJSON file " + partial + " was " + (now == null ? "removed"
+                    : "replaced") + " while probes ran (the final file " + file.getFileName() + " is complete: it is"
+                    + " written from the harness's memory)";
+        }
+        Files.deleteIfExists(partial); // unlinks whatever has that name; a symlink is removed, not followed
     }
 }

@@ -20,9 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Everything one run shares: a private scratch folder, the helpers, the detected codex CLI and modes, the
- * stack facts (gathered once), the fixtures outside the fence, the workspace template and the NDJSON log.
- * Closing it stops the fixtures, writes the log and removes the scratch folder.
+ * Everything one run shares: a private scratch folder (0700, in the {@link ScratchRoot}, outside every root a
+ * sandboxed probe may write), the helpers (a private copy, guarded by {@link HelperGuard}), the detected codex CLI
+ * and modes, the stack facts (gathered once), the fixtures outside the fence, the workspaces (made from an
+ * in-memory manifest), the {@link IntegrityWatch} that checks the harness's files around every probe run, and the
+ * NDJSON log. Closing it stops the fixtures, writes the log and removes the scratch folder; what could not be
+ * removed, and changes no probe run could be failed for, make {@link #close()} throw
+ * {@link RunIntegrityException} after everything else is done.
  */
 public final class RunSession implements AutoCloseable {
 
@@ -33,6 +37,7 @@ public final class RunSession implements AutoCloseable {
     private final ObjectNode stack;
     private final Fixtures fixtures;
     private final Workspaces workspaces;
+    private final IntegrityWatch watch;
     private final RecordLog log;
     private final RecordAssembler assembler;
     private final ProcessRunner runner = new ProcessRunner();
@@ -40,7 +45,7 @@ public final class RunSession implements AutoCloseable {
     private final Map<String, String> baseEnvironment;
 
     private RunSession(RunSettings settings, Path scratch, Path bin, Map<String, RunMode> modes, ObjectNode stack,
-            Fixtures fixtures, Workspaces workspaces, RecordLog log, RecordAssembler assembler,
+            Fixtures fixtures, Workspaces workspaces, IntegrityWatch watch, RecordLog log, RecordAssembler assembler,
             Map<String, String> baseEnvironment) {
         this.settings = settings;
         this.scratch = scratch;
@@ -49,18 +54,24 @@ public final class RunSession implements AutoCloseable {
         this.stack = stack;
         this.fixtures = fixtures;
         this.workspaces = workspaces;
+        this.watch = watch;
         this.log = log;
         this.assembler = assembler;
         this.baseEnvironment = baseEnvironment;
     }
 
     public static RunSession open(RunSettings settings, CapabilityCatalog catalog) throws IOException {
-        Path scratch = Files.createTempDirectory("codex-fence-run-");
+        Map<String, byte[]> helpers = settings.runtimeBin() != null
+                ? RuntimeLayout.read(settings.runtimeBin())
+                : RuntimeLayout.bundled();
+        Path root = ScratchRoot.prepare(settings.scratchRoot(), System.getenv(), settings.probeEnvironment());
+        Path scratch = ScratchRoot.newRunFolder(root);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            Path bin = settings.runtimeBin() != null
-                    ? RuntimeLayout.verify(settings.runtimeBin())
-                    : RuntimeLayout.extract(scratch.resolve("bin"));
+            IntegrityWatch watch = new IntegrityWatch();
+            HelperGuard guard = HelperGuard.install(scratch.resolve("bin"), helpers);
+            watch.guard(guard);
+            Path bin = guard.dir();
             Map<String, String> env = baseEnvironment();
             ProcessRunner runner = new ProcessRunner();
             Platform platform = Platform.current().orElse(Platform.LINUX);
@@ -75,11 +86,11 @@ public final class RunSession implements AutoCloseable {
 
             Fixtures fixtures = Fixtures.start(scratch, settings.netTarget());
             opened.add(fixtures);
-            Workspaces workspaces = Workspaces.create(scratch, findOnPath(env.get("PATH"), "git"));
+            Workspaces workspaces = Workspaces.create(scratch, findOnPath(env.get("PATH"), "git"), watch);
             opened.add(workspaces);
             RecordLog log = RecordLog.open(settings.ndjsonFile());
             opened.add(log);
-            return new RunSession(settings, scratch, bin, modes, stack, fixtures, workspaces, log,
+            return new RunSession(settings, scratch, bin, modes, stack, fixtures, workspaces, watch, log,
                     new RecordAssembler(catalog, RecordAssembler.bundledSchema()), env);
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable c : opened) {
@@ -89,7 +100,7 @@ public final class RunSession implements AutoCloseable {
                     // already failing
                 }
             }
-            Workspaces.delete(scratch);
+            TreeDeletion.delete(scratch);
             throw e;
         }
     }
@@ -167,6 +178,15 @@ public final class RunSession implements AutoCloseable {
         return workspaces;
     }
 
+    IntegrityWatch integrity() {
+        return watch;
+    }
+
+    /** The run's private scratch folder (workspaces, helpers and fixtures lie in it). */
+    public Path scratch() {
+        return scratch;
+    }
+
     ProcessRunner runner() {
         return runner;
     }
@@ -210,14 +230,29 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the fixtures, writes the NDJSON file and removes the scratch folder, then throws
+     * {@link RunIntegrityException} if the run as a whole is unsound: scratch entries that could not be removed, a
+     * change to the harness's files no running probe run was failed for, the partial NDJSON file tampered with.
+     */
     @Override
     public void close() throws IOException {
+        List<String> problems = new ArrayList<>();
         try {
             workspaces.close();
             fixtures.close();
             log.close();
+            log.tampering().ifPresent(problems::add);
         } finally {
-            Workspaces.delete(scratch);
+            List<TreeDeletion.Failure> left = TreeDeletion.delete(scratch);
+            if (!left.isEmpty()) {
+                problems.add("harness scratch: " + TreeDeletion.describe(left) + "; they are left in the run's scratch"
+                        + " folder " + scratch + " (a probe made them undeletable: remove them by hand, e.g. chattr -i)");
+            }
+        }
+        problems.addAll(0, watch.unattributed());
+        if (!problems.isEmpty()) {
+            throw new RunIntegrityException(problems);
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.function.BooleanSupplier;
  * @param ndjsonFile where the run's records go
  * @param bash the bash that runs probes
  * @param cancelled polled while probes run
+ * @param scratchRoot where the run makes its private scratch folder, or null for the default
+ *     ({@link ScratchRoot})
  */
 public record RunSettings(
         List<String> modes,
@@ -30,10 +32,19 @@ public record RunSettings(
         Path runtimeBin,
         Path ndjsonFile,
         String bash,
-        BooleanSupplier cancelled) {
+        BooleanSupplier cancelled,
+        Path scratchRoot) {
 
     public RunSettings {
         modes = List.copyOf(modes);
         probeEnvironment = Map.copyOf(probeEnvironment);
+    }
+
+    /** Settings with the default scratch root. */
+    public RunSettings(List<String> modes, Path codexPath, Duration timeout, boolean preflight,
+            Map<String, String> probeEnvironment, String netTarget, Path runtimeBin, Path ndjsonFile, String bash,
+            BooleanSupplier cancelled) {
+        this(modes, codexPath, timeout, preflight, probeEnvironment, netTarget, runtimeBin, ndjsonFile, bash, cancelled,
+                null);
     }
 }

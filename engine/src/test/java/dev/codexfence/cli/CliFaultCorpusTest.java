@@ -39,20 +39,20 @@ class CliFaultCorpusTest {
     static Path tmp;
 
     private static CliProcess.Result run;
-    /** The CLI's temp folder: every workspace of this run, and so the daemon's name, lies below it. */
-    private static Path javaTmp;
+    /** The CLI's scratch root: every workspace of this run, and so the daemon's name, lies below it. */
+    private static Path scratch;
 
     @BeforeAll
     static void runTheCorpusThroughTheCli() throws Exception {
-        javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+        scratch = CliProcess.scratchRoot("fc");
         run = cli("--bang", "--probes", fixture("faults").toString(), "--output", tmp.resolve("out").toString(),
-                "--timeout", "3", "-c", "codex-fence.coverage.missing=skip")
-                .env("MODES", "baseline").jvm("-Djava.io.tmpdir=" + javaTmp).timeout(Duration.ofSeconds(180)).run();
+                "--timeout", "3", "-c", "codex-fence.coverage.missing=skip", "-c", "codex-fence.scratch.dir=" + scratch)
+                .env("MODES", "baseline").timeout(Duration.ofSeconds(180)).run();
     }
 
     private static List<ProcessHandle> corpusProcesses() {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
-                .map(c -> c.contains("/fixtures/faults/") || c.contains("fx_daemon_sleeper " + javaTmp)).orElse(false))
+                .map(c -> c.contains("/fixtures/faults/") || c.contains("fx_daemon_sleeper " + scratch)).orElse(false))
                 .toList();
     }
 

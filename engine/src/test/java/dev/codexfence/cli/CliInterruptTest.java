@@ -33,9 +33,10 @@ class CliInterruptTest {
                 .map(c -> List.of(needles).stream().anyMatch(c::contains)).orElse(false)).toList();
     }
 
+    /** The run folders in a scratch root of the test's own (nothing else is made there). */
     private static List<String> runFolders(Path dir) throws Exception {
         try (var files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("codex-fence-run-")).toList();
+            return files.map(f -> f.getFileName().toString()).toList();
         }
     }
 
@@ -52,7 +53,7 @@ class CliInterruptTest {
         for (Path f : List.of(root.resolve("fx_a_quick.sh"), root.resolve(sleeper + ".sh"))) {
             f.toFile().setExecutable(true);
         }
-        Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+        Path scratch = CliProcess.scratchRoot("int");
         Path out = tmp.resolve("out");
 
         // files, not pipes: Process.destroy() also closes the parent's ends of the child's pipes, which would
@@ -60,8 +61,8 @@ class CliInterruptTest {
         Path stdoutFile = tmp.resolve("stdout.ndjson");
         Path stderrFile = tmp.resolve("stderr.txt");
         Process p = cli("--bang", "--probes", root.toString(), "--output", out.toString(), "--timeout", "120",
-                "-c", "codex-fence.coverage.missing=skip")
-                .env("MODES", "baseline").jvm("-Djava.io.tmpdir=" + javaTmp).builder()
+                "-c", "codex-fence.coverage.missing=skip", "-c", "codex-fence.scratch.dir=" + scratch)
+                .env("MODES", "baseline").builder()
                 .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile()).start();
         p.getOutputStream().close();
         try {
@@ -72,7 +73,7 @@ class CliInterruptTest {
                         .isLessThan(deadline);
                 Thread.sleep(50);
             }
-            assertThat(runFolders(javaTmp)).as("the run's scratch folder").hasSize(1);
+            assertThat(runFolders(scratch)).as("the run's scratch folder").hasSize(1);
 
             long start = System.nanoTime();
             p.destroy(); // SIGTERM
@@ -89,7 +90,7 @@ class CliInterruptTest {
                 Thread.sleep(50);
             }
             assertThat(mentioning(sleeper, sleepArg)).as("leftover probe processes").isEmpty();
-            assertThat(runFolders(javaTmp)).as("leftover scratch folders").isEmpty();
+            assertThat(runFolders(scratch)).as("leftover scratch folders").isEmpty();
 
             // the record of the probe that finished before the signal was streamed, the sleeper's cancellation too
             List<String> runs = stdout.lines().filter(l -> !l.isBlank()).map(FenceJson.MAPPER::readTree)

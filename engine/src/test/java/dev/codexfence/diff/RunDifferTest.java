@@ -48,6 +48,19 @@ class RunDifferTest {
     }
 
     @Test
+    void theRunsScratchFolderIsVolatileToo() {
+        // run folders have random names (letters and digits): $FENCE_OUTSIDE_DIR lies in them
+        ObjectNode a = rec("fs_outside", HOME, "baseline", "success", null, "read /root/.cache/codex-fence/k3x9qz/outside/outside.txt");
+        ((ObjectNode) a.get("run")).put("workspace_root", "/root/.cache/codex-fence/k3x9qz/0");
+        ObjectNode b = rec("fs_outside", HOME, "baseline", "success", null, "read /root/.cache/codex-fence/pqrabc/outside/outside.txt");
+        ((ObjectNode) b.get("run")).put("workspace_root", "/root/.cache/codex-fence/pqrabc/1");
+        assertThat(RunDiffer.compare(lines("old", a), lines("new", b)).equal()).isTrue();
+        ObjectNode c = rec("fs_outside", HOME, "baseline", "success", null, "read /root/.cache/codex-fence/pqrabc/outside/other.txt");
+        ((ObjectNode) c.get("run")).put("workspace_root", "/root/.cache/codex-fence/pqrabc/1");
+        assertThat(RunDiffer.compare(lines("old", a), lines("new", c)).equal()).isFalse();
+    }
+
+    @Test
     void reportsAppearedDisappearedAndChangedGroupedByCapability() {
         RunDiff diff = RunDiffer.compare(
                 lines("old.ndjson",

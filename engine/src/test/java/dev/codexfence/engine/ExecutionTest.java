@@ -59,7 +59,10 @@ class ExecutionTest {
         assertThat(write.at("/capability_context/secondary/0/id").asString()).isEqualTo("cap_fs_read_workspace_tree");
         // the probe ran in a scratch workspace that is gone now, never in the checkout
         String ws = write.at("/payload/raw/workspace").asString();
-        assertThat(ws).contains("codex-fence-run-").doesNotStartWith(Path.of("").toAbsolutePath().toString());
+        // ... in the run's own folder of the scratch root (the default: codex-fence's cache folder, never /tmp)
+        assertThat(Path.of(ws).getParent().getParent()).isEqualTo(dev.codexfence.run.CodexFenceCache.folder());
+        assertThat(ws).doesNotStartWith(Path.of("").toAbsolutePath().toString()).doesNotStartWith("/tmp/");
+        assertThat(Path.of(ws).getParent()).doesNotExist();
         assertThat(Path.of(ws)).doesNotExist();
 
         List<String> lines = Files.readAllLines(Fixtures.onlyNdjson(out));

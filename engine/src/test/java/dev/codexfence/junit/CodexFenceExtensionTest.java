@@ -52,7 +52,8 @@ class CodexFenceExtensionTest {
 
         @Test
         void theSameRunAsJson(@ProbeRecord(value = "pol_write_ws", mode = "baseline") AssembledRecord record) {
-            assertThat(record.json().at("/run/workspace_root").asString()).contains("codex-fence-run-");
+            assertThat(Path.of(record.json().at("/run/workspace_root").asString()).getParent().getParent())
+                    .isEqualTo(dev.codexfence.run.CodexFenceCache.folder());
             assertThat(record.json().at("/stack/sandbox_mode").isNull()).isTrue();
         }
     }
