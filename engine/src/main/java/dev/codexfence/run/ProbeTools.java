@@ -10,13 +10,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Tools whose start through PATH costs more than the tool itself, resolved once per run session and handed to
  * probes as {@code FENCE_*} variables (probes/README.md). Today: {@code python3}, which on a pyenv machine is a
  * shell shim that spends ~0.4 s choosing the interpreter (the interpreter itself starts in ~0.04 s).
  *
- * <p>Resolution asks the {@code python3} that the probes' own PATH gives for {@code sys.executable}, with the
+ * <p>Resolution starts with the first probe run of the session and runs beside it, so that a run that starts
+ * no python3 (one probe under {@code --rattle}) does not wait for it: that first probe gets no variable (its
+ * python3, if any, comes from PATH: the same interpreter, through the shim), the later ones wait for the answer,
+ * once. Resolution asks the {@code python3} that the probes' own PATH gives for {@code sys.executable}, with the
  * probes' environment (so {@code PYENV_VERSION}, pyenv's global choice, a venv on PATH all decide as they would
  * for the probe) in a scratch working directory of its own; the probe helper {@code fence_python3} then runs
  * that interpreter, and plain {@code python3} when the variable is unset. Nothing is resolved, and probes keep
@@ -35,7 +39,7 @@ public final class ProbeTools {
 
     private final ProcessRunner runner;
     private final List<Path> untrusted;
-    private Map<String, String> resolved;
+    private CompletableFuture<Map<String, String>> resolved;
 
     public ProbeTools(ProcessRunner runner) {
         this(runner, TEMP_ROOTS);
@@ -48,14 +52,28 @@ public final class ProbeTools {
     }
 
     /**
-     * The variables to add to the environment of a probe whose environment is {@code probeEnvironment}: resolved
-     * at the first call of the run session, the same map after that.
+     * The variables to add to the environment of a probe whose environment is {@code probeEnvironment}. The first
+     * call starts the resolution (with that environment) and returns no variable; later calls wait for it and
+     * return the same map.
      */
-    public synchronized Map<String, String> environment(Map<String, String> probeEnvironment) {
-        if (resolved == null) {
-            resolved = python3(probeEnvironment).map(p -> Map.of(PYTHON3, p)).orElse(Map.of());
+    public Map<String, String> environment(Map<String, String> probeEnvironment) {
+        CompletableFuture<Map<String, String>> answer;
+        synchronized (this) {
+            if (resolved == null) {
+                Map<String, String> env = Map.copyOf(probeEnvironment);
+                resolved = CompletableFuture.supplyAsync(
+                        () -> python3(env).map(p -> Map.of(PYTHON3, p)).orElse(Map.<String, String>of()), ProbeTools::daemon);
+                return Map.of();
+            }
+            answer = resolved;
         }
-        return resolved;
+        return answer.join();
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "codex-fence-probe-tools");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The interpreter {@code python3} from the PATH of {@code env} starts, if it can be told safely. */
