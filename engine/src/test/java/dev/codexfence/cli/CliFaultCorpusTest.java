@@ -60,7 +60,7 @@ class CliFaultCorpusTest {
 
     private static List<ProcessHandle> corpusProcesses() {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
-                .map(c -> c.contains("/fixtures/faults/") || c.contains("/fixtures/hangs/")
+                .map(c -> c.contains(fixture("faults") + "/") || c.contains(fixture("hangs") + "/") // this checkout's only
                         || c.contains("fx_daemon_sleeper " + javaTmp)).orElse(false))
                 .toList();
     }

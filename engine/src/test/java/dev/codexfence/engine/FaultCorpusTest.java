@@ -121,7 +121,7 @@ class FaultCorpusTest {
             assertThat(r.at("/result/observed_result").asString()).isEqualTo("error");
         });
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains("/fixtures/hangs/"))).isEmpty();
+                .filter(c -> c.contains(Fixtures.tree("hangs") + "/"))).isEmpty();
     }
 
     @Test
@@ -144,11 +144,12 @@ class FaultCorpusTest {
         // the daemon did outlive its probe, so there was something to kill
         results.testEvents().assertThatEvents().haveExactly(1, event(test(), Fixtures.node("probe", "fx_daemon"),
                 finishedWithFailure(message(m -> m.contains("still running after it exited; the harness killed it")))));
-        // the daemon names itself after this run's workspace, so leftovers of other runs do not count here
+        // the daemon names itself after this run's workspace, and the probes are matched by this checkout's path,
+        // so processes of another build running the same corpus on this machine do not count here
         String daemon = "fx_daemon_sleeper " + Fixtures.recordsByTest(results).get("fx_daemon [baseline]")
                 .at("/run/workspace_root").asString();
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains("/fixtures/faults/") || c.contains(daemon))).isEmpty();
+                .filter(c -> c.contains(Fixtures.tree("faults") + "/") || c.contains(daemon))).isEmpty();
     }
 
     @Test
