@@ -84,7 +84,7 @@ print("sandboxed %d" % lib.sandbox_check(os.getpid(), None, 0))'
     status=error
     message="the tool python3 is not on PATH"
   else
-    fence_run python3 -c "$py"
+    fence_run fence_python3 -c "$py"
     rc=$FENCE_RC
     out=$FENCE_OUT
     err=$FENCE_ERR

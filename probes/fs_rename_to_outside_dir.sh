@@ -64,7 +64,7 @@ else
       esac
     else
       create_step=ok
-      fence_run python3 -c "$py" "$src" "$target"
+      fence_run fence_python3 -c "$py" "$src" "$target"
       rc=$FENCE_RC
       out=$FENCE_OUT
       err=$FENCE_ERR

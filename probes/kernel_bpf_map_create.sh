@@ -45,7 +45,7 @@ if ! fence_have python3; then
 elif [[ $arch != x86_64 && $arch != aarch64 ]]; then
   message="no syscall number known for architecture '$arch' (only x86_64 and aarch64)"
 else
-  fence_run python3 -c "$py" "$nr"
+  fence_run fence_python3 -c "$py" "$nr"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

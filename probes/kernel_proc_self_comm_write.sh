@@ -42,7 +42,7 @@ printf -v cmd '%q ' python3 -c "$py"
 if ! fence_have python3; then
   message="python3 not found on PATH; it is needed to write /proc/self/comm"
 else
-  fence_run python3 -c "$py"
+  fence_run fence_python3 -c "$py"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

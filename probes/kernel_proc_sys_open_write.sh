@@ -38,7 +38,7 @@ printf -v cmd '%q ' python3 -c "$py" /proc/sys/kernel/domainname /proc/sys/kerne
 if ! fence_have python3; then
   message="python3 not found on PATH; it is needed to open the file"
 else
-  fence_run python3 -c "$py" /proc/sys/kernel/domainname /proc/sys/kernel/hostname
+  fence_run fence_python3 -c "$py" /proc/sys/kernel/domainname /proc/sys/kernel/hostname
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

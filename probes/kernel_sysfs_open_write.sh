@@ -38,7 +38,7 @@ printf -v cmd '%q ' python3 -c "$py" /sys/kernel/mm/transparent_hugepage/enabled
 if ! fence_have python3; then
   message="python3 not found on PATH; it is needed to open the file"
 else
-  fence_run python3 -c "$py" /sys/kernel/mm/transparent_hugepage/enabled /sys/kernel/mm/ksm/run /sys/power/state
+  fence_run fence_python3 -c "$py" /sys/kernel/mm/transparent_hugepage/enabled /sys/kernel/mm/ksm/run /sys/power/state
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

@@ -29,7 +29,7 @@ if ! fence_have python3; then
   status=error
   message="the tool python3 is not on PATH"
 else
-  fence_run python3 -c "$py" "$target"
+  fence_run fence_python3 -c "$py" "$target"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

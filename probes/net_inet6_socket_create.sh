@@ -49,7 +49,7 @@ connect_step=not-run
 if ! fence_have python3; then
   message="python3 not found on PATH; it is needed to create an AF_INET6 socket"
 else
-  fence_run python3 -c "$py" "$port6"
+  fence_run fence_python3 -c "$py" "$port6"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

@@ -49,7 +49,7 @@ if ! fence_have python3; then
 elif [[ -z ${FENCE_LOOPBACK_TCP_PORT:-} ]]; then
   message="FENCE_LOOPBACK_TCP_PORT is not set; the harness must export it"
 else
-  fence_run python3 -c "$py" 127.0.0.1 "$FENCE_LOOPBACK_TCP_PORT"
+  fence_run fence_python3 -c "$py" 127.0.0.1 "$FENCE_LOOPBACK_TCP_PORT"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

@@ -49,7 +49,7 @@ elif [[ -z ${FENCE_NET_TARGET_HOST:-} ]]; then
 elif [[ -z ${FENCE_NET_TARGET_PORT:-} ]]; then
   message="FENCE_NET_TARGET_PORT is not set; the harness must export it"
 else
-  fence_run python3 -c "$py" "${FENCE_NET_TARGET_HOST:-}" "${FENCE_NET_TARGET_PORT:-}"
+  fence_run fence_python3 -c "$py" "${FENCE_NET_TARGET_HOST:-}" "${FENCE_NET_TARGET_PORT:-}"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

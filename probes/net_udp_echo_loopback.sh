@@ -51,7 +51,7 @@ if ! fence_have python3; then
 elif [[ -z ${FENCE_LOOPBACK_UDP_PORT:-} ]]; then
   message="FENCE_LOOPBACK_UDP_PORT is not set; the harness must export it"
 else
-  fence_run python3 -c "$py" "${FENCE_LOOPBACK_UDP_PORT:-}"
+  fence_run fence_python3 -c "$py" "${FENCE_LOOPBACK_UDP_PORT:-}"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

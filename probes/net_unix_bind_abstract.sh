@@ -38,7 +38,7 @@ printf -v cmd '%q ' python3 -c "$py" "${target#@}"
 if ! fence_have python3; then
   message="python3 not found on PATH; it is needed to bind an AF_UNIX socket"
 else
-  fence_run python3 -c "$py" "${target#@}"
+  fence_run fence_python3 -c "$py" "${target#@}"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

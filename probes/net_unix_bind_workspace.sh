@@ -43,7 +43,7 @@ if ! fence_have python3; then
 elif [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   message="FENCE_WORKSPACE_ROOT is not set; the harness must export it"
 else
-  fence_run python3 -c "$py" "$target"
+  fence_run fence_python3 -c "$py" "$target"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

@@ -43,7 +43,7 @@ if ! fence_have python3; then
 elif [[ -z ${FENCE_UNIX_SOCKET:-} ]]; then
   message="FENCE_UNIX_SOCKET is not set; the harness must export it"
 else
-  fence_run python3 -c "$py" "${FENCE_UNIX_SOCKET:-}"
+  fence_run fence_python3 -c "$py" "${FENCE_UNIX_SOCKET:-}"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

@@ -43,7 +43,7 @@ send_step=not-run
 if ! fence_have python3; then
   message="python3 not found on PATH; it is needed to call socketpair()"
 else
-  fence_run python3 -c "$py"
+  fence_run fence_python3 -c "$py"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

@@ -44,7 +44,7 @@ binary=''
 if ! fence_have python3; then
   message="python3 not found on PATH; it is needed to query prctl(PR_GET_NO_NEW_PRIVS)"
 else
-  fence_run python3 -c "$py"
+  fence_run fence_python3 -c "$py"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

@@ -48,7 +48,7 @@ elif [[ -z ${FENCE_OUTSIDE_PID:-} ]]; then
 elif ! [[ $FENCE_OUTSIDE_PID =~ ^[0-9]+$ ]]; then
   message="FENCE_OUTSIDE_PID is not a number"
 else
-  fence_run python3 -c "$py" "${FENCE_OUTSIDE_PID:-}"
+  fence_run fence_python3 -c "$py" "${FENCE_OUTSIDE_PID:-}"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

@@ -54,7 +54,7 @@ if ! fence_have python3; then
 elif [[ ! -d /proc/self ]]; then
   message="/proc is not mounted"
 else
-  fence_run python3 -c "$py"
+  fence_run fence_python3 -c "$py"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

@@ -60,6 +60,20 @@ fence_have() {
   command -v "$1" >/dev/null 2>&1
 }
 
+# fence_python3 [ARGS...]
+# Runs the python3 that PATH gives this probe, without paying for a launcher in front of it: the harness
+# resolves python3 once per run, with the probes' own PATH and environment, to the interpreter it starts
+# (sys.executable: e.g. past a pyenv shim, which costs ~0.4 s a call; a venv's python3 stays the venv's) and
+# hands it over as FENCE_PYTHON3. Without it (a probe run by hand), or when it is not executable, this is plain
+# `python3 ARGS`. Use with fence_run (`fence_run fence_python3 -c "$py" ...`); check `fence_have python3` first.
+fence_python3() {
+  if [ -n "${FENCE_PYTHON3:-}" ] && [ -x "$FENCE_PYTHON3" ]; then
+    "$FENCE_PYTHON3" "$@"
+  else
+    python3 "$@"
+  fi
+}
+
 # fence_platform — sets FENCE_PLATFORM to linux, macos or other from $OSTYPE (no subprocess).
 fence_platform() {
   case ${OSTYPE:-} in
@@ -213,7 +227,7 @@ fence_python_verdict() {
     message=$missing
     return 0
   fi
-  fence_run python3 -c "$@"
+  fence_run fence_python3 -c "$@"
   rc=$FENCE_RC
   out=$FENCE_OUT
   err=$FENCE_ERR

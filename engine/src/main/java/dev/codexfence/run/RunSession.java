@@ -41,6 +41,7 @@ public final class RunSession implements AutoCloseable {
     private final RecordLog log;
     private final RecordAssembler assembler;
     private final ProcessRunner runner = new ProcessRunner();
+    private final ProbeTools probeTools = new ProbeTools(runner);
     private final Map<String, Optional<String>> preflights = new ConcurrentHashMap<>();
     private final Map<String, String> baseEnvironment;
 
@@ -208,6 +209,7 @@ public final class RunSession implements AutoCloseable {
         env.put("FENCE_WORKSPACE_ROOT", workspace.toString());
         env.put("FENCE_BIN", bin.toString());
         env.putAll(settings.probeEnvironment());
+        probeTools.environment(env).forEach(env::putIfAbsent);
         return env;
     }
 

@@ -2,26 +2,33 @@ package dev.codexfence.cli;
 
 import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.run.CodexLocator;
 import dev.codexfence.schema.FenceJson;
+import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** One real codex-sandbox run, only where bin/install-codex has put a codex CLI into .tools/codex. */
+/** One real codex-sandbox run, only where bin/install-codex has put a codex CLI into .tools/codex (CI must have it). */
 class CliCodexTest {
+
+    /** Without the project-local codex the test is skipped with the reason (fails where CI=true). */
+    @RegisterExtension
+    static final RequiredTool CODEX = RequiredTool.find("codex", "no project-local codex CLI; run bin/install-codex",
+            () -> Optional.of(CliProcess.repositoryRoot().resolve(CodexLocator.PROJECT_LOCAL)).filter(Files::isExecutable));
 
     @TempDir
     Path out;
 
     @Test
     void rattleRunsAProbeUnderTheCodexSandbox() throws Exception {
-        Path codex = CliProcess.repositoryRoot().resolve(".tools/codex/node_modules/.bin/codex");
-        assumeTrue(Files.isExecutable(codex), "no project-local codex CLI (bin/install-codex)");
+        Path codex = CODEX.path();
         var r = cli("--rattle", "--probe", "fx_read_ws", "--mode", "codex-sandbox", "--codex", codex.toString(),
                 "--timeout", "60", "--probes", CliProcess.fixture("healthy").toString(), "--output", out.toString()).run();
         if (r.lines().isEmpty()) {

@@ -96,6 +96,7 @@ class DocsAgreementTest {
         for (String section : List.of("stack", "probe", "run", "operation", "result", "payload", "capability_context")) {
             keys.addAll(names(schema.at("/properties/" + section + "/required")));
         }
+        assertThat(keys).as("required keys of the schema").contains("schema_version", "observed_result", "errno");
         assertThat(keys).allSatisfy(k -> assertThat(md).as("docs/boundary_object.md mentions `%s`", k).contains("`" + k + "`"));
     }
 

@@ -7,16 +7,16 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.codexfence.run.CodexLocator;
 import dev.codexfence.schema.FenceJson;
+import dev.codexfence.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,22 +29,16 @@ import tools.jackson.databind.JsonNode;
  */
 class CodexFailureTest {
 
-    private static Path realCodex;
+    /** Without codex each test is skipped with the reason (fails where CI=true). */
+    @RegisterExtension
+    static final RequiredTool CODEX = RequiredTool.codex();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void findCodex() {
-        realCodex = CodexLocator.locate(null, Path.of("")).orElse(null);
-        if (realCodex == null && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI must install the codex CLI (bin/install-codex) before the tests");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(realCodex != null, "codex CLI not installed (run bin/install-codex)");
-    }
-
     /** A codex that passes --version/--help through and applies {@code rewrite} (sed) to sandbox runs. */
     private Path wrapper(String rewrite) throws IOException {
+        Path realCodex = CODEX.path();
         Path w = dir.resolve("codex");
         Files.writeString(w, String.join("\n",
                 "#!/usr/bin/env bash",

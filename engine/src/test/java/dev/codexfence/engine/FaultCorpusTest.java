@@ -30,28 +30,40 @@ import tools.jackson.databind.JsonNode;
 /**
  * The fault corpus (src/test/fixtures/faults): deliberately broken probes run next to healthy ones. Each
  * broken node fails with its own message, the healthy records stay intact, nothing is left running.
+ *
+ * <p>No outcome depends on how fast the machine is: the corpus runs with a timeout that no probe that ends by
+ * itself reaches, however loaded the machine (the 100 MiB floods are checked by the bytes the harness counted,
+ * not by the time they took), and the probes that never end by themselves (src/test/fixtures/hangs) run apart
+ * with a short timeout, which is then the only way they can end.
  */
 class FaultCorpusTest {
 
     private static final SchemaValidator SCHEMA = RecordAssembler.bundledSchema();
+    /** Seconds: far beyond what any fault of the corpus needs, so only a hang can meet it. */
+    private static final String GENEROUS = "300";
+    /** Seconds: the hangs never end by themselves, so they always meet it. */
+    private static final String HANG_TIMEOUT = "3";
+    private static final long FLOOD_BYTES = 100L << 20;
 
     @TempDir
     static Path out;
 
     private static EngineExecutionResults results;
+    private static EngineExecutionResults hangs;
 
     @BeforeAll
     static void runTheCorpus() {
-        results = Fixtures.kit(out, Map.of(Constants.TIMEOUT_SECONDS, "3"),
+        results = Fixtures.kit(out.resolve("faults"), Map.of(Constants.TIMEOUT_SECONDS, GENEROUS),
                 selectDirectory(Fixtures.tree("faults").toFile())).execute();
+        hangs = Fixtures.kit(out.resolve("hangs"), Map.of(Constants.TIMEOUT_SECONDS, HANG_TIMEOUT,
+                        Constants.MISSING_COVERAGE, "skip"),
+                selectDirectory(Fixtures.tree("hangs").toFile())).execute();
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> faults() {
         return Stream.of(
-                args("fx_hang", "timed out after 3 s; the process tree was killed"),
-                args("fx_sleep_then_write", "timed out after 3 s"),
                 args("fx_stdout_flood", "bytes on stdout; a probe prints one record"),
-                args("fx_stderr_flood", "bytes on stderr; the harness kept the first 1048576"),
+                args("fx_stderr_flood", "the probe wrote " + FLOOD_BYTES + " bytes on stderr; the harness kept the first 1048576"),
                 args("fx_silent", "no record on stdout"),
                 args("fx_two_records", "2 records on stdout"),
                 args("fx_invalid_json", "stdout is not a JSON record"),
@@ -83,6 +95,36 @@ class FaultCorpusTest {
     }
 
     @Test
+    void theStdoutFloodWasReadToTheLastByteAndOnlyTheFirstMegabyteKept() {
+        JsonNode r = Fixtures.recordsByTest(results).get("fx_stdout_flood [baseline]");
+        assertThat(r.at("/payload/raw/harness_error").asString()).isEqualTo("stdout_flood");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("printed (\\d+) bytes on stdout")
+                .matcher(r.at("/result/message").asString());
+        assertThat(m.find()).as(r.at("/result/message").asString()).isTrue();
+        // 100 MiB of x, then the record line: the harness drained it all (a timeout would have cut it short)
+        assertThat(Long.parseLong(m.group(1))).isGreaterThan(FLOOD_BYTES).isLessThan(FLOOD_BYTES + 65_536);
+    }
+
+    @Test
+    void aProbeThatNeverEndsIsKilledByTheTimeoutAndOnlyByIt() {
+        hangs.testEvents().assertStatistics(s -> s.started(2).failed(2).succeeded(0));
+        for (String hang : List.of("fx_hang", "fx_sleep_then_write")) {
+            hangs.testEvents().assertThatEvents().haveExactly(1, event(test(), Fixtures.node("probe", hang),
+                    finishedWithFailure(message(hang + " [baseline]: timed out after " + HANG_TIMEOUT
+                            + " s; the process tree was killed"))));
+        }
+        Map<String, JsonNode> records = Fixtures.recordsByTest(hangs);
+        assertThat(records).containsOnlyKeys("fx_hang [baseline]", "fx_sleep_then_write [baseline]");
+        assertThat(records.values()).allSatisfy(r -> {
+            assertThat(SCHEMA.validate(r)).isEmpty();
+            assertThat(r.at("/payload/raw/harness_error").asString()).isEqualTo("timeout");
+            assertThat(r.at("/result/observed_result").asString()).isEqualTo("error");
+        });
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(Fixtures.tree("hangs") + "/"))).isEmpty();
+    }
+
+    @Test
     void healthyProbesPassWithIntactRecords() {
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test(), Fixtures.node("probe", "fx_healthy_a"), finishedSuccessfully()))
@@ -99,11 +141,15 @@ class FaultCorpusTest {
 
     @Test
     void nothingTheCorpusStartedIsStillRunning() {
-        // the daemon names itself after this run's workspace, so leftovers of other runs do not count here
+        // the daemon did outlive its probe, so there was something to kill
+        results.testEvents().assertThatEvents().haveExactly(1, event(test(), Fixtures.node("probe", "fx_daemon"),
+                finishedWithFailure(message(m -> m.contains("still running after it exited; the harness killed it")))));
+        // the daemon names itself after this run's workspace, and the probes are matched by this checkout's path,
+        // so processes of another build running the same corpus on this machine do not count here
         String daemon = "fx_daemon_sleeper " + Fixtures.recordsByTest(results).get("fx_daemon [baseline]")
                 .at("/run/workspace_root").asString();
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains("/fixtures/faults/") || c.contains(daemon))).isEmpty();
+                .filter(c -> c.contains(Fixtures.tree("faults") + "/") || c.contains(daemon))).isEmpty();
     }
 
     @Test
@@ -118,6 +164,8 @@ class FaultCorpusTest {
         // capability_context and capabilities_schema_version, so those are never the probe's to break)
         List<String> probeOwned = fields.stream().filter(f -> !f.startsWith("stack") && !f.equals("capability_context")
                 && !f.equals("capabilities_schema_version") && !f.equals("stack")).toList();
+        assertThat(probeOwned).as("probe-owned required fields").contains("schema_version", "probe/id", "result/observed_result")
+                .doesNotContain("stack", "capability_context");
         String sample = sampleObservation();
         for (String field : probeOwned) {
             String id = "fx_missing_" + field.replace('/', '_');

@@ -7,32 +7,33 @@ import dev.codexfence.catalog.Platform;
 import dev.codexfence.mode.CodexDetector;
 import dev.codexfence.mode.CodexInterface;
 import dev.codexfence.probe.ProcessRunner;
-import dev.codexfence.run.CodexLocator;
+import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the real codex CLI that {@code bin/install-codex} (and so {@code .ci/run}) installs. Without it the
- * tests are aborted locally and fail in CI, where it must be present.
+ * tests are skipped, each with the reason, locally and fail in CI, where it must be present.
  */
 class RealCodexIntegrationTest {
 
-    private static Path codex;
+    /** Without codex each test is skipped with the reason (fails where CI=true). */
+    @RegisterExtension
+    static final RequiredTool CODEX = RequiredTool.codex();
 
     @TempDir
     Path out;
 
-    @BeforeAll
-    static void findCodex() {
-        codex = CodexLocator.locate(null, Path.of("")).orElse(null);
-        if (codex == null && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI must install the codex CLI (bin/install-codex) before the tests");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(codex != null, "codex CLI not installed (run bin/install-codex)");
+    private Path codex;
+
+    @BeforeEach
+    void codex() {
+        codex = CODEX.path();
     }
 
     @Test

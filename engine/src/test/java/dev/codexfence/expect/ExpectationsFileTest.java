@@ -100,7 +100,9 @@ class ExpectationsFileTest {
 
     @Test
     void theCommittedLinuxFileIsExactlyWhatTheWriterWouldWrite() throws IOException {
-        for (Expectations e : ExpectationsFolder.load(ROOT.resolve("expectations")).files()) {
+        List<Expectations> files = ExpectationsFolder.load(ROOT.resolve("expectations")).files();
+        assertThat(files).as("committed expectation files").isNotEmpty();
+        for (Expectations e : files) {
             assertThat(Files.readString(Path.of(e.source()))).as("layout of %s", e.source()).isEqualTo(ExpectationsFormat.format(e));
         }
     }

@@ -5,39 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.assertj.RunRecords;
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.run.CodexLocator;
+import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Policy tests against the real codex CLI that {@code bin/install-codex} installs. Without it they are
- * aborted locally and fail in CI (CI=true), where it must be present.
+ * skipped locally, each with the reason, and fail in CI (CI=true), where it must be present.
  */
 class RealCodexPolicyTest {
 
-    private static Path codex;
+    /** Without codex each test is skipped with the reason (fails where CI=true). */
+    @RegisterExtension
+    static final RequiredTool CODEX = RequiredTool.codex();
 
     @TempDir
     Path out;
 
-    @BeforeAll
-    static void findCodex() {
-        codex = CodexLocator.locate(null, Path.of("")).orElse(null);
-        if (codex == null && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI must install the codex CLI (bin/install-codex) before the tests");
-        }
-        Assumptions.assumeTrue(codex != null, "codex CLI not installed (run bin/install-codex)");
-    }
 
     /** The codex CLI found, and unavailable modes failing rather than aborting: here codex must work. */
     private Map<String, String> config() {
-        return Map.of("codex-fence.codex.path", codex.toString(), CodexFenceExtension.UNAVAILABLE, "fail");
+        return Map.of("codex-fence.codex.path", CODEX.path().toString(), CodexFenceExtension.UNAVAILABLE, "fail");
     }
 
     @PolicyFixture

@@ -25,19 +25,19 @@ final class Chromium {
     private final Path scratch;
     private int profiles;
 
-    private Chromium(Path binary, Path scratch) {
+    Chromium(Path binary, Path scratch) {
         this.binary = binary;
         this.scratch = scratch;
     }
 
     /** The chromium on PATH ({@code chromium}, else {@code chromium-browser}), if any. */
-    static Optional<Chromium> find(Path scratch) {
+    static Optional<Path> onPath() {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String name : List.of("chromium", "chromium-browser")) {
             for (String dir : path.split(File.pathSeparator)) {
                 Path p = Path.of(dir.isEmpty() ? "." : dir, name);
                 if (Files.isExecutable(p) && !Files.isDirectory(p)) {
-                    return Optional.of(new Chromium(p, scratch));
+                    return Optional.of(p);
                 }
             }
         }

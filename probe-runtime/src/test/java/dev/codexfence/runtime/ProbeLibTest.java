@@ -66,6 +66,27 @@ class ProbeLibTest {
     }
 
     @Test
+    void fencePython3RunsTheInterpreterTheHarnessResolvedElsePython3FromPath() {
+        // stand-ins that say who they are: $d/py (what FENCE_PYTHON3 names) and $d/bin/python3 (first on PATH)
+        String setUp = "d=$(mktemp -d)\nmkdir \"$d/bin\"\n"
+                + "printf '#!/bin/sh\\necho resolved \"$*\"\\n' > \"$d/py\"\n"
+                + "printf '#!/bin/sh\\necho from-path \"$*\"\\n' > \"$d/bin/python3\"\n"
+                + "chmod +x \"$d/py\" \"$d/bin/python3\"\nPATH=\"$d/bin:$PATH\"\n";
+        String show = "\nprintf '%s|%s' \"$FENCE_OUT\" \"$FENCE_RC\"\nrm -rf \"$d\"";
+        assertThat(bash(setUp + "FENCE_PYTHON3=\"$d/py\"\nfence_run fence_python3 -c 'print(1)' a" + show))
+                .isEqualTo("resolved -c print(1) a|0");
+        assertThat(bash(setUp + "unset FENCE_PYTHON3\nfence_run fence_python3 -c 'print(1)' a" + show))
+                .isEqualTo("from-path -c print(1) a|0");
+        assertThat(bash(setUp + "FENCE_PYTHON3=\"$d/not-there\"\nfence_run fence_python3 -c 'print(1)' a" + show))
+                .isEqualTo("from-path -c print(1) a|0");
+        // the shared classification goes through it too
+        assertThat(bash(setUp + "printf '#!/bin/sh\\necho ok resolved\\n' > \"$d/py\"\nFENCE_PYTHON3=\"$d/py\"\n"
+                + "fence_python_verdict 'EPERM' 'no python' 'made it' 'making it' 'print(1)'\n"
+                + "printf '%s|%s|%s' \"$status\" \"$out\" \"$cmd\"\nrm -rf \"$d\""))
+                .isEqualTo("success|ok resolved|python3 -c print\\(1\\)"); // the record still names python3
+    }
+
+    @Test
     void createScratchFileClassifiesAndLeavesTheFileForTheHarness() {
         String out = bash("d=$(mktemp -d)\nfence_create_scratch_file \"$d\"\nprintf '%s|%s|' \"$status\" \"$message\"\n"
                 + "[ -f \"$target\" ] && printf 'present|'\ncase $target in \"$d\"/.codex-fence-pl_test-*) printf named ;; esac\nrm -rf \"$d\"");

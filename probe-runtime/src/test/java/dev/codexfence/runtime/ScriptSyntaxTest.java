@@ -81,6 +81,7 @@ class ScriptSyntaxTest {
     void usesNoBash4OnlySyntax(String name) throws IOException {
         List<String> found = new ArrayList<>();
         List<String> lines = codeLines(name);
+        assertThat(lines).as("code lines of %s", name).isNotEmpty();
         for (int i = 0; i < lines.size(); i++) {
             for (var e : BASH4_ONLY.entrySet()) {
                 if (e.getValue().matcher(lines.get(i)).find()) {
