@@ -9,28 +9,20 @@ import java.util.Set;
 
 /**
  * The secret values the harness knows (see {@link SecretRule}), and their removal from texts and records: each
- * value in every form {@link SecretForms} knows, every run of {@value #FRAGMENT} or more characters of a value
- * (a copy cut short, or one half of a split copy), and a copy split over two strings of one record (the end of
- * one string and the start of another). Immutable.
+ * value in every form {@link SecretForms} knows, every piece {@link SecretFragments} finds (a copy cut short,
+ * or one half of a split copy), and a copy split over two strings of one record (the end of one string and
+ * the start of another). Immutable.
  */
 final class KnownSecrets {
-
-    /** Characters of a secret that are removed wherever they appear in a row. */
-    static final int FRAGMENT = 12;
 
     static final KnownSecrets NONE = new KnownSecrets(List.of());
 
     private final List<SecretForms> secrets;
-    private final Set<String> windows = new HashSet<>();
+    private final SecretFragments fragments;
 
     private KnownSecrets(List<SecretForms> secrets) {
         this.secrets = secrets;
-        for (SecretForms s : secrets) {
-            String v = s.value();
-            for (int i = 0; i + FRAGMENT <= v.length(); i++) {
-                windows.add(v.substring(i, i + FRAGMENT));
-            }
-        }
+        this.fragments = new SecretFragments(secrets.stream().map(SecretForms::value).toList());
     }
 
     /** These secrets and {@code values} (blank values and those already known are ignored). */
@@ -66,38 +58,15 @@ final class KnownSecrets {
         if (text == null || text.isEmpty() || secrets.isEmpty()) {
             return text;
         }
+        // a text without any piece holds no whole copy of a secret that always leaves pieces: skip their forms
+        boolean pieces = !fragments.redact(text).equals(text);
         String out = text;
         for (SecretForms s : secrets) {
-            out = s.redact(out);
-        }
-        return withoutFragments(out);
-    }
-
-    private String withoutFragments(String text) {
-        if (text.length() < FRAGMENT || windows.isEmpty()) {
-            return text;
-        }
-        StringBuilder sb = null;
-        int done = 0;
-        int i = 0;
-        while (i + FRAGMENT <= text.length()) {
-            if (!windows.contains(text.substring(i, i + FRAGMENT))) {
-                i++;
-                continue;
+            if (pieces || !s.alwaysFragmented()) {
+                out = s.redact(out);
             }
-            int end = i + FRAGMENT;
-            // consecutive windows of one copy run on; so does a window starting inside the one found
-            while (end < text.length() && windows.contains(text.substring(end + 1 - FRAGMENT, end + 1))) {
-                end++;
-            }
-            if (sb == null) {
-                sb = new StringBuilder(text.length());
-            }
-            sb.append(text, done, i).append(Redactor.MARK);
-            done = end;
-            i = end;
         }
-        return sb == null ? text : sb.append(text, done, text.length()).toString();
+        return pieces ? fragments.redact(out) : out;
     }
 
     /** A string of a record that may hold half of a split secret. */

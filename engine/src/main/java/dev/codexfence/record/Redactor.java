@@ -93,14 +93,14 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = known.redact(text);
+        String out = text;
         for (Rule rule : RULES) {
             Matcher m = rule.pattern().matcher(out);
             if (m.find()) {
                 out = m.replaceAll(rule.replacement());
             }
         }
-        return out;
+        return known.redact(out);
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *       a longer text (such as {@code echo "$X" | base64}, which encodes the value and a newline) and wrapped
  *       over lines; the whole base64 word around it goes.</li>
  * </ul>
- * Runs of {@link KnownSecrets#FRAGMENT} or more characters of the value, and copies split over two strings of
- * a record, are {@link KnownSecrets}' part.
+ * Pieces of a value (a copy cut short) are {@link SecretFragments}' part, copies split over two strings of a
+ * record {@link KnownSecrets}'.
  */
 final class SecretForms {
 
@@ -31,48 +31,116 @@ final class SecretForms {
     /** One separator between the characters of a spaced-out copy. */
     private static final String SEPARATOR = "[^\\p{L}\\p{N}]?";
 
+    /** Length and run of letters and digits from which every form of a value holds a {@link SecretFragments} piece. */
+    private static final Pattern ALWAYS_FRAGMENTED = Pattern.compile("(?=.{15}).*[A-Za-z0-9]{12}.*", Pattern.DOTALL);
+
+    /**
+     * One way of writing the value: a pattern, the characters a match can start with (a scan for them is much
+     * cheaper than letting the pattern try every position), and whether the whole base64 word around a match
+     * goes with it.
+     */
+    private record Form(Pattern pattern, boolean[] asciiStarts, boolean nonAsciiStart, boolean base64Word) {
+
+        static Form of(String regex, boolean caseless, String startChars, boolean base64Word) {
+            boolean[] ascii = new boolean[128];
+            boolean nonAscii = false;
+            for (int i = 0; i < startChars.length(); i++) {
+                char c = startChars.charAt(i);
+                for (char v : caseless ? new char[] {c, Character.toLowerCase(c), Character.toUpperCase(c)} : new char[] {c}) {
+                    if (v < 128) {
+                        ascii[v] = true;
+                    } else {
+                        nonAscii = true;
+                    }
+                }
+            }
+            int flags = caseless ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+            return new Form(Pattern.compile(regex, flags), ascii, nonAscii, base64Word);
+        }
+
+        String redact(String text) {
+            Matcher m = null;
+            StringBuilder sb = null;
+            int done = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 128 ? !asciiStarts[c] : !nonAsciiStart) {
+                    continue;
+                }
+                if (m == null) {
+                    m = pattern.matcher(text);
+                }
+                m.region(i, text.length());
+                if (!m.lookingAt()) {
+                    continue;
+                }
+                int from = i;
+                int to = m.end();
+                if (base64Word) {
+                    while (from > done && isBase64Char(text.charAt(from - 1))) {
+                        from--;
+                    }
+                    while (to < text.length() && isBase64Char(text.charAt(to))) {
+                        to++;
+                    }
+                    for (int pad = 0; pad < 2 && to < text.length() && text.charAt(to) == '='; pad++) {
+                        to++;
+                    }
+                }
+                if (sb == null) {
+                    sb = new StringBuilder(text.length());
+                }
+                sb.append(text, done, from).append(Redactor.MARK);
+                done = to;
+                i = to - 1;
+            }
+            return sb == null ? text : sb.append(text, done, text.length()).toString();
+        }
+    }
+
     private final String value;
-    private final Pattern textual;
-    private final Pattern base64;
+    private final List<Form> forms = new ArrayList<>();
+    private final boolean fragmented;
 
     SecretForms(String value) {
         this.value = value;
+        this.fragmented = ALWAYS_FRAGMENTED.matcher(value).matches();
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        this.textual = Pattern.compile(String.join("|", flexible(value), Pattern.quote(reversed(value)), hex(bytes)),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        this.base64 = Pattern.compile(String.join("|", base64Cores(bytes)));
+        for (String core : base64Cores(bytes)) {
+            forms.add(Form.of(core, false, core.substring(0, core.charAt(0) == '\\' ? 2 : 1).replace("\\", ""), true));
+        }
+        String first = Character.toString(value.codePointAt(0));
+        forms.add(Form.of(flexible(value), true, first + (isAsciiAlphanumeric(first.charAt(0)) ? "" : "%")
+                + (first.equals(" ") ? "+" : ""), false));
+        String reversed = reversed(value);
+        forms.add(Form.of(Pattern.quote(reversed), true, Character.toString(reversed.codePointAt(0)), false));
+        String hex = hex(bytes);
+        forms.add(Form.of(hex, true, hex.substring(0, 1), false));
     }
 
     String value() {
         return value;
     }
 
+    /**
+     * Whether every form of the value holds a piece {@link SecretFragments} finds (at least 15 characters, 12 of
+     * them letters or digits in a row): then a text without any piece holds no form either.
+     */
+    boolean alwaysFragmented() {
+        return fragmented;
+    }
+
     /** {@code text} with every form of the secret replaced by {@link Redactor#MARK}. */
     String redact(String text) {
         String out = text;
-        Matcher b = base64.matcher(out);
-        if (b.find()) {
-            StringBuilder sb = new StringBuilder();
-            int done = 0;
-            do {
-                int start = b.start();
-                int end = b.end();
-                while (start > done && isBase64Char(out.charAt(start - 1))) {
-                    start--;
-                }
-                while (end < out.length() && isBase64Char(out.charAt(end))) {
-                    end++;
-                }
-                for (int pad = 0; pad < 2 && end < out.length() && out.charAt(end) == '='; pad++) {
-                    end++;
-                }
-                sb.append(out, done, start).append(Redactor.MARK);
-                done = end;
-            } while (b.find(done));
-            out = sb.append(out, done, out.length()).toString();
+        for (Form f : forms) {
+            out = f.redact(out);
         }
-        Matcher t = textual.matcher(out);
-        return t.find() ? t.replaceAll(Matcher.quoteReplacement(Redactor.MARK)) : out;
+        return out;
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
     }
 
     private static boolean isBase64Char(char c) {
@@ -111,6 +179,26 @@ final class SecretForms {
                 sb.append("[ :]?");
             }
             sb.append(HexFormat.of().toHexDigits(bytes[i]));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code s} URL-encoded: as a form ({@code URLEncoder}: a space is {@code +}) or per RFC 3986 (letters,
+     * digits and {@code -._~} stay, everything else is {@code %HH}).
+     */
+    static String urlEncoded(String s, boolean form) {
+        if (form) {
+            return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+            }
         }
         return sb.toString();
     }

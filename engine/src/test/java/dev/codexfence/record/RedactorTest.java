@@ -3,16 +3,11 @@ package dev.codexfence.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.schema.FenceJson;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +24,7 @@ class RedactorTest {
     /** Withheld secrets of this test (the Redactor's known secrets are process-wide: unique values). */
     static final String OPENAI = "sk-proj-RdT7cAnArY0pq9Zx81kQp03LmVb72NcRw4Ys6Ht5Ju8Ki1Lo2Mn3Bv4Cx5Dz6Ea";
     static final String AWS = "wJalrXUtnRdT/K7MDENG+bPxRfiCYcAnArY9kEy0";
-    static final String GITHUB = "ghp_RdTcAnArY0123456789abcdefghijKLMNOPQ";
+    static final String GITHUB = "ghp_RdTcAnArY7Kq2Wm9Xz4Lp8Vn3Bc6Hj1Gf5Ds0";
     static final String PASSWORD = "Tr0ub4dor&3 rdt-canary";
     /** Not secret-named, but long and random: withheld, so a known secret by entropy. */
     static final String RANDOM_ID = "Qm7Zp2Lx9RdTv4Nc8Kb1";
@@ -122,6 +117,17 @@ class RedactorTest {
         assertThat(SecretEncodings.leaks(out, secret)).as("%s left in %s", form, out).isEmpty();
     }
 
+    @ParameterizedTest(name = "{1} of {0}, cut short")
+    @MethodSource("encodedCopies")
+    void aCopyCutShortLeavesNoPieceOfEightCharacters(String secret, String form, String encoded) {
+        String cut = encoded.substring(0, encoded.length() * 3 / 4);
+        String out = Redactor.redact("seen: " + cut + "…");
+        assertThat(out).as(form).startsWith("seen: ").endsWith("…").contains(Redactor.MARK);
+        for (int i = 0; i + 8 <= cut.length(); i++) {
+            assertThat(out).as("%s: %s", form, out).doesNotContain(cut.substring(i, i + 8));
+        }
+    }
+
     @Test
     void aCopyCutShortGoesToo() {
         String cut = AWS.substring(0, 20);
@@ -165,48 +171,5 @@ class RedactorTest {
         assertThat(Redactor.knownSecrets()).contains("rdtPassedTok3n").doesNotContain("/tmp/rdt-fake-home-Lk3Jh5Gf");
         assertThat(Redactor.redact("token rdtPassedTok3n, home /tmp/rdt-fake-home-Lk3Jh5Gf"))
                 .isEqualTo("token " + Redactor.MARK + ", home /tmp/rdt-fake-home-Lk3Jh5Gf");
-    }
-
-    /** The encodings a hostile probe tries (shared with the hostile-probe tests). */
-    static final class SecretEncodings {
-        private SecretEncodings() {}
-
-        static Map<String, String> all(String secret) {
-            byte[] b = secret.getBytes(StandardCharsets.UTF_8);
-            byte[] nl = (secret + "\n").getBytes(StandardCharsets.UTF_8);
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("plain", secret);
-            m.put("upper case", secret.toUpperCase(Locale.ROOT));
-            m.put("base64", Base64.getEncoder().encodeToString(b));
-            m.put("base64 unpadded", Base64.getEncoder().withoutPadding().encodeToString(b));
-            m.put("base64url", Base64.getUrlEncoder().encodeToString(b));
-            m.put("base64url unpadded", Base64.getUrlEncoder().withoutPadding().encodeToString(b));
-            m.put("echo | base64", Base64.getEncoder().encodeToString(nl));
-            m.put("echo | base64 wrapped", Base64.getMimeEncoder(76, "\n".getBytes()).encodeToString(nl));
-            m.put("base64 at offset 1", Base64.getEncoder().encodeToString(("x" + secret).getBytes(StandardCharsets.UTF_8)));
-            m.put("base64 at offset 2", Base64.getEncoder().encodeToString(("k=" + secret).getBytes(StandardCharsets.UTF_8)));
-            m.put("hex", HexFormat.of().formatHex(b));
-            m.put("HEX", HexFormat.of().withUpperCase().formatHex(b));
-            m.put("hex spaced", HexFormat.ofDelimiter(" ").formatHex(b));
-            m.put("url-encoded", URLEncoder.encode(secret, StandardCharsets.UTF_8));
-            m.put("url-encoded %20", URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20").toLowerCase(Locale.ROOT));
-            m.put("reversed", new StringBuilder(secret).reverse().toString());
-            m.put("spaced", String.join(" ", secret.split("")));
-            m.put("dotted", String.join(".", secret.split("")));
-            m.put("one per line", String.join("\n", secret.split("")));
-            m.put("split by a blank", secret.substring(0, 5) + " " + secret.substring(5));
-            return m;
-        }
-
-        /** The forms of {@code secret} (by name) still found in {@code text}. */
-        static List<String> leaks(String text, String secret) {
-            List<String> found = new ArrayList<>();
-            all(secret).forEach((form, encoded) -> {
-                if (text.contains(encoded)) {
-                    found.add(form);
-                }
-            });
-            return found;
-        }
     }
 }
