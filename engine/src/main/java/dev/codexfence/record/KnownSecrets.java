@@ -126,18 +126,21 @@ final class KnownSecrets {
 
     /** Split points k in 1..n-1 where {@code text} ends with {@code v[0,k)} (or starts with {@code v[k,n)}). */
     private static Set<Integer> splitPoints(String text, String v, boolean ending) {
-        Set<Integer> points = new HashSet<>();
         if (text == null || text.isEmpty()) {
-            return points;
+            return Set.of();
         }
+        Set<Integer> points = null;
         int n = v.length();
         char edge = ending ? text.charAt(text.length() - 1) : text.charAt(0);
         for (int k = 1; k < n; k++) {
-            if (ending ? v.charAt(k - 1) == edge && text.endsWith(v.substring(0, k))
-                    : v.charAt(k) == edge && text.startsWith(v.substring(k))) {
+            if (ending ? v.charAt(k - 1) == edge && text.regionMatches(text.length() - k, v, 0, k)
+                    : v.charAt(k) == edge && text.regionMatches(0, v, k, n - k)) {
+                if (points == null) {
+                    points = new HashSet<>();
+                }
                 points.add(k);
             }
         }
-        return points;
+        return points == null ? Set.of() : points;
     }
 }
