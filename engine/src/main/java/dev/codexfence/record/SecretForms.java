@@ -31,6 +31,13 @@ final class SecretForms {
     /** One separator between the characters of a spaced-out copy. */
     private static final String SEPARATOR = "[^\\p{L}\\p{N}]?";
 
+    /**
+     * Longest value searched in its whole forms; a longer one (a certificate, a JSON credential) is found by its
+     * {@link SecretFragments} pieces only, which keeps patterns small (a pattern as long as the value would
+     * recurse that deep when matching).
+     */
+    static final int LONGEST_WITH_FORMS = 512;
+
     /** Length and run of letters and digits from which every form of a value holds a {@link SecretFragments} piece. */
     private static final Pattern ALWAYS_FRAGMENTED = Pattern.compile("(?=.{15}).*[A-Za-z0-9]{12}.*", Pattern.DOTALL);
 
@@ -105,6 +112,9 @@ final class SecretForms {
     SecretForms(String value) {
         this.value = value;
         this.fragmented = ALWAYS_FRAGMENTED.matcher(value).matches();
+        if (value.length() > LONGEST_WITH_FORMS) {
+            return;
+        }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         for (String core : base64Cores(bytes)) {
             forms.add(Form.of(core, false, core.substring(0, core.charAt(0) == '\\' ? 2 : 1).replace("\\", ""), true));

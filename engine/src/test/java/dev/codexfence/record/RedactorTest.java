@@ -152,6 +152,20 @@ class RedactorTest {
     }
 
     @Test
+    void aLongSecretGoesByItsPiecesWithoutDeepPatterns() {
+        StringBuilder json = new StringBuilder("{\"type\":\"service_account\",\"private_key_id\":\"");
+        java.util.Random random = new java.util.Random(42);
+        while (json.length() < 20_000) {
+            json.append((char) ('a' + random.nextInt(26))).append(random.nextInt(10));
+        }
+        String secret = json.append("\"}").toString();
+        Redactor.learnWithheld(Map.of("RDT_GOOGLE_CREDENTIALS", secret), List.of());
+        String out = Redactor.redact("cat: " + secret + " and " + String.join(" ", secret.substring(0, 600).split("")));
+        assertThat(out).startsWith("cat: " + Redactor.MARK).contains(" and ").hasSizeLessThan(80);
+        assertThat(SecretEncodings.leaks(out, secret)).isEmpty();
+    }
+
+    @Test
     void harmlessWithheldValuesLeaveHonestTextAlone() {
         for (Map.Entry<String, String> e : HARMLESS.entrySet()) {
             String text = "target " + e.getValue() + " in " + e.getValue() + "/sub, exit 1";
