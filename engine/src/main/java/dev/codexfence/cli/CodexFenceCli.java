@@ -15,6 +15,7 @@ import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.probe.ProbeRoot;
 import dev.codexfence.run.CodexFenceCache;
 import dev.codexfence.run.PrivateFolder;
+import dev.codexfence.terminal.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class CodexFenceCli {
         try {
             cl.parseArgs(args);
         } catch (ParameterException e) {
-            io.err().println("codex-fence: " + e.getMessage());
+            io.err().println("codex-fence: " + TerminalText.lines(e.getMessage()));
             io.err().println("Try 'codex-fence --help' for the commands and options.");
             return ExitCodes.USAGE;
         }
@@ -77,13 +78,13 @@ public final class CodexFenceCli {
         try {
             return dispatch(options, cl);
         } catch (CliException e) {
-            io.err().println("codex-fence: " + e.getMessage());
+            io.err().println("codex-fence: " + TerminalText.lines(e.getMessage()));
             if (e.exitCode() == ExitCodes.USAGE && e.getMessage().startsWith("choose")) {
                 io.err().println("Try 'codex-fence --help' for the commands and options.");
             }
             return e.exitCode();
         } catch (IOException e) {
-            io.err().println("codex-fence: " + e.getMessage());
+            io.err().println("codex-fence: " + TerminalText.lines(e.getMessage()));
             return ExitCodes.CONFIGURATION;
         }
     }
@@ -216,9 +217,10 @@ public final class CodexFenceCli {
             var recording = dev.codexfence.expect.ExpectationsRecorder.record(records);
             for (var written : new dev.codexfence.expect.ExpectationsWriter().write(recording, file,
                     dev.codexfence.expect.ExpectationsFolder.defaultDirectory(), false)) {
-                io.err().println("codex-fence: wrote expectations " + written.source());
+                io.err().println("codex-fence: wrote expectations " + TerminalText.line(String.valueOf(written.source())));
             }
-            recording.skipped().forEach(s -> io.err().println("codex-fence: not recorded (harness-made): " + s));
+            recording.skipped().forEach(s -> io.err().println("codex-fence: not recorded (harness-made): "
+                    + TerminalText.line(String.valueOf(s))));
         } catch (dev.codexfence.expect.ExpectationsException | dev.codexfence.diff.BadRecordsException e) {
             throw CliException.configuration(e.getMessage(), e);
         }
@@ -240,10 +242,10 @@ public final class CodexFenceCli {
             Path written = o.files.isEmpty()
                     ? report.write(out, "<stdin>", io.in())
                     : report.write(out, o.files.stream().map(f -> absolute(f.toString())).toList());
-            io.err().println("codex-fence: fence map written to " + written);
+            io.err().println("codex-fence: fence map written to " + TerminalText.line(written.toString()));
             return ExitCodes.OK;
         } catch (dev.codexfence.diff.BadRecordsException e) {
-            e.problems().forEach(p -> io.err().println("codex-fence: " + p));
+            e.problems().forEach(p -> io.err().println("codex-fence: " + TerminalText.line(p)));
             return ExitCodes.USAGE;
         } catch (dev.codexfence.expect.ExpectationsException | java.io.UncheckedIOException e) {
             throw CliException.configuration(e.getMessage(), e);

@@ -7,6 +7,7 @@ import dev.codexfence.record.RecordAssembler;
 import dev.codexfence.schema.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
+import dev.codexfence.terminal.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -137,7 +138,7 @@ final class ListenCommand {
         if (!bad.isEmpty()) {
             out.println();
             for (Bad b : bad) {
-                out.println("bad line " + b.line() + ": " + b.problem());
+                out.println("bad line " + b.line() + ": " + TerminalText.line(b.problem()));
             }
         }
         for (Map.Entry<String, List<Good>> group : byStack.entrySet()) {
@@ -186,40 +187,18 @@ final class ListenCommand {
         }
     }
 
+    /** A field of the record, as one line with control characters escaped; "-" when absent. */
     private static String text(JsonNode record, String pointer) {
         JsonNode v = record.at(pointer);
-        return v.isMissingNode() || v.isNull() ? "-" : v.asString();
+        return v.isMissingNode() || v.isNull() ? "-" : TerminalText.line(v.asString());
     }
 
     /** One line, control characters shown as escapes, at most {@code max} characters. */
     static String cut(String s, int max) {
-        String one = oneLine(s.strip());
+        String one = TerminalText.line(s.strip());
         if (one.codePointCount(0, one.length()) <= max) {
             return one;
         }
         return one.substring(0, one.offsetByCodePoints(0, max - 1)) + "…";
-    }
-
-    private static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
     }
 }

@@ -5,6 +5,8 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.codexfence.terminal.EscapingOutputStream;
+import dev.codexfence.terminal.TerminalText;
 import java.util.Optional;
 
 /**
@@ -20,10 +22,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        // every text reaches the terminal through an escaping stream; the status line is drawn below it
+        PrintStream stdout = new PrintStream(new EscapingOutputStream(new FileOutputStream(FileDescriptor.out)), false,
+                StandardCharsets.UTF_8);
         Terminal terminal = Terminal.detect();
         StatusLine status = new StatusLine(new FileOutputStream(FileDescriptor.err));
-        PrintStream stderr = new PrintStream(status, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(new EscapingOutputStream(status), true, StandardCharsets.UTF_8);
         System.setOut(stderr);
         System.setErr(stderr);
         startWarmUp(args);
@@ -35,8 +39,11 @@ public final class Main {
         try {
             code = new CodexFenceCli(io).run(args);
         } catch (RuntimeException | Error e) {
-            stderr.println("codex-fence: internal error: " + e);
-            e.printStackTrace(stderr);
+            stderr.println("codex-fence: internal error: " + TerminalText.line(e.toString()));
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            // the trace's own indentation (a tab) as spaces; anything else unsafe escaped
+            trace.toString().lines().skip(1).forEach(l -> stderr.println(TerminalText.line(l.replaceFirst("^\t+", "    "))));
             code = ExitCodes.CONFIGURATION;
         }
         stdout.flush();

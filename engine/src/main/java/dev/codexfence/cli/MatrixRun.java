@@ -3,6 +3,7 @@ package dev.codexfence.cli;
 import dev.codexfence.catalog.CatalogException;
 import dev.codexfence.catalog.Platform;
 import dev.codexfence.engine.CodexFenceTestEngine;
+import dev.codexfence.terminal.TerminalText;
 import dev.codexfence.engine.ConfigurationException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -217,7 +218,8 @@ final class MatrixRun {
                 && test.getTags().stream().map(TestTag::getName).noneMatch(here::equals)) {
             note = "skipped here: not for " + (here.isEmpty() ? System.getProperty("os.name") : here);
         }
-        return new String[] {probe, mode, capability, note};
+        // ids come from file names: shown escaped
+        return new String[] {TerminalText.line(probe), TerminalText.line(mode), TerminalText.line(capability), note};
     }
 
     private static String pad(String s, int width) {
@@ -259,11 +261,12 @@ final class MatrixRun {
             boolean note = issue.severity() == DiscoveryIssue.Severity.INFO;
             if (note ? notesPrinted.add(issue.message()) : warnings || error) {
                 String[] lines = issue.message().split("\n");
-                err.println("codex-fence: " + (error ? "error: " : note ? "note: " : "warning: ") + lines[0]);
+                err.println("codex-fence: " + (error ? "error: " : note ? "note: " : "warning: ") + TerminalText.line(lines[0]));
                 for (int i = 1; i < lines.length; i++) {
-                    err.println("    " + lines[i]);
+                    err.println("    " + TerminalText.line(lines[i]));
                 }
-                issue.cause().filter(c -> error).ifPresent(c -> err.println("    " + RunListener.message(c)));
+                issue.cause().filter(c -> error).ifPresent(c -> err.println("    "
+                        + TerminalText.lines(RunListener.message(c))));
             }
         }
     }

@@ -53,7 +53,7 @@ final class Progress {
     }
 
     synchronized void started(String name) {
-        current = name;
+        current = dev.codexfence.terminal.TerminalText.line(name);
         draw();
     }
 

@@ -1,5 +1,6 @@
 package dev.codexfence.cli;
 
+import dev.codexfence.terminal.TerminalText;
 import java.io.PrintStream;
 import org.junit.platform.engine.CancellationToken;
 
@@ -26,10 +27,9 @@ final class RecordSink {
         if (broken) {
             return;
         }
-        // a compact record never holds a raw line break (JSON escapes them); be safe anyway
-        String line = compactJson.indexOf('\n') >= 0 || compactJson.indexOf('\r') >= 0
-                ? compactJson.replace("\r", "\\r").replace("\n", "\\n")
-                : compactJson;
+        // JSON escapes control characters but DEL, C1 and bidi controls: backslash-u escapes here (the same JSON);
+        // a compact record never holds a raw line break, and never will on this stream
+        String line = TerminalText.line(compactJson);
         if (sharedScreen != null) {
             sharedScreen.clear();
         }

@@ -1,6 +1,8 @@
 package dev.codexfence.cli;
 
+import dev.codexfence.record.Redactor;
 import dev.codexfence.schema.FenceJson;
+import dev.codexfence.terminal.TerminalText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 
-/** What happened over all repetitions of a run, and the lines that tell the user about it on stderr. */
+/**
+ * What happened over all repetitions of a run, and the lines that tell the user about it on stderr. Text from
+ * elsewhere (test names from probe files, failure and skip messages quoting probes' output, paths) is shown
+ * with control characters escaped ({@link TerminalText}) and secrets redacted ({@link Redactor}).
+ */
 final class RunReport {
 
     private static final int FAILURE_LINES = 12;
@@ -100,14 +106,14 @@ final class RunReport {
 
     /** A failed test or container, as it happens: its message, indented, at most a dozen lines. */
     static void printFailure(PrintStream err, String name, String message) {
-        String text = message == null || message.isBlank() ? "(no message)" : message.strip();
+        String text = message == null || message.isBlank() ? "(no message)" : Redactor.redact(message.strip());
         if (!text.startsWith(name)) {
             text = name + ": " + text;
         }
         String[] lines = text.split("\n");
-        err.println("codex-fence: FAILED " + lines[0]);
+        err.println("codex-fence: FAILED " + TerminalText.line(lines[0]));
         for (int i = 1; i < lines.length && i < FAILURE_LINES; i++) {
-            err.println("    " + lines[i]);
+            err.println("    " + TerminalText.line(lines[i]));
         }
         if (lines.length > FAILURE_LINES) {
             err.println("    … " + (lines.length - FAILURE_LINES) + " more lines");
@@ -120,24 +126,25 @@ final class RunReport {
             int runs = platformSkipRuns.get(e.getKey());
             String probes = e.getValue().size() == 1 ? "probe " + e.getValue().iterator().next() + " applies"
                     : "probes " + String.join(", ", e.getValue()) + " apply";
-            err.println("codex-fence: skipped " + plural(runs, "run") + ": " + probes + " to " + e.getKey());
+            err.println("codex-fence: skipped " + plural(runs, "run") + ": " + TerminalText.line(probes + " to " + e.getKey()));
         }
         for (Map.Entry<String, Integer> e : skipReasons.entrySet()) {
-            err.println("codex-fence: skipped " + plural(e.getValue(), "run") + ": " + e.getKey());
+            err.println("codex-fence: skipped " + plural(e.getValue(), "run") + ": "
+                    + TerminalText.lines(Redactor.redact(e.getKey())));
         }
         if (!skippedGaps.isEmpty()) {
             List<String> some = skippedGaps.subList(0, Math.min(5, skippedGaps.size()));
             err.println("codex-fence: skipped " + plural(skippedGaps.size(), "coverage test") + " (no probe here for "
-                    + String.join(", ", some) + (skippedGaps.size() > some.size() ? ", …" : "") + ")");
+                    + TerminalText.line(String.join(", ", some)) + (skippedGaps.size() > some.size() ? ", …" : "") + ")");
         }
         if (!failedGaps.isEmpty()) {
             err.println("codex-fence: FAILED " + plural(failedGaps.size(), "coverage test") + ": no probe here for "
-                    + String.join(", ", failedGaps));
+                    + TerminalText.line(String.join(", ", failedGaps)));
             err.println("    (a capability of the catalog that no probe of the probe root exercises on this platform;"
                     + " --config codex-fence.coverage.missing=skip skips them)");
         }
         if (setupFailure != null) {
-            err.println("codex-fence: the run could not start: " + setupFailure);
+            err.println("codex-fence: the run could not start: " + TerminalText.lines(Redactor.redact(setupFailure)));
         }
     }
 
@@ -156,14 +163,14 @@ final class RunReport {
             }
             results.forEach((r, n) -> {
                 if (!List.of("success", "denied", "partial", "error").contains(r)) {
-                    parts.add(r + " " + n);
+                    parts.add(TerminalText.line(r) + " " + n);
                 }
             });
             sb.append(" (").append(String.join(", ", parts)).append(')');
         }
         err.println(sb);
         for (String f : ndjsonFiles) {
-            err.println("codex-fence: NDJSON in " + f);
+            err.println("codex-fence: NDJSON in " + TerminalText.line(f));
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.codexfence.diff;
 
+import dev.codexfence.terminal.TerminalText;
 import java.util.List;
 
 /**
  * Inputs that are not cfbo-v1 NDJSON: each problem names the input and the line ({@code run.ndjson:3: not
- * JSON: …}). The CLI's {@code --diff} exits with status 2 on it.
+ * JSON: …}). The CLI's {@code --diff} exits with status 2 on it. Problems quote the input (a bad token, a file
+ * name): each is kept as one line with control characters escaped ({@link TerminalText}), ready for a terminal.
  */
 public final class BadRecordsException extends RuntimeException {
 
@@ -13,11 +15,15 @@ public final class BadRecordsException extends RuntimeException {
     private final List<String> problems;
 
     public BadRecordsException(List<String> problems) {
-        super(summary(problems));
-        this.problems = List.copyOf(problems);
+        this(problems.stream().map(TerminalText::line).toList(), true);
     }
 
-    /** Every problem, one per bad line (or unreadable input). */
+    private BadRecordsException(List<String> escaped, boolean ignored) {
+        super(summary(escaped));
+        this.problems = List.copyOf(escaped);
+    }
+
+    /** Every problem, one per bad line (or unreadable input), as one terminal-safe line. */
     public List<String> problems() {
         return problems;
     }

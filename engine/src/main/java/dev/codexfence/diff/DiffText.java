@@ -1,8 +1,13 @@
 package dev.codexfence.diff;
 
+import dev.codexfence.terminal.TerminalText;
 import java.util.List;
 
-/** The human rendering of a {@link RunDiff}: a header, the counts, then the differences by capability. */
+/**
+ * The human rendering of a {@link RunDiff}: a header, the counts, then the differences by capability. Every text
+ * taken from the inputs (file names, stack labels, ids, messages) is one line with control characters escaped
+ * ({@link TerminalText}).
+ */
 public final class DiffText {
 
     private static final int MESSAGE_SHOWN = 200;
@@ -25,7 +30,7 @@ public final class DiffText {
                 .append(diff.count(DiffEntry.Kind.DISAPPEARED)).append(" disappeared, ")
                 .append(diff.unchanged()).append(" unchanged\n");
         for (CapabilityDiff cap : diff.capabilities()) {
-            sb.append('\n').append(cap.capabilityId()).append('\n');
+            sb.append('\n').append(TerminalText.line(cap.capabilityId())).append('\n');
             for (DiffEntry e : cap.entries()) {
                 entry(sb, e);
             }
@@ -34,15 +39,16 @@ public final class DiffText {
     }
 
     private static void side(StringBuilder sb, String name, RunDiff.Side side) {
-        sb.append("  ").append(name).append(": ").append(side.sources().isEmpty() ? "(no input)" : String.join(", ", side.sources()))
+        sb.append("  ").append(name).append(": ").append(side.sources().isEmpty() ? "(no input)"
+                : String.join(", ", side.sources().stream().map(TerminalText::line).toList()))
                 .append(" (").append(side.records()).append(side.records() == 1 ? " record" : " records").append(')');
         List<StackKey> stacks = side.stacks();
         if (stacks.size() == 1) {
-            sb.append(" on ").append(stacks.get(0).label());
+            sb.append(" on ").append(TerminalText.line(stacks.get(0).label()));
         }
         sb.append('\n');
         if (stacks.size() > 1) {
-            stacks.forEach(s -> sb.append("      stack ").append(s.label()).append('\n'));
+            stacks.forEach(s -> sb.append("      stack ").append(TerminalText.line(s.label())).append('\n'));
         }
     }
 
@@ -52,15 +58,17 @@ public final class DiffText {
             case DISAPPEARED -> "-";
             case CHANGED -> "~";
         };
-        sb.append("  ").append(mark).append(' ').append(e.probeId()).append(" [").append(e.mode()).append(']');
+        sb.append("  ").append(mark).append(' ').append(TerminalText.line(e.probeId())).append(" [")
+                .append(TerminalText.line(e.mode())).append(']');
         if (e.stack() != null) {
-            sb.append(" on ").append(e.stack().label());
+            sb.append(" on ").append(TerminalText.line(e.stack().label()));
         }
         sb.append(": ");
         switch (e.kind()) {
-            case APPEARED -> sb.append("appeared, ").append(DiffEntry.outcome(e.after()));
-            case DISAPPEARED -> sb.append("disappeared, was ").append(DiffEntry.outcome(e.before()));
-            case CHANGED -> sb.append(DiffEntry.outcome(e.before())).append(" → ").append(DiffEntry.outcome(e.after()));
+            case APPEARED -> sb.append("appeared, ").append(TerminalText.line(DiffEntry.outcome(e.after())));
+            case DISAPPEARED -> sb.append("disappeared, was ").append(TerminalText.line(DiffEntry.outcome(e.before())));
+            case CHANGED -> sb.append(TerminalText.line(DiffEntry.outcome(e.before()))).append(" → ")
+                    .append(TerminalText.line(DiffEntry.outcome(e.after())));
         }
         sb.append('\n');
         for (FieldChange c : e.changes()) {
@@ -74,7 +82,7 @@ public final class DiffText {
         if (s == null) {
             return "null";
         }
-        String one = s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
+        String one = TerminalText.line(s.replace("\\", "\\\\"));
         if (one.codePointCount(0, one.length()) > MESSAGE_SHOWN) {
             one = one.substring(0, one.offsetByCodePoints(0, MESSAGE_SHOWN - 1)) + "…";
         }

@@ -51,10 +51,12 @@ public final class Fixtures implements AutoCloseable {
     public static Fixtures start(Path parent, String netTarget) throws IOException {
         Path outside = Files.createDirectories(parent.resolve("outside"));
         Files.writeString(outside.resolve("outside.txt"), "a file outside the workspace\n", StandardCharsets.UTF_8);
-        Process sleeper = new ProcessBuilder("sleep", "86400")
+        ProcessBuilder sleeping = new ProcessBuilder("sleep", "86400")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        sleeping.environment().clear(); // probes may read its /proc/PID/environ: no secrets there either
+        sleeping.environment().putAll(ProbeEnvironment.allowListed(System.getenv()));
+        Process sleeper = sleeping.start();
         ServerSocket tcp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon("codex-fence-tcp", () -> acceptAndClose(tcp));
         DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

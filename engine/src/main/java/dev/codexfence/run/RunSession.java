@@ -127,11 +127,9 @@ public final class RunSession implements AutoCloseable {
         return new CodexDetector(runner, env).detect(codex, platform);
     }
 
-    /** The environment every probe starts from: this process's, without any inherited FENCE_* variable. */
+    /** The environment every process of the run starts from: the allow-listed part of this process's. */
     private static Map<String, String> baseEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>(System.getenv());
-        env.keySet().removeIf(k -> k.startsWith("FENCE_"));
-        return env;
+        return ProbeEnvironment.allowListed(System.getenv());
     }
 
     static String findOnPath(String path, String tool) {
@@ -208,7 +206,7 @@ public final class RunSession implements AutoCloseable {
         env.put("FENCE_RUN_MODE", mode.name());
         env.put("FENCE_WORKSPACE_ROOT", workspace.toString());
         env.put("FENCE_BIN", bin.toString());
-        env.putAll(settings.probeEnvironment());
+        env.putAll(ProbeEnvironment.additions(settings.probeEnvironment()));
         probeTools.environment(env).forEach(env::putIfAbsent);
         return env;
     }
