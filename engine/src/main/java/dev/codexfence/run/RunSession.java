@@ -188,7 +188,7 @@ public final class RunSession implements AutoCloseable {
         env.put("FENCE_WORKSPACE_ROOT", workspace.toString());
         env.put("FENCE_BIN", bin.toString());
         env.putAll(settings.probeEnvironment());
-        return env;
+        return mode.environment(env); // codex's native binary: what its npm launcher would have set
     }
 
     /**
