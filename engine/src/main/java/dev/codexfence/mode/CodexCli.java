@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public record CodexCli(CodexLauncher launcher, String version, CodexInterface sandboxInterface, SandboxOptions options) {
 
+    /** The environment policy the debug generation is given (see {@link #invocation}). */
+    public static final String INHERIT_ALL = "shell_environment_policy.inherit=all";
+
     /** What is executed: the native binary, or the launcher as installed. */
     public Path executable() {
         return launcher.program();
@@ -41,6 +44,12 @@ public record CodexCli(CodexLauncher launcher, String version, CodexInterface sa
         List<String> argv = new ArrayList<>();
         argv.add(executable().toString());
         argv.addAll(options.subcommand());
+        if (sandboxInterface == CodexInterface.DEBUG && options.flags().contains("--config")) {
+            // 0.1.x and 0.8.0 hand the command only HOME, PATH, SHELL, … by default, which drops the harness's FENCE_*
+            // variables; this is what 0.20 to 0.45 do anyway (measured: the same environment with and without it)
+            argv.add("-c");
+            argv.add(INHERIT_ALL);
+        }
         Optional<String> why = switch (sandboxInterface) {
             case SANDBOX_PROFILE -> profileGeneration(profile, workspace, argv);
             case SANDBOX_OS, DEBUG -> options.fullAuto() ? fullAutoGeneration(profile, argv)
