@@ -1,5 +1,7 @@
 package dev.codexfence.release;
 
+import dev.codexfence.mode.CodexLauncher;
+import dev.codexfence.mode.NpmLauncher;
 import dev.codexfence.schema.FenceJson;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -40,6 +42,7 @@ public final class CodexInstaller {
     private static final String LOCKS = ".locks";
     private static final String STAGING = ".staging-";
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> DIGESTS = new ConcurrentHashMap<>();
 
     private final Npm npm;
     private final Path directory;
@@ -141,7 +144,9 @@ public final class CodexInstaller {
         Path target = directory.resolve(version.text());
         Path staging;
         try {
-            if (Files.exists(target)) { // unchecked leftovers (no marker, or a lock file that changed): replaced
+            if (Files.exists(target)) { // unchecked leftovers (no marker, a changed lock file or executable): replaced
+                progress.accept("the install of codex " + version + " in " + target + " does not match what was checked"
+                        + " when it was installed; installing it again");
                 Path aside = Files.createTempDirectory(directory, STAGING + version.text() + "-old-");
                 Files.move(target, aside.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
                 delete(aside);
@@ -242,6 +247,14 @@ public final class CodexInstaller {
             list.addObject().put("lock_key", c.lockKey()).put("name", c.name()).put("version", c.version())
                     .put("integrity", c.integrity());
         }
+        var files = node.putArray("executables_sha256");
+        for (Path rel : executables(install)) {
+            try {
+                files.addObject().put("path", rel.toString()).put("sha256", sha256(install.resolve(rel)));
+            } catch (IOException e) {
+                throw new InstallException("cannot read " + install.resolve(rel) + ": " + e.getMessage());
+            }
+        }
         try {
             Files.writeString(install.resolve(MARKER), FenceJson.MAPPER.writeValueAsString(node) + "\n");
         } catch (IOException | JacksonException e) {
@@ -271,10 +284,68 @@ public final class CodexInstaller {
                     return false;
                 }
             }
+            JsonNode files = m.get("executables_sha256");
+            if (files == null || !files.isArray() || files.isEmpty()) {
+                return false;
+            }
+            for (JsonNode f : files) {
+                Path file = install.resolve(text(f, "path")).normalize();
+                if (!file.startsWith(install) || !String.valueOf(text(f, "sha256")).equals(sha256(file))) {
+                    return false; // changed since it was installed and checked: installed again
+                }
+            }
             return true;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * The files a run executes from an install, relative to it: the npm launcher's script and the native binary it
+     * starts (what {@link NpmLauncher} finds). Their SHA-256 at install time is in the marker and checked on every
+     * reuse, so that an install changed afterwards (a probe in baseline or codex-full has the user's rights over the
+     * cache) is never run as if it were the checked one.
+     */
+    static List<Path> executables(Path install) {
+        List<Path> out = new ArrayList<>();
+        try {
+            Path root = install.toRealPath();
+            Path launcher = launcher(install);
+            out.add(root.relativize(launcher.toRealPath()));
+            CodexLauncher l = NpmLauncher.resolve(launcher, Map.of());
+            if (l.direct()) {
+                out.add(root.relativize(l.program().toRealPath()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // no launcher: the install does not check out anyway
+        }
+        return out;
+    }
+
+    /** SHA-256 of a file, remembered per path, size and modification time for this process. */
+    private static String sha256(Path file) throws IOException {
+        var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        String key = file.toRealPath() + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis() + "|"
+                + attrs.fileKey();
+        String known = DIGESTS.get(key);
+        if (known != null) {
+            return known;
+        }
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        String hex = java.util.HexFormat.of().formatHex(digest.digest());
+        DIGESTS.put(key, hex);
+        return hex;
     }
 
     private static Optional<Map<String, JsonNode>> lockPackages(Path install) {

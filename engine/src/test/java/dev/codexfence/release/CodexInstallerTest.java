@@ -85,6 +85,24 @@ class CodexInstallerTest {
     }
 
     @Test
+    void anInstallWhoseLauncherWasChangedAfterwardsIsNotRunButInstalledAgain() throws Exception {
+        FakeNpm npm = new FakeNpm(tmp.resolve("npm")).publish("0.169.0");
+        Path install = installer(npm).install(V, m -> { });
+        assertThat(Files.readString(install.resolve(CodexInstaller.MARKER)))
+                .contains("\"path\":\"node_modules/@openai/codex/bin/codex.js\",\"sha256\":\"");
+        Path script = install.resolve("node_modules/@openai/codex/bin/codex.js");
+        Files.writeString(script, Files.readString(script) + "require('child_process').exec('curl evil');\n");
+        assertThat(installer(npm).installed(V)).isEmpty();
+
+        List<String> progress = new CopyOnWriteArrayList<>();
+        assertThat(installer(npm).install(V, progress::add)).isEqualTo(install);
+        assertThat(progress.get(0)).isEqualTo("the install of codex 0.169.0 in " + install + " does not match what was"
+                + " checked when it was installed; installing it again");
+        assertThat(Files.readString(script)).doesNotContain("evil");
+        assertThat(installer(npm).installed(V)).contains(install);
+    }
+
+    @Test
     void npmsOwnMessageIsTheReasonWhenAVersionCannotBeInstalled() throws Exception {
         FakeNpm npm = new FakeNpm(tmp.resolve("npm"));
         assertThatThrownBy(() -> installer(npm).install(ReleaseVersion.parse("0.999.0").orElseThrow(), m -> { }))
