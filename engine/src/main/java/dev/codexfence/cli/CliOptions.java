@@ -147,6 +147,12 @@ final class CliOptions {
     @Option(names = "--codex", paramLabel = "PATH", description = "The codex CLI for codex modes.")
     Path codex;
 
+    @Option(names = "--codex-version", paramLabel = "V", split = ",",
+            description = "A codex release for the codex modes, installed on demand from npm into the per-user cache"
+                    + " (repeatable): 0.169.0, latest, a range 0.80.0..0.171.0 or 0.80.0..latest, or a sampled range"
+                    + " 0.80.0..0.171.0/8 (8 releases evenly spaced, both ends included). Not with --codex.")
+    List<String> codexVersions = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per probe run timeout: greater than 0 and at most"
             + " 86400, decimals allowed (default 30).")
     String timeout;

@@ -166,6 +166,12 @@ public final class CodexFenceCli {
         if (o.codex != null) {
             config.put(Constants.CODEX_PATH, absolute(o.codex.toString()).toString());
         }
+        if (!o.codexVersions.isEmpty()) {
+            if (o.codex != null) {
+                throw CliException.usage("--codex names one codex CLI and --codex-version names releases: choose one");
+            }
+            config.put(Constants.CODEX_VERSIONS, String.join(",", o.codexVersions));
+        }
         if (o.timeout != null) {
             config.put(Constants.TIMEOUT_SECONDS, timeout(o.timeout));
         }

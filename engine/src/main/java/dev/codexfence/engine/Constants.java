@@ -38,6 +38,14 @@ public final class Constants {
     /** The codex CLI to use. Default: {@code codex} on PATH, else the project-local {@code .tools/codex} install. */
     public static final String CODEX_PATH = "codex-fence.codex.path";
 
+    /**
+     * Codex releases to run, installed on demand from npm into the per-user cache: comma or space separated specs,
+     * each a version ({@code 0.169.0}), {@code latest}, a range ({@code 0.80.0..0.171.0}, {@code 0.80.0..latest}) or
+     * a sampled range ({@code 0.80.0..0.171.0/8}: 8 stable releases evenly spaced, both ends included). Default: none
+     * (the codex CLI of {@link #CODEX_PATH}). Not together with {@link #CODEX_PATH}.
+     */
+    public static final String CODEX_VERSIONS = "codex-fence.codex.versions";
+
     /** Per probe run timeout, in seconds (decimals allowed). Default 30. */
     public static final String TIMEOUT_SECONDS = "codex-fence.timeout.seconds";
 

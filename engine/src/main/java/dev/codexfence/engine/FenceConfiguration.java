@@ -3,6 +3,7 @@ package dev.codexfence.engine;
 import dev.codexfence.expect.ExpectationSettings;
 import dev.codexfence.expect.UnlistedPolicy;
 import dev.codexfence.mode.ModeCatalog;
+import dev.codexfence.release.VersionSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public record FenceConfiguration(
         Optional<Path> boundary,
         List<String> modes,
         Optional<Path> codexPath,
+        List<VersionSpec> codexVersions,
         Duration timeout,
         boolean failMissingCoverage,
         boolean classpathScan,
@@ -99,6 +101,7 @@ public record FenceConfiguration(
                 path(params, Constants.BOUNDARY),
                 List.copyOf(modes),
                 path(params, Constants.CODEX_PATH),
+                codexVersions(params),
                 timeout,
                 missing.equals("fail"),
                 bool(params, Constants.CLASSPATH_SCAN, true),
@@ -145,6 +148,23 @@ public record FenceConfiguration(
         }
         long millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
         return Optional.of(Duration.ofMillis(Math.max(1, millis)));
+    }
+
+    /** {@link Constants#CODEX_VERSIONS}: checked specs, in order; empty when not set. */
+    private static List<VersionSpec> codexVersions(ConfigurationParameters params) {
+        Optional<String> text = params.get(Constants.CODEX_VERSIONS).map(String::strip).filter(s -> !s.isEmpty());
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        if (params.get(Constants.CODEX_PATH).filter(s -> !s.isBlank()).isPresent()) {
+            throw new ConfigurationException(Constants.CODEX_VERSIONS, text.get(), "names codex releases while "
+                    + Constants.CODEX_PATH + " names one codex CLI: choose one of them");
+        }
+        try {
+            return VersionSpec.parseList(text.get());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(Constants.CODEX_VERSIONS, text.get(), e.getMessage());
+        }
     }
 
     private static ExpectationSettings expectations(ConfigurationParameters params) {

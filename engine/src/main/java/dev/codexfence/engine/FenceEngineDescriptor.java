@@ -2,6 +2,11 @@ package dev.codexfence.engine;
 
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.expect.ExpectationGate;
+import dev.codexfence.mode.ModeCatalog;
+import dev.codexfence.release.CodexInstaller;
+import dev.codexfence.release.CodexReleases;
+import dev.codexfence.release.ResolvedRelease;
+import dev.codexfence.release.VersionSpec;
 import dev.codexfence.report.FenceMapReport;
 import dev.codexfence.run.CodexFenceCache;
 import dev.codexfence.run.RunIntegrityException;
@@ -15,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -46,11 +52,34 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         }
         var request = context.request();
         expectations = ExpectationGate.open(config.expectations()); // a broken expectations file fails the run here
-        RunSettings settings = new RunSettings(config.modes(), config.codexPath().orElse(null), config.timeout(),
+        RunSettings settings = new RunSettings(config.modes(), codexPath(), config.timeout(),
                 config.preflight(), config.probeEnvironment(), config.netTarget().orElse(null),
                 config.runtimeBin().orElse(null), ndjsonFile(context), config.bash(),
                 () -> request.getCancellationToken().isCancellationRequested(), config.scratchDir().orElse(null));
         return context.withSession(RunSession.open(settings, catalog));
+    }
+
+    /**
+     * The codex CLI of this run: {@link Constants#CODEX_PATH}, or the one release {@link Constants#CODEX_VERSIONS}
+     * names, installed on demand. Several releases in one run need the per-version test tree (not in this build).
+     */
+    private Path codexPath() {
+        if (config.codexVersions().isEmpty() || config.modes().stream().noneMatch(ModeCatalog::isCodexMode)) {
+            return config.codexPath().orElse(null);
+        }
+        String specs = config.codexVersions().stream().map(VersionSpec::text).collect(Collectors.joining(","));
+        List<ResolvedRelease> releases = CodexReleases.forUser(System.getenv())
+                .resolve(config.codexVersions(), m -> System.err.println("codex-fence: " + m));
+        if (releases.size() != 1) {
+            throw new ConfigurationException(Constants.CODEX_VERSIONS, specs, "names " + releases.size() + " releases ("
+                    + releases.stream().map(ResolvedRelease::label).collect(Collectors.joining(", "))
+                    + "); this build runs one codex release at a time");
+        }
+        if (releases.get(0) instanceof ResolvedRelease.Skipped skipped) {
+            throw new ConfigurationException(Constants.CODEX_VERSIONS, specs, "codex " + skipped.label() + " is skipped: "
+                    + skipped.reason());
+        }
+        return CodexInstaller.launcher(((ResolvedRelease.Ready) releases.get(0)).install());
     }
 
     private Path ndjsonFile(FenceExecutionContext context) {

@@ -3,6 +3,7 @@ package dev.codexfence.mode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs the probe through the real codex CLI's sandbox under one policy. */
@@ -48,6 +49,16 @@ public final class CodexMode implements RunMode {
     public List<String> argv(Path probe, Path workspace) {
         return cli.invocation(profile, workspace, List.of(bash, probe.toString())).argv()
                 .orElseThrow(() -> new IllegalStateException(unavailable));
+    }
+
+    /** The detected CLI, or null when there is none. */
+    public CodexCli cli() {
+        return cli;
+    }
+
+    @Override
+    public Map<String, String> environment(Map<String, String> base) {
+        return cli == null ? base : cli.environment(base);
     }
 
     @Override

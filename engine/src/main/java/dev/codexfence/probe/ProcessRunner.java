@@ -24,6 +24,7 @@ public final class ProcessRunner {
 
     private static final long POLL_MILLIS = 20;
     private static final long DRAIN_MILLIS = 2000;
+    private static final long EXIT_GRACE_MILLIS = 250;
     private static final String SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
     private static final String KILL = firstExecutable("/usr/bin/kill", "/bin/kill");
 
@@ -117,7 +118,7 @@ public final class ProcessRunner {
         int exit = waitQuietly(process);
         boolean leftBehind = false;
         if (!timedOut && !cancelled) {
-            leftBehind = seen.stream().anyMatch(ProcessHandle::isAlive);
+            leftBehind = stillRunning(seen);
             // a member may fork while the group is being killed: kill until the group is empty (bounded)
             for (int round = 0; ownGroup && round < 50 && groupHasMembers(group); round++) {
                 leftBehind = true;
@@ -129,6 +130,33 @@ public final class ProcessRunner {
         boolean held = !out.finish(DRAIN_MILLIS) | !err.finish(DRAIN_MILLIS);
         return new Outcome(timedOut || cancelled ? -1 : exit, timedOut, cancelled, out.bytes(), out.dropped(),
                 err.bytes(), err.dropped(), held, leftBehind, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Whether a descendant seen while the process ran is still running. A zombie is not (it has exited; only its
+     * new parent has yet to reap it: codex 0.120 to 0.140 leave bubblewrap's sandbox init so for a moment), and a
+     * process that is exiting gets {@link #EXIT_GRACE_MILLIS} to finish.
+     */
+    private static boolean stillRunning(Set<ProcessHandle> seen) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS);
+        while (true) {
+            boolean running = seen.stream().anyMatch(p -> p.isAlive() && !exited(p.pid()));
+            if (!running || System.nanoTime() > until) {
+                return running;
+            }
+            pause(10);
+        }
+    }
+
+    /** Whether /proc says {@code pid} is a zombie or dead (false where there is no /proc). */
+    private static boolean exited(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 2)[0];
+            return state.equals("Z") || state.equals("X");
+        } catch (IOException | RuntimeException e) {
+            return java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self")); // gone, where /proc would show it
+        }
     }
 
     private static void pause(long millis) {

@@ -208,7 +208,7 @@ public final class RunSession implements AutoCloseable {
         env.put("FENCE_BIN", bin.toString());
         env.putAll(ProbeEnvironment.additions(settings.probeEnvironment()));
         probeTools.environment(env).forEach(env::putIfAbsent);
-        return env;
+        return mode.environment(env); // codex's native binary: what its npm launcher would have set
     }
 
     /**

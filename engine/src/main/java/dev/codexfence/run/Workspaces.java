@@ -340,10 +340,12 @@ public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
         return extra;
     }
 
+    /** An empty folder (codex 0.169) or empty file (codex 0.120 leaves a read-only one) named .codex, .agents or .aws. */
     private static boolean isCodexMountPoint(Path p) throws IOException {
         String name = p.getFileName().toString();
-        return (name.equals(".codex") || name.equals(".agents") || name.equals(".aws"))
-                && p.getParent() != null && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && isEmpty(p);
+        return (name.equals(".codex") || name.equals(".agents") || name.equals(".aws")) && p.getParent() != null
+                && (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? isEmpty(p)
+                        : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0);
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

@@ -1,0 +1,30 @@
+package dev.codexfence.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** .ci/run installs exactly the releases the generation tests expect, and the generations are all there. */
+class PinnedReleasesTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("fence.root", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void ciInstallsThePinnedReleasesIntoTheCache() throws IOException {
+        List<List<String>> installs = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve(".ci/run"))) {
+            if (line.startsWith("bin/install-codex ")) {
+                installs.add(List.of(line.substring("bin/install-codex ".length()).strip().split("\\s+")));
+            }
+        }
+        assertThat(installs).containsExactly(PinnedReleases.VERSIONS);
+        assertThat(PinnedReleases.VERSIONS.stream().map(v -> ReleaseVersion.parse(v).orElseThrow()).sorted()
+                .map(ReleaseVersion::text).collect(Collectors.toList())).isEqualTo(PinnedReleases.VERSIONS);
+    }
+}
