@@ -1,102 +1,96 @@
 package dev.codexfence.probes;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
-
 import dev.codexfence.catalog.CatalogLoader;
 import dev.codexfence.catalog.Platform;
 import dev.codexfence.probe.ProbeParser;
 import dev.codexfence.probe.ProbeRoot;
 import dev.codexfence.probe.ProbeScript;
 import dev.codexfence.run.CodexLocator;
-import dev.codexfence.run.Workspaces;
 import dev.codexfence.schema.FenceJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two consecutive runs of this folder's corpus in every available mode (baseline, plus codex-sandbox and
- * codex-full when the codex CLI is installed), made once per test JVM and shared by the tests that read
- * their records (RepeatabilityTest, HonestClassificationTest). Each run writes its NDJSON file into
- * {@code target/repeatability/run-N}, which stays for inspection.
+ * What the integration-test checks read: the two corpus runs made in the Surefire fork (ProbeMatrixTest's, in
+ * {@code target/codex-fence}, and RepeatRunTest's, in {@code target/corpus-repeat}), and the evidence
+ * src/test/fenced-jvm/bin/java wrote about that fork. Each folder must hold exactly one NDJSON file: the wrapper empties
+ * them before the fork starts.
  */
 final class CorpusRuns {
 
     /** One run: its NDJSON file, the file's lines as written, and the lines parsed. */
-    record Run(int number, Path ndjson, List<String> lines, List<JsonNode> records) {}
+    record Run(String name, Path ndjson, List<String> lines, List<JsonNode> records) {}
 
     /** The probes of this folder that run on this platform: the records a run must hold, per mode. */
     static final List<ProbeScript> PROBES = probesForThisPlatform();
 
-    private static final Path OUT = Path.of("target", "repeatability");
     private static List<Run> runs;
-    private static List<String> modes;
 
     private CorpusRuns() {}
 
-    /** The two runs, made on first use. */
-    static synchronized List<Run> twice() {
+    /** The suite's run, then the repeat. */
+    static synchronized List<Run> both() {
         if (runs == null) {
-            Workspaces.delete(OUT.toAbsolutePath());
-            List<Run> made = new ArrayList<>();
-            for (int n = 1; n <= 2; n++) {
-                made.add(run(n));
-            }
-            runs = List.copyOf(made);
+            runs = List.of(read("suite", Path.of("target/codex-fence")), read("repeat", Path.of(RepeatRunTest.FOLDER)));
         }
         return runs;
     }
 
+    /** Every record of both runs. */
+    static List<JsonNode> allRecords() {
+        return both().stream().flatMap(r -> r.records().stream()).toList();
+    }
+
     /** baseline, and the codex modes when the codex CLI is installed (CI must have it). */
-    static synchronized List<String> modes() {
-        if (modes == null) {
-            Optional<Path> codex = codex();
-            if (codex.isEmpty() && "true".equals(System.getenv("CI"))) {
-                throw new AssertionError("CI must install the codex CLI (bin/install-codex)");
-            }
-            modes = codex.isPresent() ? List.of("baseline", "codex-sandbox", "codex-full") : List.of("baseline");
+    static List<String> modes() {
+        Optional<Path> codex = CodexLocator.locate(System.getenv("PATH"), Path.of(""));
+        if (codex.isEmpty() && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI must install the codex CLI (bin/install-codex)");
         }
-        return modes;
+        return codex.isPresent() ? List.of("baseline", "codex-sandbox", "codex-full") : List.of("baseline");
     }
 
-    static Optional<Path> codex() {
-        return CodexLocator.locate(System.getenv("PATH"), Path.of(""));
+    /** The folder where src/test/fenced-jvm/bin/java wrote its evidence about the Surefire fork. */
+    static Path evidence() {
+        String dir = System.getProperty("fence.evidence");
+        if (dir == null) {
+            throw new AssertionError("the fence.evidence system property is not set (probes/pom.xml, failsafe)");
+        }
+        return Path.of(dir, "surefire");
     }
 
-    private static Run run(int number) {
-        Path dir = OUT.resolve("run-" + number).toAbsolutePath();
-        var request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectDirectory("."))
-                .filters(EngineFilter.includeEngines("codex-fence"))
-                .configurationParameter("codex-fence.modes", String.join(",", modes()))
-                .configurationParameter("codex-fence.output.dir", dir.toString())
-                .configurationParameter("codex-fence.coverage.missing", "skip")
-                .configurationParameter("codex-fence.expectations.enabled", "false")
-                .configurationParameter("codex-fence.execution.parallel.enabled", "true")
-                .configurationParameter("codex-fence.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("codex-fence.execution.parallel.config.fixed.parallelism", "4");
-        codex().ifPresent(c -> request.configurationParameter("codex-fence.codex.path", c.toString()));
-        LauncherFactory.create().execute(request.build());
+    /** The canary planted in the fake $HOME and in the secrets of the fork's environment. */
+    static String canary() {
+        String canary = System.getProperty("fence.canary");
+        if (canary == null || canary.length() < 8) {
+            throw new AssertionError("the fence.canary system property is not set (probes/pom.xml, failsafe)");
+        }
+        return canary;
+    }
+
+    static String key(JsonNode record) {
+        return record.at("/probe/id").asString() + " [" + record.at("/run/mode").asString() + "]";
+    }
+
+    private static Run read(String name, Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> ndjson = files.filter(p -> p.getFileName().toString().endsWith(".ndjson")).toList();
             if (ndjson.size() != 1) {
-                throw new AssertionError("run " + number + " should leave one NDJSON file in " + dir + ", found " + ndjson);
+                throw new AssertionError("the " + name + " run should leave one NDJSON file in " + dir.toAbsolutePath()
+                        + ", found " + ndjson + " (did Surefire run ProbeMatrixTest and RepeatRunTest?)");
             }
             List<String> lines = Files.readAllLines(ndjson.get(0), StandardCharsets.UTF_8);
             List<JsonNode> records = lines.stream().map(FenceJson.MAPPER::readTree).toList();
-            return new Run(number, ndjson.get(0), lines, records);
+            return new Run(name, ndjson.get(0), lines, records);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the NDJSON of run " + number + " in " + dir, e);
+            throw new UncheckedIOException("cannot read the NDJSON of the " + name + " run in " + dir.toAbsolutePath(), e);
         }
     }
 
