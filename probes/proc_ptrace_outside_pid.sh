@@ -7,6 +7,7 @@ probe_version="1"
 primary_capability_id="cap_proc_ptrace_and_vm_read"
 secondary_capability_ids="cap_proc_host_process_visibility"
 probe_platforms="linux"
+probe_locks="outside-process"   # one probe at a time acts on the harness's outside process: a second PTRACE_ATTACH gets EPERM
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 

@@ -6,6 +6,7 @@ probe_name="proc_signal_outside_pid"
 probe_version="1"
 primary_capability_id="cap_proc_signal_outside_sandbox"
 probe_platforms="linux"
+probe_locks="outside-process"   # one probe at a time acts on the harness's outside process: a second PTRACE_ATTACH gets EPERM
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 

@@ -89,11 +89,10 @@ final class RecordNormaliser {
         JsonNode ws = record.at("/run/workspace_root");
         if (ws.isString() && !ws.asString().isBlank()) {
             String workspace = ws.asString();
-            rules.add(s -> s.replace(workspace, WORKSPACE));
+            rules.add(wholePath(workspace, WORKSPACE));
             int slash = workspace.lastIndexOf('/');
             if (slash > 0) {
-                String run = workspace.substring(0, slash);
-                rules.add(s -> s.replace(run, RUN));
+                rules.add(wholePath(workspace.substring(0, slash), RUN));
             }
         }
         rules.add(s -> scratchName.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "-" + PID)));
@@ -109,6 +108,15 @@ final class RecordNormaliser {
             rules.add(wholeNumber(port.group(1), PORT));
         }
         return rules;
+    }
+
+    /**
+     * Replaces {@code path} where it stands as a whole path or a path's leading part: the workspace {@code RUN/b} is
+     * not the start of the run's {@code RUN/bin}.
+     */
+    private static UnaryOperator<String> wholePath(String path, String placeholder) {
+        Pattern p = Pattern.compile(Pattern.quote(path) + "(?![A-Za-z0-9._-])");
+        return s -> p.matcher(s).replaceAll(Matcher.quoteReplacement(placeholder));
     }
 
     private static UnaryOperator<String> wholeNumber(String number, String placeholder) {

@@ -44,6 +44,17 @@ class RecordNormaliserTest {
     }
 
     @Test
+    void aShortWorkspaceNameIsReplacedOnlyAsAWholePathPart() {
+        // workspaces are RUN/<slot>: the workspace RUN/b must not swallow the start of the run's RUN/bin
+        ObjectNode r = record("proc_signal_outside_pid", "/root/.cache/codex-fence/q1w2e3/b",
+                "kill -CONT 1 ; cd /root/.cache/codex-fence/q1w2e3/b", "pid 1", "done",
+                "/root/.cache/codex-fence/q1w2e3/bin/probe-lib.sh: line 13: kill", "{}");
+        ObjectNode n = normaliser.normalise(r);
+        assertThat(n.at("/run/command").asString()).isEqualTo("kill -CONT 1 ; cd <workspace>");
+        assertThat(n.at("/payload/stderr_snippet").asString()).isEqualTo("<run>/bin/probe-lib.sh: line 13: kill");
+    }
+
+    @Test
     void numbersAfterAProbeIdInScratchNamesBecomePid() {
         ObjectNode r = record("fs_write_home_scratch", null, "touch /root/.codex-fence-fs_write_home_scratch-4242-17719",
                 "@codex-fence-net_unix_bind_abstract-2", "kept other_probe-42 and fs_write_home_scratch_v2",
