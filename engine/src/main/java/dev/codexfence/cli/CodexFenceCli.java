@@ -218,7 +218,11 @@ public final class CodexFenceCli {
         }
         Optional<Path> file = o.recordExpectations.isEmpty() ? Optional.empty() : Optional.of(absolute(o.recordExpectations));
         try {
-            var records = new dev.codexfence.diff.RecordFiles().readAll(ndjsonFilesIn(output)).stream()
+            if (run.ndjsonFiles().isEmpty()) {
+                throw CliException.configuration("the run wrote no NDJSON file: nothing to record expectations from", null);
+            }
+            // this run's files only: the output folder keeps earlier runs' files too
+            var records = new dev.codexfence.diff.RecordFiles().readAll(run.ndjsonFiles()).stream()
                     .map(dev.codexfence.diff.RecordLine::record).toList();
             var recording = dev.codexfence.expect.ExpectationsRecorder.record(records);
             for (var written : new dev.codexfence.expect.ExpectationsWriter().write(recording, file,
@@ -231,13 +235,6 @@ public final class CodexFenceCli {
             throw CliException.configuration(e.getMessage(), e);
         }
         return exit;
-    }
-
-    /** The NDJSON files a run left in its output folder (one per repetition). */
-    private static List<Path> ndjsonFilesIn(Path output) throws IOException {
-        try (var files = Files.walk(output, 2)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".ndjson")).sorted().toList();
-        }
     }
 
     /** {@code --report OUT.html [IN...]}: the fence map of the inputs, or of standard input. */

@@ -100,6 +100,9 @@ final class MatrixRun {
         }
     }
 
+    /** What the last run wrote: nothing else in the output folder (earlier runs' files) is this run's. */
+    private List<Path> written = List.of();
+
     private int execute(int repeat, CancellationToken token, Interruption interruption) {
         RecordSink sink = new RecordSink(io.out(), token, io.terminal().interactive() ? io.status() : null);
         RunReport report = new RunReport();
@@ -122,6 +125,7 @@ final class MatrixRun {
             progress.stop();
             io.out().flush();
         }
+        written = report.ndjsonFiles().stream().map(Path::of).toList();
         boolean interrupted = (interruption != null && interruption.interrupted()) || sink.broken()
                 || token.isCancellationRequested();
         report.printNotes(io.err());
@@ -142,6 +146,11 @@ final class MatrixRun {
             return ExitCodes.CONFIGURATION;
         }
         return report.failures() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** The NDJSON files the last {@link #execute} wrote (one per repetition), in the order they were finished. */
+    List<Path> ndjsonFiles() {
+        return written;
     }
 
     /** {@code --list}: the tests the selection would run, one per line: probe id, mode, capability, note. */

@@ -87,4 +87,29 @@ class CliMapCommandsTest {
         assertThat(drift.exit()).as(drift.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(List.of(drift.stderr(), drift.stdout()).toString()).contains("the fence changed");
     }
+
+    @Test
+    void recordExpectationsReadsThisRunsRecordsOnlyNotAnEarlierRunsInTheSameFolder() throws Exception {
+        // the output folder is kept across runs (the default one is): an earlier run's file there says "denied"
+        Path out = Files.createDirectories(dir.resolve("shared-out"));
+        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(out,
+                java.nio.file.attribute.PosixFileAttributeView.class);
+        view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        var first = cli("--bang", "--probes", HEALTHY.toString(), "--output", out.toString(),
+                "-c", "codex-fence.coverage.missing=skip").env("MODES", "baseline").run();
+        assertThat(first.exit()).as(first.toString()).isZero();
+        try (var files = Files.list(out)) {
+            Path earlier = files.filter(f -> f.toString().endsWith(".ndjson")).findFirst().orElseThrow();
+            Files.writeString(earlier, Files.readString(earlier).replace("\"observed_result\":\"success\"",
+                    "\"observed_result\":\"denied\""));
+            assertThat(Files.readString(earlier)).contains("\"observed_result\":\"denied\"");
+        }
+        Path expectations = dir.resolve("exp-this-run.json");
+        var rec = cli("--bang", "--probes", HEALTHY.toString(), "--output", out.toString(),
+                "-c", "codex-fence.coverage.missing=skip", "--record-expectations", expectations.toString())
+                .env("MODES", "baseline").run();
+        assertThat(rec.exit()).as(rec.toString()).isZero();
+        JsonNode file = FenceJson.MAPPER.readTree(expectations.toFile());
+        assertThat(file.at("/probes/fx_read_ws/baseline").asString()).as(file.toString()).startsWith("success");
+    }
 }
