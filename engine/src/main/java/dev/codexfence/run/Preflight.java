@@ -17,7 +17,12 @@ final class Preflight {
 
     /** The pseudo-probe id of preflight records. */
     static final String PROBE_ID = "codex_fence_preflight";
-    private static final String CAPABILITY = "cap_fs_write_workspace_tree";
+    /**
+     * What a preflight record may name as its capability, in order of preference: a failing preflight is about
+     * running (and writing in) the workspace at all. A catalog with none of them gets no preflight record; the
+     * reason the mode is skipped says so.
+     */
+    static final List<String> CAPABILITIES = List.of("cap_fs_write_workspace_tree", "cap_sandbox_default_deny");
 
     private final RunSession session;
 
@@ -43,7 +48,12 @@ final class Preflight {
             String command = ShellQuote.join(argv.get());
             String why = "preflight failed for mode " + mode.name() + ": `" + command + "` "
                     + (o.timedOut() ? "timed out" : "exited " + o.exitCode()) + (stderr.isEmpty() ? "" : ": " + stderr);
-            record(mode, ws, command, why, o.timedOut() ? null : o.exitCode(), stderr);
+            Optional<String> capability = CAPABILITIES.stream()
+                    .filter(id -> session.assembler().catalog().find(id).isPresent()).findFirst();
+            if (capability.isEmpty()) {
+                return Optional.of(why + " (no preflight record: the catalog has none of " + CAPABILITIES + ")");
+            }
+            record(mode, ws, capability.get(), command, why, o.timedOut() ? null : o.exitCode(), stderr);
             return Optional.of(why);
         } catch (IOException e) {
             return Optional.of("preflight for mode " + mode.name() + " could not start: " + e.getMessage());
@@ -52,9 +62,10 @@ final class Preflight {
         }
     }
 
-    private void record(RunMode mode, Path ws, String command, String why, Integer exit, String stderr) {
+    private void record(RunMode mode, Path ws, String capability, String command, String why, Integer exit,
+            String stderr) {
         try {
-            var observation = HarnessRecords.error(PROBE_ID, "1", CAPABILITY, List.of(), mode.name(), ws.toString(),
+            var observation = HarnessRecords.error(PROBE_ID, "1", capability, List.of(), mode.name(), ws.toString(),
                     command, "preflight_failed", why, null, exit, null, stderr.isEmpty() ? null : stderr);
             session.log().append(session.assembler().complete(observation,
                     new dev.codexfence.record.RecordAssembler.Expectation(PROBE_ID, mode.name(), session.stackFor(mode))));

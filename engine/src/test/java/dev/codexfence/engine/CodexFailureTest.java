@@ -89,4 +89,32 @@ class CodexFailureTest {
         });
         assertThat(lines).noneMatch(r -> r.at("/result/observed_result").asString().equals("denied"));
     }
+
+    @Test
+    void aFailingPreflightUnderACatalogWithoutItsCapabilitiesSkipsTheModeWithoutARecord() throws IOException {
+        // a team's own catalog need not have the capabilities a preflight record names: the mode is still skipped
+        // with the reason, and no record naming a capability the catalog lacks is made
+        String catalog = Files.readString(Fixtures.tree("cli-catalog").resolve("catalog.json"));
+        JsonNode root = FenceJson.MAPPER.readTree(catalog);
+        var caps = (tools.jackson.databind.node.ArrayNode) root.get("capabilities");
+        for (int i = caps.size() - 1; i >= 0; i--) {
+            if (caps.get(i).path("id").asString().equals("cap_fs_write_workspace_tree")) {
+                caps.remove(i);
+            }
+        }
+        assertThat(caps.findValuesAsString("id")).contains("cap_fs_read_workspace_tree")
+                .doesNotContain("cap_fs_write_workspace_tree", "cap_sandbox_default_deny");
+        Path file = dir.resolve("catalog-without-preflight-capabilities.json");
+        Files.writeString(file, FenceJson.MAPPER.writeValueAsString(root));
+        Path out = dir.resolve("out-own-catalog");
+        var results = Fixtures.kit(out, Map.of(Constants.MODES, "baseline,codex-sandbox", Constants.CATALOG, file.toString(),
+                        Constants.CODEX_PATH, wrapper("args=(\"${args[0]}\" --no-such-flag \"${args[@]:1}\")").toString()),
+                selectFile(Fixtures.tree("healthy").resolve("fx_read_ws.sh").toFile())).execute();
+        results.testEvents().assertStatistics(s -> s.succeeded(1).skipped(1).failed(0));
+        assertThat(results.testEvents().skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
+                .singleElement().asString().contains("preflight failed for mode codex-sandbox")
+                .contains("no preflight record: the catalog has none of");
+        List<JsonNode> lines = Files.readAllLines(Fixtures.onlyNdjson(out)).stream().map(FenceJson.MAPPER::readTree).toList();
+        assertThat(lines).extracting(r -> r.at("/probe/id").asString()).containsExactly("fx_read_ws");
+    }
 }
