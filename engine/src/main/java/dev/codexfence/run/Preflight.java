@@ -20,9 +20,11 @@ final class Preflight {
     private static final String CAPABILITY = "cap_fs_write_workspace_tree";
 
     private final RunSession session;
+    private final RunStack stack;
 
-    Preflight(RunSession session) {
+    Preflight(RunSession session, RunStack stack) {
         this.session = session;
+        this.stack = stack;
     }
 
     Optional<String> check(RunMode mode) {
@@ -57,7 +59,7 @@ final class Preflight {
             var observation = HarnessRecords.error(PROBE_ID, "1", CAPABILITY, List.of(), mode.name(), ws.toString(),
                     command, "preflight_failed", why, null, exit, null, stderr.isEmpty() ? null : stderr);
             session.log().append(session.assembler().complete(observation,
-                    new dev.codexfence.record.RecordAssembler.Expectation(PROBE_ID, mode.name(), session.stackFor(mode))));
+                    new dev.codexfence.record.RecordAssembler.Expectation(PROBE_ID, mode.name(), stack.stackFor(mode))));
         } catch (ContractViolation e) {
             throw new IllegalStateException("the harness made an invalid preflight record: " + e.getMessage(), e);
         }
