@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
         header = "Run codex-fence probes in each run mode and stream one cfbo-v1 record per probe run.",
         synopsisHeading = "%nUsage: ",
         customSynopsis = {
-            "codex-fence --bang [--list] [--repeat N] [OPTIONS]",
-            "       codex-fence --rattle (--cap ID | --probe ID)... [--mode M]... [--list] [--repeat N] [OPTIONS]",
+            "codex-fence --bang [--list] [--repeat N] [--codex-version V]... [--shard K/N] [OPTIONS]",
+            "       codex-fence --rattle (--cap ID | --probe ID)... [--mode M]... [--list] [--repeat N] [--shard K/N] [OPTIONS]",
             "       codex-fence --listen < records.ndjson",
             "       codex-fence --diff OLD.ndjson NEW.ndjson [--json]",
             "       codex-fence --report OUT.html [IN.ndjson...]",
@@ -71,6 +71,7 @@ import picocli.CommandLine.Option;
             "  codex-fence --bang --record-expectations             record this stack's expectations",
             "  codex-fence -l < run.ndjson; echo $?                 1 when a line is not a cfbo-v1 record",
             "  codex-fence -b --probes ./my-probes --catalog ./my-catalog.json --timeout 10 --parallel 4",
+            "  codex-fence -b --codex-version 0.80.0 --codex-version 0.171.0 --shard 2/4   releases side by side, part 2 of 4",
         })
 final class CliOptions {
 
@@ -150,8 +151,14 @@ final class CliOptions {
     @Option(names = "--codex-version", paramLabel = "V", split = ",",
             description = "A codex release for the codex modes, installed on demand from npm into the per-user cache"
                     + " (repeatable): 0.169.0, latest, a range 0.80.0..0.171.0 or 0.80.0..latest, or a sampled range"
-                    + " 0.80.0..0.171.0/8 (8 releases evenly spaced, both ends included). Not with --codex.")
+                    + " 0.80.0..0.171.0/8 (8 releases evenly spaced, both ends included). Not with --codex."
+                    + " With several releases, each runs the codex modes under a node of its own; baseline runs once.")
     List<String> codexVersions = new ArrayList<>();
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run part K of N of the selection: its tests (codex"
+            + " release x probe x mode, coverage) sorted by unique id, every Nth from the Kth. The N parts are disjoint,"
+            + " cover the selection and differ in size by at most one, so N CI jobs running 1/N .. N/N run it all.")
+    String shard;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per probe run timeout: greater than 0 and at most"
             + " 86400, decimals allowed (default 30).")

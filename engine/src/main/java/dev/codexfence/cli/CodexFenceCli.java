@@ -11,6 +11,7 @@ import dev.codexfence.engine.ConfigurationException;
 import dev.codexfence.engine.ConfigurationKeys;
 import dev.codexfence.engine.Constants;
 import dev.codexfence.engine.FenceConfiguration;
+import dev.codexfence.engine.Shard;
 import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.probe.ProbeRoot;
 import dev.codexfence.run.CodexFenceCache;
@@ -174,6 +175,10 @@ public final class CodexFenceCli {
         }
         if (o.timeout != null) {
             config.put(Constants.TIMEOUT_SECONDS, timeout(o.timeout));
+        }
+        if (o.shard != null) {
+            config.put(Constants.SHARD, Shard.parse(o.shard).orElseThrow(() -> CliException.usage("--shard expects "
+                    + Shard.FORM + " (got \"" + o.shard + "\")")).toString());
         }
         if (o.parallel > 1) {
             config.put(Constants.PARALLEL_ENABLED, "true");

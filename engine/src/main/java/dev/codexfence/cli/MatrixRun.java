@@ -153,7 +153,10 @@ final class MatrixRun {
         return written;
     }
 
-    /** {@code --list}: the tests the selection would run, one per line: probe id, mode, capability, note. */
+    /**
+     * {@code --list}: the tests the selection would run, one per line: probe id, mode, capability, note; in a run over
+     * several codex releases also the release (after the mode: {@code codex 0.80.0}, {@code -} for baseline).
+     */
     int list() {
         TestPlan plan;
         try {
@@ -165,17 +168,21 @@ final class MatrixRun {
         for (TestIdentifier root : plan.getRoots()) {
             collect(plan, root, rows);
         }
-        int[] width = new int[3];
+        boolean releases = rows.stream().anyMatch(r -> !r[RELEASE].equals("-"));
+        int[] columns = releases ? new int[] {0, 1, RELEASE, 2} : new int[] {0, 1, 2};
+        int[] width = new int[RELEASE + 1];
         for (String[] r : rows) {
-            for (int c = 0; c < 3; c++) {
+            for (int c : columns) {
                 width[c] = Math.max(width[c], r[c].length());
             }
         }
         PrintStream out = io.out();
         for (String[] r : rows) {
             StringBuilder sb = new StringBuilder();
-            for (int c = 0; c < 3; c++) {
-                sb.append(c == 2 && r[3].isEmpty() ? r[c] : pad(r[c], width[c])).append(c == 2 ? "" : "  ");
+            for (int i = 0; i < columns.length; i++) {
+                int c = columns[i];
+                boolean last = i == columns.length - 1;
+                sb.append(last && r[3].isEmpty() ? r[c] : pad(r[c], width[c])).append(last ? "" : "  ");
             }
             if (!r[3].isEmpty()) {
                 sb.append("  ").append(r[3]);
@@ -196,13 +203,18 @@ final class MatrixRun {
         }
     }
 
+    /** The column of a row holding the codex release. */
+    private static final int RELEASE = 4;
+
     private static String[] row(TestIdentifier test) {
+        String release = "-";
         String capability = "-";
         String probe = "-";
         String mode = "-";
         String note = "";
         for (UniqueId.Segment s : test.getUniqueIdObject().getSegments()) {
             switch (s.getType()) {
+                case "codex" -> release = "codex " + s.getValue();
                 case "capability" -> capability = s.getValue();
                 case "probe" -> probe = s.getValue();
                 case "mode" -> mode = s.getValue();
@@ -228,7 +240,8 @@ final class MatrixRun {
             note = "skipped here: not for " + (here.isEmpty() ? System.getProperty("os.name") : here);
         }
         // ids come from file names: shown escaped
-        return new String[] {TerminalText.line(probe), TerminalText.line(mode), TerminalText.line(capability), note};
+        return new String[] {TerminalText.line(probe), TerminalText.line(mode), TerminalText.line(capability), note,
+                TerminalText.line(release)};
     }
 
     private static String pad(String s, int width) {

@@ -5,7 +5,9 @@ import dev.codexfence.catalog.BoundaryDescriptorLoader;
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.CatalogLoader;
 import dev.codexfence.catalog.Platform;
+import dev.codexfence.release.CodexReleases;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -57,14 +59,38 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
         CapabilityCatalog catalog = config.catalog().map(loader::load).orElseGet(loader::loadBundled);
         Optional<BoundaryDescriptor> boundary = config.boundary().map(new BoundaryDescriptorLoader()::load);
         InputNotes.report(catalog, boundary, DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
-        FenceEngineDescriptor engine = new FenceEngineDescriptor(uniqueId, config, catalog);
+        Supplier<CodexReleases> releases = memoize(() -> CodexReleases.forUser(System.getenv()));
+        ReleasePlan plan = ReleasePlan.of(config, specs -> releases.get().select(specs, note -> request.getDiscoveryListener()
+                .issueEncountered(uniqueId, DiscoveryIssue.create(DiscoveryIssue.Severity.INFO, "codex releases: " + note))));
+        FenceEngineDescriptor engine = new FenceEngineDescriptor(uniqueId, config, catalog, plan);
         Platform platform = Platform.current().orElse(Platform.LINUX);
         EngineDiscoveryRequestResolver.<FenceEngineDescriptor>builder()
                 .addSelectorResolver(ctx -> new FenceSelectorResolver(
-                        new FenceDiscovery(config, catalog, platform, ctx.getIssueReporter()), new FenceUniqueIds(uniqueId)))
+                        new FenceDiscovery(config, catalog, platform, ctx.getIssueReporter()), new FenceUniqueIds(uniqueId),
+                        plan, releases))
                 .build()
                 .resolve(request, engine);
+        if (plan.several()) {
+            // baseline's capabilities (and coverage and contract nodes) first, then the releases in version order
+            engine.orderChildren(children -> children.stream().sorted(java.util.Comparator.comparingInt(d ->
+                    d instanceof ReleaseDescriptor r ? 1 + plan.releases().indexOf(r.release()) : 0)).toList());
+        }
+        config.shard().ifPresent(shard -> ShardFilter.apply(engine, shard, new FenceUniqueIds(uniqueId)));
         return engine;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     @Override

@@ -46,6 +46,13 @@ public final class Constants {
      */
     public static final String CODEX_VERSIONS = "codex-fence.codex.versions";
 
+    /**
+     * One part of the matrix, {@code K/N}: of the selected tests (release × probe × mode cells, coverage and contract
+     * tests) sorted by unique id, every {@code N}th from position {@code K}. Every test is in exactly one of the
+     * {@code N} shards and their sizes differ by at most one ({@link Shard}). Default: the whole selection.
+     */
+    public static final String SHARD = "codex-fence.shard";
+
     /** Per probe run timeout, in seconds (decimals allowed). Default 30. */
     public static final String TIMEOUT_SECONDS = "codex-fence.timeout.seconds";
 

@@ -35,7 +35,8 @@ public record FenceConfiguration(
         String bash,
         ExpectationSettings expectations,
         Optional<Path> reportFile,
-        Optional<Path> scratchDir) {
+        Optional<Path> scratchDir,
+        Optional<Shard> shard) {
 
     public static FenceConfiguration from(ConfigurationParameters params) {
         List<String> modes = ModeCatalog.DEFAULT_MODES;
@@ -119,7 +120,18 @@ public record FenceConfiguration(
                         throw new ConfigurationException(Constants.REPORT_FILE, s, "not a valid path");
                     }
                 }),
-                path(params, Constants.SCRATCH_DIR));
+                path(params, Constants.SCRATCH_DIR),
+                shard(params));
+    }
+
+    /** {@link Constants#SHARD}: {@code K/N}, or empty when not set. */
+    private static Optional<Shard> shard(ConfigurationParameters params) {
+        Optional<String> text = params.get(Constants.SHARD).map(String::strip).filter(s -> !s.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Shard.parse(text.get()).orElseThrow(() -> new ConfigurationException(Constants.SHARD,
+                text.get(), "expected " + Shard.FORM)));
     }
 
     /** The most probe runs at the same time (CLI {@code --parallel}, the platform's parallel settings). */

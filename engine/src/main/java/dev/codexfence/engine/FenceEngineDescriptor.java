@@ -37,12 +37,14 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
 
     private final FenceConfiguration config;
     private final CapabilityCatalog catalog;
+    private final ReleasePlan plan;
     private volatile ExpectationGate expectations = ExpectationGate.disabled();
 
-    FenceEngineDescriptor(UniqueId id, FenceConfiguration config, CapabilityCatalog catalog) {
+    FenceEngineDescriptor(UniqueId id, FenceConfiguration config, CapabilityCatalog catalog, ReleasePlan plan) {
         super(id, "codex-fence");
         this.config = config;
         this.catalog = catalog;
+        this.plan = plan;
     }
 
     @Override
@@ -52,20 +54,25 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         }
         var request = context.request();
         expectations = ExpectationGate.open(config.expectations()); // a broken expectations file fails the run here
-        RunSettings settings = new RunSettings(config.modes(), codexPath(), config.timeout(),
+        // a run over several releases: the session's own stack is baseline's (no codex); each release node opens its own
+        Optional<ResolvedRelease.Ready> release = plan.several() ? Optional.empty() : singleRelease();
+        Path codex = plan.several() ? null
+                : release.map(r -> CodexInstaller.launcher(r.install())).orElse(config.codexPath().orElse(null));
+        RunSettings settings = new RunSettings(plan.topModes(), codex, config.timeout(),
                 config.preflight(), config.probeEnvironment(), config.netTarget().orElse(null),
                 config.runtimeBin().orElse(null), ndjsonFile(context), config.bash(),
-                () -> request.getCancellationToken().isCancellationRequested(), config.scratchDir().orElse(null));
+                () -> request.getCancellationToken().isCancellationRequested(), config.scratchDir().orElse(null),
+                release.map(r -> r.version().text()).orElse(null));
         return context.withSession(RunSession.open(settings, catalog));
     }
 
     /**
-     * The codex CLI of this run: {@link Constants#CODEX_PATH}, or the one release {@link Constants#CODEX_VERSIONS}
-     * names, installed on demand. Several releases in one run need the per-version test tree (not in this build).
+     * The one release {@link Constants#CODEX_VERSIONS} names in a run over one, installed on demand; empty when the
+     * run takes {@link Constants#CODEX_PATH} (or has no codex mode). A skipped release fails the run with its reason.
      */
-    private Path codexPath() {
+    private Optional<ResolvedRelease.Ready> singleRelease() {
         if (config.codexVersions().isEmpty() || config.modes().stream().noneMatch(ModeCatalog::isCodexMode)) {
-            return config.codexPath().orElse(null);
+            return Optional.empty();
         }
         String specs = config.codexVersions().stream().map(VersionSpec::text).collect(Collectors.joining(","));
         List<ResolvedRelease> releases = CodexReleases.forUser(System.getenv())
@@ -73,13 +80,13 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         if (releases.size() != 1) {
             throw new ConfigurationException(Constants.CODEX_VERSIONS, specs, "names " + releases.size() + " releases ("
                     + releases.stream().map(ResolvedRelease::label).collect(Collectors.joining(", "))
-                    + "); this build runs one codex release at a time");
+                    + ") where discovery found one; the list of releases changed in between: run again");
         }
         if (releases.get(0) instanceof ResolvedRelease.Skipped skipped) {
             throw new ConfigurationException(Constants.CODEX_VERSIONS, specs, "codex " + skipped.label() + " is skipped: "
                     + skipped.reason());
         }
-        return CodexInstaller.launcher(((ResolvedRelease.Ready) releases.get(0)).install());
+        return Optional.of((ResolvedRelease.Ready) releases.get(0));
     }
 
     private Path ndjsonFile(FenceExecutionContext context) {

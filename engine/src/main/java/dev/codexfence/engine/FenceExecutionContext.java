@@ -1,18 +1,28 @@
 package dev.codexfence.engine;
 
 import dev.codexfence.run.RunSession;
+import dev.codexfence.run.RunStack;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
-/** What every node sees while executing: the request, and the run session the engine node opened. */
+/**
+ * What every node sees while executing: the request, the run session the engine node opened, and below a release
+ * node that release's stack.
+ */
 public final class FenceExecutionContext implements EngineExecutionContext {
 
     private final ExecutionRequest request;
     private final RunSession session;
+    private final RunStack stack;
 
     FenceExecutionContext(ExecutionRequest request, RunSession session) {
+        this(request, session, null);
+    }
+
+    private FenceExecutionContext(ExecutionRequest request, RunSession session, RunStack stack) {
         this.request = request;
         this.session = session;
+        this.stack = stack;
     }
 
     public ExecutionRequest request() {
@@ -27,11 +37,20 @@ public final class FenceExecutionContext implements EngineExecutionContext {
         return session;
     }
 
+    /** The stack probe runs use here: the release's below a release node, else the session's own. */
+    public RunStack stack() {
+        return stack != null ? stack : session().stack();
+    }
+
     boolean hasSession() {
         return session != null;
     }
 
     FenceExecutionContext withSession(RunSession s) {
-        return new FenceExecutionContext(request, s);
+        return new FenceExecutionContext(request, s, stack);
+    }
+
+    FenceExecutionContext withStack(RunStack s) {
+        return new FenceExecutionContext(request, session, s);
     }
 }

@@ -7,6 +7,7 @@ import dev.codexfence.probe.ProbeScript;
 import dev.codexfence.run.ProbeExecutor;
 import dev.codexfence.run.ProbeRunResult;
 import dev.codexfence.run.RunSession;
+import dev.codexfence.run.RunStack;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,19 +22,28 @@ import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
 
-/** One probe in one mode: the test whose result is a cfbo-v1 record. */
+/**
+ * One probe in one mode (with one codex release, in a run over several): the test whose result is a cfbo-v1
+ * record.
+ */
 final class ProbeRunDescriptor extends AbstractTestDescriptor implements Node<FenceExecutionContext> {
 
     private final ProbeScript probe;
     private final String mode;
     private final Set<TestTag> tags;
 
-    ProbeRunDescriptor(UniqueId id, ProbeScript probe, String mode, Capability capability) {
-        super(id, probe.id() + " [" + mode + "]",
+    /**
+     * @param release the release it runs with in a run over several (its display name and tags say so), or null
+     */
+    ProbeRunDescriptor(UniqueId id, ProbeScript probe, String mode, Capability capability, ReleaseSlot release) {
+        super(id, probe.id() + " [" + mode + (release == null ? "" : ", " + release.displayName()) + "]",
                 FileSource.from(probe.file().toFile(), FilePosition.from(probe.primaryLine())));
         this.probe = probe;
         this.mode = mode;
         this.tags = tags(probe, mode, capability);
+        if (release != null) {
+            release.tag().ifPresent(tags::add);
+        }
     }
 
     private static Set<TestTag> tags(ProbeScript probe, String mode, Capability capability) {
@@ -88,7 +98,8 @@ final class ProbeRunDescriptor extends AbstractTestDescriptor implements Node<Fe
                     .map(Platform::id).sorted().toList() + "; this host is " + System.getProperty("os.name"));
         }
         RunSession session = context.session();
-        Optional<RunMode> runMode = session.mode(mode);
+        RunStack stack = context.stack();
+        Optional<RunMode> runMode = stack.mode(mode);
         if (runMode.isEmpty()) {
             return SkipResult.skip("mode " + mode + " is not configured for this run");
         }
@@ -96,16 +107,16 @@ final class ProbeRunDescriptor extends AbstractTestDescriptor implements Node<Fe
         if (unavailable.isPresent()) {
             return SkipResult.skip("mode " + mode + " cannot run here: " + unavailable.get());
         }
-        Optional<String> preflight = session.preflight(runMode.get());
+        Optional<String> preflight = session.preflight(stack, runMode.get());
         return preflight.map(SkipResult::skip).orElseGet(SkipResult::doNotSkip);
     }
 
     @Override
     public FenceExecutionContext execute(FenceExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws Exception {
-        RunSession session = context.session();
-        RunMode runMode = session.mode(mode).orElseThrow();
-        ProbeRunResult result = new ProbeExecutor(session).run(probe, runMode);
+        RunStack stack = context.stack();
+        RunMode runMode = stack.mode(mode).orElseThrow();
+        ProbeRunResult result = new ProbeExecutor(context.session(), stack).run(probe, runMode);
         RecordPublisher.publish(context.request(), this, result.record());
         if (result.failure().isPresent()) {
             throw new AssertionFailedError(getDisplayName() + ": " + result.failure().get());

@@ -1,5 +1,6 @@
 package dev.codexfence.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,9 +21,16 @@ public record BoundaryObject(
 
     public static final String SCHEMA_VERSION = "cfbo-v1";
 
-    /** The machine, OS user and codex CLI the observation was made with. */
+    /**
+     * The machine, OS user and codex CLI the observation was made with.
+     *
+     * @param codexNpmVersion the npm version of the codex release, present only when the run selected it by its
+     *     version ({@code --codex-version}); {@code codexCliVersion} is what the binary says, which can differ
+     *     ({@code 0.1.2505291658} says {@code 0.0.2505291458}). Optional in the schema: absent, not null, otherwise
+     */
     public record Stack(
             String codexCliVersion,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String codexNpmVersion,
             String codexProfile,
             String sandboxMode,
             String os,

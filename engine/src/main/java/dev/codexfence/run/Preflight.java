@@ -25,9 +25,11 @@ final class Preflight {
     static final List<String> CAPABILITIES = List.of("cap_fs_write_workspace_tree", "cap_sandbox_default_deny");
 
     private final RunSession session;
+    private final RunStack stack;
 
-    Preflight(RunSession session) {
+    Preflight(RunSession session, RunStack stack) {
         this.session = session;
+        this.stack = stack;
     }
 
     Optional<String> check(RunMode mode) {
@@ -68,7 +70,7 @@ final class Preflight {
             var observation = HarnessRecords.error(PROBE_ID, "1", capability, List.of(), mode.name(), ws.toString(),
                     command, "preflight_failed", why, null, exit, null, stderr.isEmpty() ? null : stderr);
             session.log().append(session.assembler().complete(observation,
-                    new dev.codexfence.record.RecordAssembler.Expectation(PROBE_ID, mode.name(), session.stackFor(mode))));
+                    new dev.codexfence.record.RecordAssembler.Expectation(PROBE_ID, mode.name(), stack.stackFor(mode))));
         } catch (ContractViolation e) {
             throw new IllegalStateException("the harness made an invalid preflight record: " + e.getMessage(), e);
         }

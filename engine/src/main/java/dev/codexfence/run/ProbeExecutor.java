@@ -30,9 +30,17 @@ public final class ProbeExecutor {
     private static final Set<Integer> CODEX_OWN_EXITS = Set.of(1, 2, 101);
 
     private final RunSession session;
+    private final RunStack stack;
 
+    /** Runs probes on the session's own stack (its configured codex CLI). */
     public ProbeExecutor(RunSession session) {
+        this(session, session.stack());
+    }
+
+    /** Runs probes on {@code stack}: the session's own, or a release's ({@link RunSession#openRelease}). */
+    public ProbeExecutor(RunSession session, RunStack stack) {
         this.session = session;
+        this.stack = stack;
     }
 
     public ProbeRunResult run(ProbeScript probe, RunMode mode) throws IOException {
@@ -44,7 +52,7 @@ public final class ProbeExecutor {
             HostEffects effects = HostEffects.watch(probe.id(), ws, env, session.fixtures().outsideDir(),
                     session.fixtures().outsidePid());
             // the harness's own files are checked before and after the probe (IntegrityWatch)
-            IntegrityWatch.Ticket ticket = session.integrity().begin(probe.id() + " [" + mode.name() + "]");
+            IntegrityWatch.Ticket ticket = session.integrity().begin(stack.runLabel(probe.id(), mode.name()));
             ProcessRunner.Outcome o;
             List<String> tampering;
             try {
@@ -106,7 +114,7 @@ public final class ProbeExecutor {
         }
         AssembledRecord record;
         try {
-            var expected = new RecordAssembler.Expectation(c.probe().id(), c.mode().name(), session.stackFor(c.mode()));
+            var expected = new RecordAssembler.Expectation(c.probe().id(), c.mode().name(), stack.stackFor(c.mode()));
             record = session.assembler().assemble(o.stdout(), expected);
             record = c.effects().apply(record, session.assembler(), expected);
         } catch (ContractViolation v) {
@@ -142,7 +150,7 @@ public final class ProbeExecutor {
         ProbeScript p = c.probe();
         String stdout = abbreviate(RunSession.text(c.o().stdout()), SNIPPET);
         String stderr = abbreviate(c.stderr(), SNIPPET);
-        var expected = new RecordAssembler.Expectation(p.id(), c.mode().name(), session.stackFor(c.mode()));
+        var expected = new RecordAssembler.Expectation(p.id(), c.mode().name(), stack.stackFor(c.mode()));
         ContractViolation last = null;
         // what the probe printed goes into the snippets, and a binary or escape-heavy output can push the payload
         // past its cap: the harness keeps less of it (finally none) rather than fail to make the run's record

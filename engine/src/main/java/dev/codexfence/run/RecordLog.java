@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import dev.codexfence.release.ReleaseVersion;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +22,8 @@ import java.util.Optional;
 /**
  * The run's NDJSON file. Its folder is private ({@link PrivateFolder}: made 0700, or refused when another user
  * owns it or group or others may write it). Records are appended to {@code NAME.partial} as they arrive (nothing
- * is lost if the run dies); closing writes the final file with lines sorted by capability, probe and mode, so its
- * order does not depend on parallelism, and removes the partial file. Both are made with mode 0600 and never
+ * is lost if the run dies); closing writes the final file with lines sorted by capability, probe, mode and codex
+ * release (in version order), so its order does not depend on parallelism, and removes the partial file. Both are made with mode 0600 and never
  * through an existing entry: the partial file is created exclusively (an entry of that name already there is an
  * error), the final file is written to a new temporary file with an unpredictable name ({@code .NAME.RANDOM.tmp})
  * and renamed over {@code NAME}, so a symlink planted under any of these names is replaced or left alone, never
@@ -34,7 +35,15 @@ public final class RecordLog implements AutoCloseable {
             .comparing((AssembledRecord r) -> r.record().probe().primaryCapabilityId())
             .thenComparing(r -> r.record().probe().id())
             .thenComparing(r -> r.record().run().mode())
+            .thenComparing(RecordLog::release, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(AssembledRecord::compactJson);
+
+    /** The codex release of a record, for ordering a run over several: its npm version, else the CLI's; null for none. */
+    private static ReleaseVersion release(AssembledRecord r) {
+        var stack = r.record().stack();
+        String v = stack.codexNpmVersion() != null ? stack.codexNpmVersion() : stack.codexCliVersion();
+        return ReleaseVersion.parse(v).orElse(null);
+    }
 
     private final Path file;
     private final Path partial;

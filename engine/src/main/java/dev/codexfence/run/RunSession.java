@@ -16,15 +16,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Everything one run shares: a private scratch folder (0700, in the {@link ScratchRoot}, outside every root a
- * sandboxed probe may write), the helpers (a private copy, guarded by {@link HelperGuard}), the detected codex CLI
- * and modes, the stack facts (gathered once), the fixtures outside the fence, the workspaces (made from an
- * in-memory manifest), the {@link IntegrityWatch} that checks the harness's files around every probe run, and the
- * NDJSON log. Closing it stops the fixtures, writes the log and removes the scratch folder; what could not be
+ * sandboxed probe may write), the helpers (a private copy, guarded by {@link HelperGuard}), the fixtures outside the
+ * fence, the workspaces (made from an in-memory manifest), the {@link IntegrityWatch} that checks the harness's files
+ * around every probe run, and the NDJSON log; and the {@link RunStack} of the configured codex CLI (its detected
+ * modes, the stack facts, gathered once, and the preflight verdicts). A run over several codex releases opens one more
+ * {@link RunStack} per release ({@link #openRelease}), which shares all the rest. Closing it stops the fixtures, writes the log and removes the scratch folder; what could not be
  * removed, and changes no probe run could be failed for, make {@link #close()} throw
  * {@link RunIntegrityException} after everything else is done.
  */
@@ -33,8 +33,8 @@ public final class RunSession implements AutoCloseable {
     private final RunSettings settings;
     private final Path scratch;
     private final Path bin;
-    private final Map<String, RunMode> modes;
-    private final ObjectNode stack;
+    private final RunStack main;
+    private final Platform platform;
     private final Fixtures fixtures;
     private final Workspaces workspaces;
     private final IntegrityWatch watch;
@@ -42,17 +42,16 @@ public final class RunSession implements AutoCloseable {
     private final RecordAssembler assembler;
     private final ProcessRunner runner = new ProcessRunner();
     private final ProbeTools probeTools = new ProbeTools(runner);
-    private final Map<String, Optional<String>> preflights = new ConcurrentHashMap<>();
     private final Map<String, String> baseEnvironment;
 
-    private RunSession(RunSettings settings, Path scratch, Path bin, Map<String, RunMode> modes, ObjectNode stack,
+    private RunSession(RunSettings settings, Path scratch, Path bin, RunStack main, Platform platform,
             Fixtures fixtures, Workspaces workspaces, IntegrityWatch watch, RecordLog log, RecordAssembler assembler,
             Map<String, String> baseEnvironment) {
         this.settings = settings;
         this.scratch = scratch;
         this.bin = bin;
-        this.modes = modes;
-        this.stack = stack;
+        this.main = main;
+        this.platform = platform;
         this.fixtures = fixtures;
         this.workspaces = workspaces;
         this.watch = watch;
@@ -78,12 +77,12 @@ public final class RunSession implements AutoCloseable {
             Platform platform = Platform.current().orElse(Platform.LINUX);
 
             CodexDetector.Detection detection = detectCodex(settings, env, runner, platform);
-            Map<String, RunMode> modes = new LinkedHashMap<>();
-            for (RunMode m : ModeCatalog.create(settings.modes(), detection, settings.bash())) {
-                modes.put(m.name(), m);
-            }
+            List<RunMode> modes = ModeCatalog.create(settings.modes(), detection, settings.bash());
             ObjectNode stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null, env,
                     settings.cancelled());
+            if (settings.codexRelease() != null) {
+                stack.put(CODEX_NPM_VERSION, settings.codexRelease());
+            }
 
             Fixtures fixtures = Fixtures.start(scratch, settings.netTarget());
             opened.add(fixtures);
@@ -91,7 +90,8 @@ public final class RunSession implements AutoCloseable {
             opened.add(workspaces);
             RecordLog log = RecordLog.open(settings.ndjsonFile());
             opened.add(log);
-            return new RunSession(settings, scratch, bin, modes, stack, fixtures, workspaces, watch, log,
+            return new RunSession(settings, scratch, bin, new RunStack(null, modes, stack), platform, fixtures, workspaces,
+                    watch, log,
                     new RecordAssembler(catalog, RecordAssembler.bundledSchema()), env);
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable c : opened) {
@@ -105,6 +105,29 @@ public final class RunSession implements AutoCloseable {
             throw e;
         }
     }
+
+    /**
+     * Opens the stack of one codex release for a run over several: detects its interface (with the run's
+     * allow-listed environment, as for the configured codex), makes its modes and gathers its stack facts, which
+     * carry {@code npmVersion} as {@code codex_npm_version}. Shares the rest of the session; nothing to close.
+     *
+     * @param codex the release's npm launcher in the cache
+     * @param modeNames the codex modes to run with it
+     * @throws IOException when the stack facts cannot be gathered
+     */
+    public RunStack openRelease(String npmVersion, Path codex, List<String> modeNames) throws IOException {
+        CodexDetector.Detection detection = Files.isExecutable(codex)
+                ? new CodexDetector(runner, baseEnvironment).detect(codex, platform)
+                : new CodexDetector.Detection(null, "codex " + npmVersion + ": " + codex + " is not an executable file");
+        List<RunMode> modes = ModeCatalog.create(modeNames, detection, settings.bash());
+        ObjectNode stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null,
+                baseEnvironment, settings.cancelled());
+        stack.put(CODEX_NPM_VERSION, npmVersion);
+        return new RunStack("codex " + npmVersion, modes, stack);
+    }
+
+    /** The stack key naming the npm release a record's codex came from (schema/boundary_object.json). */
+    static final String CODEX_NPM_VERSION = "codex_npm_version";
 
     private static CodexDetector.Detection detectCodex(RunSettings settings, Map<String, String> env,
             ProcessRunner runner, Platform platform) {
@@ -149,12 +172,17 @@ public final class RunSession implements AutoCloseable {
         return settings;
     }
 
+    /** The stack of the configured codex CLI (for a run over several releases: of baseline alone). */
+    public RunStack stack() {
+        return main;
+    }
+
     public Optional<RunMode> mode(String name) {
-        return Optional.ofNullable(modes.get(name));
+        return main.mode(name);
     }
 
     public List<RunMode> modes() {
-        return List.copyOf(modes.values());
+        return main.modes();
     }
 
     public RecordAssembler assembler() {
@@ -190,15 +218,6 @@ public final class RunSession implements AutoCloseable {
         return runner;
     }
 
-    /** The stack object for records of {@code mode}. */
-    ObjectNode stackFor(RunMode mode) {
-        ObjectNode s = stack.deepCopy();
-        putNullable(s, "codex_profile", mode.codexProfile());
-        putNullable(s, "sandbox_mode", mode.sandboxMode());
-        putNullable(s, "sandbox_interface", mode.sandboxInterface());
-        return s;
-    }
-
     /** The environment of a probe run in {@code mode} with {@code workspace}. */
     Map<String, String> environmentFor(RunMode mode, Path workspace) {
         Map<String, String> env = new LinkedHashMap<>(baseEnvironment);
@@ -216,18 +235,15 @@ public final class RunSession implements AutoCloseable {
      * A failed preflight also leaves a preflight record in the log.
      */
     public Optional<String> preflight(RunMode mode) {
+        return preflight(main, mode);
+    }
+
+    /** {@link #preflight(RunMode)} for a mode of {@code stack}: once per stack and mode. */
+    public Optional<String> preflight(RunStack stack, RunMode mode) {
         if (!settings.preflight()) {
             return Optional.empty();
         }
-        return preflights.computeIfAbsent(mode.name(), name -> new Preflight(this).check(mode));
-    }
-
-    private static void putNullable(ObjectNode node, String key, String value) {
-        if (value == null) {
-            node.putNull(key);
-        } else {
-            node.put(key, value);
-        }
+        return stack.preflight(mode, m -> new Preflight(this, stack).check(m));
     }
 
     /**

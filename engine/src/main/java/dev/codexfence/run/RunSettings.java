@@ -21,6 +21,9 @@ import java.util.function.BooleanSupplier;
  * @param cancelled polled while probes run
  * @param scratchRoot where the run makes its private scratch folder, or null for the default
  *     ({@link ScratchRoot})
+ * @param codexRelease the npm version of the release {@code codexPath} belongs to, when the run selected it by its
+ *     version ({@code codex-fence.codex.versions}); its records carry it as {@code stack.codex_npm_version}. Null
+ *     otherwise
  */
 public record RunSettings(
         List<String> modes,
@@ -33,11 +36,20 @@ public record RunSettings(
         Path ndjsonFile,
         String bash,
         BooleanSupplier cancelled,
-        Path scratchRoot) {
+        Path scratchRoot,
+        String codexRelease) {
 
     public RunSettings {
         modes = List.copyOf(modes);
         probeEnvironment = Map.copyOf(probeEnvironment);
+    }
+
+    /** Settings for a codex CLI not selected as a release. */
+    public RunSettings(List<String> modes, Path codexPath, Duration timeout, boolean preflight,
+            Map<String, String> probeEnvironment, String netTarget, Path runtimeBin, Path ndjsonFile, String bash,
+            BooleanSupplier cancelled, Path scratchRoot) {
+        this(modes, codexPath, timeout, preflight, probeEnvironment, netTarget, runtimeBin, ndjsonFile, bash, cancelled,
+                scratchRoot, null);
     }
 
     /** Settings with the default scratch root. */
@@ -45,6 +57,6 @@ public record RunSettings(
             Map<String, String> probeEnvironment, String netTarget, Path runtimeBin, Path ndjsonFile, String bash,
             BooleanSupplier cancelled) {
         this(modes, codexPath, timeout, preflight, probeEnvironment, netTarget, runtimeBin, ndjsonFile, bash, cancelled,
-                null);
+                null, null);
     }
 }

@@ -82,10 +82,27 @@ class DocsAgreementTest {
                 "run", BoundaryObject.Run.class, "operation", BoundaryObject.Operation.class,
                 "result", BoundaryObject.Result.class, "payload", BoundaryObject.Payload.class,
                 "capability_context", BoundaryObject.CapabilityContext.class);
-        nested.forEach((key, type) -> assertThat(snake(type)).as(key)
-                .containsExactlyElementsOf(names(schema.at("/properties/" + key + "/required"))));
+        nested.forEach((key, type) -> {
+            JsonNode section = schema.at("/properties/" + key);
+            assertThat(snake(type)).as(key).containsExactlyElementsOf(section.get("properties").propertyNames());
+            // a key the schema does not require is one the model leaves out rather than writing null for it
+            List<String> optional = snake(type).stream().filter(k -> !names(section.get("required")).contains(k)).toList();
+            assertThat(omittedWhenNull(type)).as(key + ": components written only when set").isEqualTo(optional);
+        });
+        assertThat(names(schema.at("/properties/stack/required"))).as("an older record (without the optional keys) stays valid")
+                .doesNotContain("codex_npm_version");
         assertThat(snake(BoundaryObject.CapabilitySnapshot.class))
                 .containsExactlyElementsOf(names(schema.at("/$defs/capability_snapshot/required")));
+    }
+
+    /** The components of {@code record} annotated to be left out of the JSON when null, in snake case. */
+    private static List<String> omittedWhenNull(Class<?> record) {
+        return java.util.Arrays.stream(record.getRecordComponents())
+                .filter(c -> {
+                    var include = c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+                    return include != null && include.value() == com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+                })
+                .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     @Test
@@ -94,9 +111,9 @@ class DocsAgreementTest {
         JsonNode schema = FenceJson.MAPPER.readTree(ROOT.resolve("schema/boundary_object.json").toFile());
         List<String> keys = new ArrayList<>(names(schema.get("required")));
         for (String section : List.of("stack", "probe", "run", "operation", "result", "payload", "capability_context")) {
-            keys.addAll(names(schema.at("/properties/" + section + "/required")));
+            keys.addAll(schema.at("/properties/" + section + "/properties").propertyNames());
         }
-        assertThat(keys).as("required keys of the schema").contains("schema_version", "observed_result", "errno");
+        assertThat(keys).as("keys of the schema").contains("schema_version", "observed_result", "errno", "codex_npm_version");
         assertThat(keys).allSatisfy(k -> assertThat(md).as("docs/boundary_object.md mentions `%s`", k).contains("`" + k + "`"));
     }
 

@@ -40,7 +40,10 @@ class RunEnvironmentTest {
                 "printf '%s|%s\\n' \"$*\" \"$(compgen -e | tr '\\n' ' ')\" >> '" + log + "'",
                 "case \"$1\" in",
                 "  --version) echo 'codex-cli 0.169.0'; exit 0 ;;",
-                "  sandbox) [ \"$2\" = --help ] && { echo '  -P, --permission-profile <NAME>'; exit 0; } ;;",
+                // detection reads the command list of --help and the usage line of sandbox --help
+                "  --help) printf 'Usage: codex [OPTIONS]\\n\\nCommands:\\n  sandbox  Run commands within a sandbox\\n'; exit 0 ;;",
+                "  sandbox) [ \"$2\" = --help ] && { printf 'Usage: codex sandbox [OPTIONS] [COMMAND]...\\n\\nOptions:\\n"
+                        + "  -P, --permission-profile <NAME>\\n'; exit 0; } ;;",
                 "esac",
                 "while [ $# -gt 0 ] && [ \"$1\" != -- ]; do shift; done",
                 "shift",

@@ -18,7 +18,34 @@ public final class PinnedReleases {
     public static final List<String> VERSIONS = List.of("0.1.2505291658", "0.40.0", "0.80.0", "0.120.0", "0.133.0",
             "0.140.0", "0.171.0");
 
+    /**
+     * A release that installs but cannot run here: JavaScript only, with neither {@code codex sandbox} nor
+     * {@code codex debug}. {@code .ci/run} installs it too, so the skip of a release is tested with a real one.
+     */
+    public static final String UNRUNNABLE = "0.1.2504172351";
+
     private PinnedReleases() {}
+
+    /**
+     * The installed release {@link #UNRUNNABLE}, skipped by detection as it must be; aborts the test where it is not
+     * installed (fails under CI=true).
+     */
+    public static ResolvedRelease.Skipped requireUnrunnable() {
+        Map<String, String> env = System.getenv();
+        CodexReleases releases = CodexReleases.forUser(env);
+        Optional<ResolvedRelease> found = releases.installed(ReleaseVersion.parse(UNRUNNABLE).orElseThrow());
+        String missing = "codex " + UNRUNNABLE + " is not installed in " + releases.cacheDirectory()
+                + " (run bin/install-codex " + UNRUNNABLE + ")";
+        if (found.isEmpty() && "true".equals(env.get("CI"))) {
+            throw new AssertionError("CI must install the unrunnable codex release first: " + missing);
+        }
+        Assumptions.assumeTrue(found.isPresent(), missing);
+        Assumptions.assumeTrue(Platform.current().orElse(null) == Platform.LINUX, "the pinned releases are checked on Linux");
+        if (found.get() instanceof ResolvedRelease.Skipped s) {
+            return s;
+        }
+        throw new AssertionError("codex " + UNRUNNABLE + " was expected not to run here, but it was detected: " + found.get());
+    }
 
     /**
      * The installed and detected release {@code version}; aborts the test where it is not installed (fails under
