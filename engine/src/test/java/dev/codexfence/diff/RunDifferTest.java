@@ -85,8 +85,8 @@ class RunDifferTest {
 
         assertThat(DiffText.render(diff)).isEqualTo("""
                 codex-fence diff
-                  old: old.ndjson (4 records) on linux · codex 0.169.0 · Linux 6.18.44 x86_64
-                  new: new.ndjson (4 records) on linux · codex 0.169.0 · Linux 6.18.44 x86_64
+                  old: old.ndjson (4 records) on linux · codex 0.169.0 · Linux 6.18.44 x86_64 · uid 0
+                  new: new.ndjson (4 records) on linux · codex 0.169.0 · Linux 6.18.44 x86_64 · uid 0
                   paired by probe and mode
                 2 changed, 1 appeared, 1 disappeared, 1 unchanged
 
@@ -129,7 +129,7 @@ class RunDifferTest {
             assertThat(e.kind()).isEqualTo(DiffEntry.Kind.CHANGED);
         });
         assertThat(diff.unchanged()).isEqualTo(1);
-        assertThat(DiffText.render(diff)).contains("~ p [codex-sandbox] on linux · codex 0.169.0 · Linux 6.18 x86_64: denied EROFS → success")
+        assertThat(DiffText.render(diff)).contains("~ p [codex-sandbox] on linux · codex 0.169.0 · Linux 6.18 x86_64 · uid 0: denied EROFS → success")
                 .contains("paired by probe, mode and stack");
     }
 
