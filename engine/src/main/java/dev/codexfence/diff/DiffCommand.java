@@ -82,8 +82,9 @@ public final class DiffCommand {
             }
             (r.equals(old) ? before : after).add(o.preferred());
         }
-        java.util.Set<String> present = new java.util.TreeSet<>();
-        lines.forEach(l -> present.add(Release.of(l.record().stack()).label()));
+        java.util.Set<Release> held = new java.util.TreeSet<>();
+        lines.forEach(l -> held.add(Release.of(l.record().stack())));
+        List<String> present = held.stream().map(Release::label).toList();
         for (Release wanted : List.of(old, now)) {
             if ((wanted.equals(old) ? before : after).isEmpty()) {
                 problems.add("no record of " + wanted.describe() + " in " + files.size()

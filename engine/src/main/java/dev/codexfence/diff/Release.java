@@ -19,7 +19,7 @@ public record Release(String version) implements Comparable<Release> {
 
     private static final Comparator<Release> ORDER = Comparator
             .comparing((Release r) -> r.version != null)
-            .thenComparing(r -> r.parsed().isPresent())
+            .thenComparing(r -> r.parsed().isEmpty())
             .thenComparing((a, b) -> a.parsed().isPresent() ? a.parsed().get().compareTo(b.parsed().get()) : 0)
             .thenComparing(r -> r.version == null ? "" : r.version);
 
