@@ -2,8 +2,10 @@ package dev.codexfence.report;
 
 /**
  * The page's style and script, inlined into every report so that it fetches nothing. The script opens the
- * detail panel of a cell on click and from the URL fragment {@code #open=<probe>|<mode>[|<stack index>]}
- * (both through {@code openCell}), and marks the page {@code data-ready="true"} once it has run.
+ * detail panel of a cell (of the matrix or of the history view) on click and from the URL fragment
+ * {@code #open=<probe>|<mode>[|<stack index>]} (both through {@code openCell}), filters the history view to the
+ * rows that changed (the fragment {@code #history=all} shows them all), and marks the page
+ * {@code data-ready="true"} once it has run.
  */
 final class FenceMapAssets {
 
@@ -184,13 +186,26 @@ final class FenceMapAssets {
                   if (cell && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); openCell(cell, cell.getAttribute('data-probe')); }
                 });
               }
-              /* the history view's "only the cells that changed" switch, one per host line */
+              /* the history view's "only the cells that changed" switch, one per host line; each history table
+                 says how many of its rows are shown (data-visible-rows) */
+              function countRows(table) {
+                var rows = table.querySelectorAll('tr.hrow');
+                var shown = 0;
+                for (var i = 0; i < rows.length; i++) {
+                  if (window.getComputedStyle(rows[i]).display !== 'none') { shown++; }
+                }
+                table.setAttribute('data-visible-rows', String(shown));
+              }
+              function showChangedOnly(input, only) {
+                input.checked = only;
+                var table = document.querySelector('table.history[data-line="' + input.getAttribute('data-line') + '"]');
+                if (table) { table.classList.toggle('changed-only', only); countRows(table); }
+              }
               var switches = document.querySelectorAll('input.changed-only');
               for (var k = 0; k < switches.length; k++) {
-                switches[k].addEventListener('change', function (event) {
-                  var table = document.querySelector('table.history[data-line="' + event.target.getAttribute('data-line') + '"]');
-                  if (table) { table.classList.toggle('changed-only', event.target.checked); }
-                });
+                switches[k].addEventListener('change', function (event) { showChangedOnly(event.target, event.target.checked); });
+                /* #history=all shows every row, e.g. to link to the whole table */
+                showChangedOnly(switches[k], window.location.hash !== '#history=all');
               }
               document.getElementById('detail-close').addEventListener('click', closePanel);
               document.addEventListener('keydown', function (event) {
