@@ -220,7 +220,8 @@ public final class CodexFenceCli {
         }
         Optional<Path> file = o.recordExpectations.isEmpty() ? Optional.empty() : Optional.of(absolute(o.recordExpectations));
         try {
-            var records = new dev.codexfence.diff.RecordFiles().readAll(ndjsonFilesIn(output)).stream()
+            // this run's files only: the output folder (by default the shared reports folder) keeps earlier runs
+            var records = new dev.codexfence.diff.RecordFiles().readAll(run.ndjsonFiles()).stream()
                     .map(dev.codexfence.diff.RecordLine::record).toList();
             var recording = dev.codexfence.expect.ExpectationsRecorder.record(records);
             for (var written : new dev.codexfence.expect.ExpectationsWriter().write(recording, file,
@@ -233,13 +234,6 @@ public final class CodexFenceCli {
             throw CliException.configuration(e.getMessage(), e);
         }
         return exit;
-    }
-
-    /** The NDJSON files a run left in its output folder (one per repetition). */
-    private static List<Path> ndjsonFilesIn(Path output) throws IOException {
-        try (var files = Files.walk(output, 2)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".ndjson")).sorted().toList();
-        }
     }
 
     /** {@code --diff OLD NEW}, or {@code --diff --between OLD_RELEASE NEW_RELEASE FILE...}. */

@@ -49,6 +49,8 @@ final class MatrixRun {
     private final List<DiscoverySelector> selectors;
     private final Map<String, String> config;
     private final Path outputDir;
+    /** The NDJSON files the last {@link #execute} wrote, one per repetition. */
+    private volatile List<Path> written = List.of();
     /** Notes already printed: every repetition discovers again, a note is shown once per invocation. */
     private final java.util.Set<String> notesPrinted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -57,6 +59,14 @@ final class MatrixRun {
         this.selectors = List.copyOf(selectors);
         this.config = new LinkedHashMap<>(config);
         this.outputDir = outputDir;
+    }
+
+    /**
+     * The NDJSON files the last execution wrote (one per repetition): its records alone, never an earlier run's
+     * file in the same output folder.
+     */
+    List<Path> ndjsonFiles() {
+        return written;
     }
 
     private static Launcher launcher() {
@@ -122,6 +132,7 @@ final class MatrixRun {
             progress.stop();
             io.out().flush();
         }
+        written = report.ndjsonFiles().stream().map(Path::of).toList();
         boolean interrupted = (interruption != null && interruption.interrupted()) || sink.broken()
                 || token.isCancellationRequested();
         report.printNotes(io.err());
