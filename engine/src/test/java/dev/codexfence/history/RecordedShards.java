@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * The recorded shards in {@code src/test/resources/history}: 21 probes in five modes run through the CLI on
  * Linux 6.18 as root with codex 0.40.0 ({@code debug}), 0.80.0 (Landlock, {@code sandbox-os}), 0.120.0
  * (bubblewrap, {@code sandbox-os}) and 0.171.0 ({@code sandbox-profile}), each run split into two shards by probe,
- * plus a re-run of three probes with 0.80.0 that overlaps the shards. Before 0.134 no generation can express
- * {@code codex-full}, so those releases have 84 records, 0.171.0 has 105.
+ * plus a re-run of three probes with 0.80.0 that overlaps the shards. The {@code --full-auto} generations (to 0.125) cannot
+ * express {@code codex-full}, so those releases have 84 records, 0.171.0 has 105.
  */
 public final class RecordedShards {
 
