@@ -65,6 +65,12 @@ final class HistoryHtml {
                     .append(esc(s.to().label())).append("\" data-adjacent=\"").append(s.adjacent()).append("\" data-changed=\"")
                     .append(s.cells().size()).append("\">between <b>").append(esc(s.from().label())).append("</b> and <b>")
                     .append(esc(s.to().label())).append("</b>");
+            List<String> fromInterfaces = column(line, s.from()).interfaces();
+            List<String> toInterfaces = column(line, s.to()).interfaces();
+            if (!fromInterfaces.isEmpty() && !toInterfaces.isEmpty() && !fromInterfaces.equals(toInterfaces)) {
+                sb.append(" <small>(").append(esc(String.join(", ", fromInterfaces))).append(" → ")
+                        .append(esc(String.join(", ", toInterfaces))).append(")</small>");
+            }
             if (!s.adjacent()) {
                 sb.append(" (cells not observed in between)");
             }
@@ -113,6 +119,10 @@ final class HistoryHtml {
             sb.append("</tbody>\n");
         }
         sb.append("</table>\n</div>\n");
+    }
+
+    private static ReleaseColumn column(LineHistory line, dev.codexfence.diff.Release release) {
+        return line.releases().stream().filter(r -> r.release().equals(release)).findFirst().orElseThrow();
     }
 
     private static void row(StringBuilder sb, FenceMap map, Map<BoundaryObject, Integer> index, int n, LineHistory line,

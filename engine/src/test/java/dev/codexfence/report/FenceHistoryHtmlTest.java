@@ -25,7 +25,9 @@ class FenceHistoryHtmlTest {
         assertThat(html).contains("<section id=\"history\">").contains("<h2 class=\"matrix-title\">");
         Matcher hcells = Pattern.compile("<td class=\"hcell\"").matcher(html);
         assertThat(hcells.results().count()).as("105 rows × 4 releases").isEqualTo(420);
-        assertThat(html).contains("<li class=\"step\" data-from=\"0.80.0\" data-to=\"0.120.0\" data-adjacent=\"true\" data-changed=\"37\">");
+        assertThat(html).contains("<li class=\"step\" data-from=\"0.80.0\" data-to=\"0.120.0\" data-adjacent=\"true\" data-changed=\"37\">")
+                .contains("between <b>0.40.0</b> and <b>0.80.0</b> <small>(debug → sandbox-os)</small>: no cell changed</li>")
+                .contains("<li class=\"group\" data-direction=\"looser\">2 × privilege mount: denied EPERM → success (now allowed)</li>");
         assertThat(html).contains("<p class=\"merging\" data-duplicates=\"12\" data-conflicts=\"0\">369 records read; 12 duplicates");
         // the matrix keeps one record per stack × probe × mode: the re-run's duplicates are not shown twice
         assertThat(map.records()).hasSize(357);
