@@ -1,6 +1,7 @@
 package dev.codexfence.history;
 
 import dev.codexfence.diff.Release;
+import dev.codexfence.mode.BaselineMode;
 import dev.codexfence.terminal.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,12 @@ public final class HistoryText {
                     capability = c.capabilityId();
                     sb.append("  ").append(TerminalText.line(capability)).append('\n');
                 }
-                sb.append("    ~ ").append(TerminalText.line(c.name())).append(": ").append(timeline(c)).append('\n');
+                sb.append("    ~ ").append(TerminalText.line(c.name())).append(": ").append(timeline(c));
+                if (c.mode().equals(BaselineMode.NAME)) {
+                    // baseline runs without codex: a change there is the host's or the probe's, not the release's
+                    sb.append(" [baseline runs no sandbox: the host or the probe changed, not codex]");
+                }
+                sb.append('\n');
             }
         }
         conflicts(sb, line);

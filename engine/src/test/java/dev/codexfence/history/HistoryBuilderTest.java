@@ -135,6 +135,8 @@ class HistoryBuilderTest {
         assertThat(h.lines().get(0).changed()).hasSize(1);
         assertThat(h.lines().get(0).changed().get(0).changes().get(0).direction()).isEqualTo(ChangeDirection.TIGHTER);
         assertThat(h.lines().get(1).hasHistory()).isFalse();
+        assertThat(HistoryText.render(h)).contains("    ~ p [baseline]: success (0.80.0) → denied EPERM (0.120.0)"
+                + " [baseline runs no sandbox: the host or the probe changed, not codex]\n");
         assertThat(HistoryText.render(h)).contains("macos · Darwin 23.4.0 arm64 · uid 0\n  one release, 0.80.0: 1 record, nothing to compare\n");
 
         FenceHistory single = HistoryBuilder.build(List.of("x"), lines("a", rec("0.171.0", "baseline", "success", null)));
