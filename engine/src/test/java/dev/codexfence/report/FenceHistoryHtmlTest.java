@@ -62,4 +62,25 @@ class FenceHistoryHtmlTest {
         assertThat(html).contains("<h3>linux · &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot; · uid 0</h3>")
                 .doesNotContain("<img src=x");
     }
+
+    @Test
+    void recordsOfSeveralHostsGiveOneHistoryLineEachInOneReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<dev.codexfence.record.BoundaryObject> records = new java.util.ArrayList<>();
+        for (String os : List.of("Linux 6.1 x86_64", "Darwin 23.4.0 arm64")) {
+            String platform = os.startsWith("Linux") ? "linux" : "macos";
+            records.add(TestRecords.record(TestRecords.json("p", "cap_fs_write_user_home", "codex-sandbox", "denied", "EACCES",
+                    "m", platform, "0.80.0", os)));
+            records.add(TestRecords.record(TestRecords.json("p", "cap_fs_write_user_home", "codex-sandbox", "denied",
+                    platform.equals("linux") ? "EROFS" : "EACCES", "m", platform, "0.120.0", os)));
+        }
+        // the engine's end-of-run report takes records, not lines: the same merging and history
+        java.nio.file.Path out = new FenceMapReport(MapFixture.CATALOG, s -> Optional.empty())
+                .write(dir.resolve("map.html"), List.of("run.ndjson"), records);
+        String html = java.nio.file.Files.readString(out);
+        assertThat(html).contains("<div class=\"history-line\" data-line=\"0\" data-host=\"linux · Linux 6.1 x86_64 · uid 0\">")
+                .contains("<div class=\"history-line\" data-line=\"1\" data-host=\"macos · Darwin 23.4.0 arm64 · uid 0\">")
+                .containsPattern("data-line=\"0\" data-release=\"0.120.0\"[^>]* data-errno=\"EROFS\" data-change=\"errno\"")
+                .containsPattern("data-line=\"1\" data-release=\"0.120.0\"[^>]* data-errno=\"EACCES\" data-change=\"\"");
+    }
 }
