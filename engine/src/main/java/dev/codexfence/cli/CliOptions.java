@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
             "       codex-fence --rattle (--cap ID | --probe ID)... [--mode M]... [--list] [--repeat N] [--shard K/N] [OPTIONS]",
             "       codex-fence --listen < records.ndjson",
             "       codex-fence --diff OLD.ndjson NEW.ndjson [--json]",
+            "       codex-fence --diff --between OLD_RELEASE NEW_RELEASE IN.ndjson... [--json]",
+            "       codex-fence --history [--json] [IN.ndjson...]",
             "       codex-fence --report OUT.html [IN.ndjson...]",
         },
         descriptionHeading = "%n",
@@ -47,6 +49,9 @@ import picocli.CommandLine.Option;
                     + " a probe id leaving the probe root",
             "3:configuration or catalog error (e.g. a broken catalog file; the loader's message is printed)",
             "130:interrupted (Ctrl-C, SIGTERM): running probes are killed, records so far are flushed",
+            "",
+            "--diff and --history: 0 no change, 1 a change (--history: or records of one release that disagree),"
+                    + " 2 bad input (every bad line is listed with file and line)",
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -67,6 +72,8 @@ import picocli.CommandLine.Option;
             "  codex-fence --rattle --probe fs_write_tmp_scratch --repeat 5 --mode baseline",
             "  codex-fence --listen < run.ndjson                    summarise a saved run",
             "  codex-fence --diff yesterday.ndjson today.ndjson     what changed in the fence",
+            "  codex-fence --history shards/*.ndjson                what changed from release to release",
+            "  codex-fence --diff --between 0.80.0 0.120.0 shards/*.ndjson   two releases among many runs",
             "  codex-fence --report map.html run.ndjson             the capability x mode picture",
             "  codex-fence --bang --record-expectations             record this stack's expectations",
             "  codex-fence -l < run.ndjson; echo $?                 1 when a line is not a cfbo-v1 record",
@@ -91,7 +98,18 @@ final class CliOptions {
             + " grouped by capability (exit 0 equal, 1 different, 2 bad input).")
     boolean diff;
 
-    @Option(names = "--json", description = "With --diff: print the diff as JSON.")
+    @Option(names = "--between", arity = "2", paramLabel = "RELEASE", description = "With --diff: compare the"
+            + " records of two codex releases (OLD NEW, e.g. --between 0.80.0 0.120.0) among any number of NDJSON"
+            + " files, host by host, duplicates merged as --history merges them.")
+    List<String> between = new ArrayList<>();
+
+    @Option(names = "--history", description = "Read NDJSON files (or standard input) of runs with several codex"
+            + " releases, hosts and shards, merged, and print per host where each probe x mode's result or errno"
+            + " changed between releases, with a summary per release step (exit 0 no change, 1 changes or records"
+            + " that disagree, 2 bad input).")
+    boolean history;
+
+    @Option(names = "--json", description = "With --diff or --history: print JSON.")
     boolean json;
 
     @Option(names = "--report", paramLabel = "OUT.html", description = "Write the fence map (one self-contained HTML"
@@ -104,7 +122,7 @@ final class CliOptions {
     String recordExpectations;
 
     @picocli.CommandLine.Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "NDJSON inputs of --diff (OLD NEW) and --report.")
+            description = "NDJSON inputs of --diff (OLD NEW, or any number with --between), --history and --report.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--cap", paramLabel = "ID", split = ",",

@@ -92,26 +92,28 @@ public final class CodexFenceCli {
 
     private int dispatch(CliOptions o, CommandLine cl) throws IOException {
         int commands = (o.bang ? 1 : 0) + (o.rattle ? 1 : 0) + (o.listen ? 1 : 0) + (o.diff ? 1 : 0)
-                + (o.report != null ? 1 : 0);
+                + (o.report != null ? 1 : 0) + (o.history ? 1 : 0);
         if (commands != 1) {
             throw CliException.usage("choose " + (commands == 0 ? "one" : "only one")
-                    + " of --bang (-b), --rattle, --listen (-l), --diff, --report");
+                    + " of --bang (-b), --rattle, --listen (-l), --diff, --history, --report");
+        }
+        if (!o.between.isEmpty() && !o.diff) {
+            throw CliException.usage("--between goes with --diff");
         }
         if (o.diff) {
-            if (o.files.size() != 2) {
-                throw CliException.usage("--diff takes two NDJSON files, OLD and NEW (got " + o.files.size() + ")");
-            }
-            return new dev.codexfence.diff.DiffCommand().run(absolute(o.files.get(0).toString()),
-                    absolute(o.files.get(1).toString()), o.json, io.out(), io.err());
+            return diff(o);
+        }
+        if (o.history) {
+            return history(o);
         }
         if (o.json) {
-            throw CliException.usage("--json goes with --diff");
+            throw CliException.usage("--json goes with --diff or --history");
         }
         if (o.report != null) {
             return report(o);
         }
         if (!o.files.isEmpty()) {
-            throw CliException.usage("unexpected arguments " + o.files + " (only --diff and --report take files)");
+            throw CliException.usage("unexpected arguments " + o.files + " (only --diff, --history and --report take files)");
         }
         if (o.recordExpectations != null && o.list) {
             throw CliException.usage("--record-expectations needs a run, not --list");
@@ -240,6 +242,42 @@ public final class CodexFenceCli {
             throw CliException.configuration(e.getMessage(), e);
         }
         return exit;
+    }
+
+    /** {@code --diff OLD NEW}, or {@code --diff --between OLD_RELEASE NEW_RELEASE FILE...}. */
+    private int diff(CliOptions o) {
+        var command = new dev.codexfence.diff.DiffCommand();
+        if (!o.between.isEmpty()) {
+            if (o.files.isEmpty()) {
+                throw CliException.usage("--diff --between " + String.join(" ", o.between)
+                        + " takes the NDJSON files that hold both releases");
+            }
+            if (o.between.get(0).equals(o.between.get(1))) {
+                throw CliException.usage("--between names one release twice (" + TerminalText.line(o.between.get(0))
+                        + "): name the old and the new release");
+            }
+            return command.between(o.between.get(0), o.between.get(1),
+                    o.files.stream().map(f -> absolute(f.toString())).toList(), o.json, io.out(), io.err());
+        }
+        if (o.files.size() != 2) {
+            throw CliException.usage("--diff takes two NDJSON files, OLD and NEW (got " + o.files.size() + "),"
+                    + " or --between OLD_RELEASE NEW_RELEASE and any number of files");
+        }
+        return command.run(absolute(o.files.get(0).toString()), absolute(o.files.get(1).toString()), o.json, io.out(),
+                io.err());
+    }
+
+    /** {@code --history [--json] [IN...]}: where the fence changed across the releases of the inputs, or of standard input. */
+    private int history(CliOptions o) {
+        var command = new dev.codexfence.history.HistoryCommand();
+        if (o.files.isEmpty()) {
+            if (io.terminal().stdinTerminal()) {
+                throw CliException.usage("--history reads NDJSON files, or standard input: name the files"
+                        + " (codex-fence --history runs/*.ndjson)");
+            }
+            return command.run("<stdin>", io.in(), o.json, io.out(), io.err());
+        }
+        return command.run(o.files.stream().map(f -> absolute(f.toString())).toList(), o.json, io.out(), io.err());
     }
 
     /** {@code --report OUT.html [IN...]}: the fence map of the inputs, or of standard input. */

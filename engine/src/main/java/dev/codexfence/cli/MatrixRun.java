@@ -49,6 +49,8 @@ final class MatrixRun {
     private final List<DiscoverySelector> selectors;
     private final Map<String, String> config;
     private final Path outputDir;
+    /** The NDJSON files the last {@link #execute} wrote, one per repetition. */
+    private volatile List<Path> written = List.of();
     /** Notes already printed: every repetition discovers again, a note is shown once per invocation. */
     private final java.util.Set<String> notesPrinted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -57,6 +59,14 @@ final class MatrixRun {
         this.selectors = List.copyOf(selectors);
         this.config = new LinkedHashMap<>(config);
         this.outputDir = outputDir;
+    }
+
+    /**
+     * The NDJSON files the last execution wrote (one per repetition): its records alone, never an earlier run's
+     * file in the same output folder.
+     */
+    List<Path> ndjsonFiles() {
+        return written;
     }
 
     private static Launcher launcher() {
@@ -99,9 +109,6 @@ final class MatrixRun {
             }
         }
     }
-
-    /** What the last run wrote: nothing else in the output folder (earlier runs' files) is this run's. */
-    private List<Path> written = List.of();
 
     private int execute(int repeat, CancellationToken token, Interruption interruption) {
         RecordSink sink = new RecordSink(io.out(), token, io.terminal().interactive() ? io.status() : null);
@@ -146,11 +153,6 @@ final class MatrixRun {
             return ExitCodes.CONFIGURATION;
         }
         return report.failures() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-    }
-
-    /** The NDJSON files the last {@link #execute} wrote (one per repetition), in the order they were finished. */
-    List<Path> ndjsonFiles() {
-        return written;
     }
 
     /**

@@ -21,6 +21,13 @@ public final class DiffJson {
         root.put("format", FORMAT);
         root.put("equal", diff.equal());
         root.put("paired_by_stack", diff.pairedByStack());
+        ArrayNode across = root.putArray("across_releases");
+        for (ReleaseStep step : diff.acrossReleases()) {
+            ObjectNode n = across.addObject();
+            n.set("host", host(step.host()));
+            n.put("old", step.from().version());
+            n.put("new", step.to().version());
+        }
         root.set("old", side(diff.before()));
         root.set("new", side(diff.after()));
         ObjectNode counts = root.putObject("counts");
@@ -59,6 +66,16 @@ public final class DiffJson {
         n.put("platform", k.platform());
         n.put("codex_cli_version", k.codexCliVersion());
         n.put("os", k.os());
+        n.put("uid", k.uid());
+        return n;
+    }
+
+    /** A host line as JSON: {@code {"platform","os","uid"}}. */
+    public static ObjectNode host(HostLine h) {
+        ObjectNode n = FenceJson.MAPPER.createObjectNode();
+        n.put("platform", h.platform());
+        n.put("os", h.os());
+        n.put("uid", h.uid());
         return n;
     }
 

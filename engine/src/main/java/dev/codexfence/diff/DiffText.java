@@ -18,8 +18,18 @@ public final class DiffText {
         StringBuilder sb = new StringBuilder("codex-fence diff\n");
         side(sb, "old", diff.before());
         side(sb, "new", diff.after());
-        sb.append("  paired by ").append(diff.pairedByStack()
-                ? "probe, mode and stack (an input mixes stacks)" : "probe and mode").append('\n');
+        if (diff.acrossReleases().isEmpty()) {
+            sb.append("  paired by ").append(diff.pairedByStack()
+                    ? "probe, mode and stack (an input mixes stacks)" : "probe and mode").append('\n');
+        } else if (!diff.pairedByStack()) {
+            ReleaseStep step = diff.acrossReleases().get(0);
+            sb.append("  paired by probe and mode across releases: ").append(TerminalText.line(step.describe()))
+                    .append(" on ").append(TerminalText.line(step.host().label())).append('\n');
+        } else {
+            sb.append("  paired by probe, mode and host across releases:\n");
+            diff.acrossReleases().forEach(step -> sb.append("      ").append(TerminalText.line(step.host().label()))
+                    .append(": ").append(TerminalText.line(step.describe())).append('\n'));
+        }
         if (diff.equal()) {
             sb.append("no differences: ").append(diff.unchanged()).append(diff.unchanged() == 1 ? " pair" : " pairs")
                     .append(" of records agree\n");

@@ -7,11 +7,15 @@ import java.util.List;
  *
  * @param before the old side
  * @param after the new side
- * @param pairedByStack whether records were paired per stack (an input mixes hosts) or by probe and mode only
+ * @param pairedByStack whether records were paired per stack or host line (an input mixes hosts or releases), or
+ *     by probe and mode only
+ * @param acrossReleases when the sides are different releases of the same hosts, the release each host line
+ *     went from and to (records are then paired across those releases); empty otherwise
  * @param capabilities the differences grouped by capability, sorted by capability id
  * @param unchanged how many pairs are the same
  */
-public record RunDiff(Side before, Side after, boolean pairedByStack, List<CapabilityDiff> capabilities, int unchanged) {
+public record RunDiff(Side before, Side after, boolean pairedByStack, List<ReleaseStep> acrossReleases,
+        List<CapabilityDiff> capabilities, int unchanged) {
 
     /** The CLI's exit status for equal inputs. */
     public static final int EQUAL = 0;
@@ -36,6 +40,7 @@ public record RunDiff(Side before, Side after, boolean pairedByStack, List<Capab
     }
 
     public RunDiff {
+        acrossReleases = List.copyOf(acrossReleases);
         capabilities = List.copyOf(capabilities);
     }
 

@@ -11,10 +11,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * Pairs the records of two inputs by probe id and mode (and by stack when either input mixes stacks) and
- * reports what appeared, what disappeared and what changed: {@code observed_result}, {@code errno}, and
+ * Pairs the records of two inputs by probe id and mode (and by stack when either input mixes stacks; by host
+ * line when the inputs are different releases of the same hosts, see {@link #releaseSteps}) and reports what appeared, what disappeared and what changed: {@code observed_result}, {@code errno}, and
  * {@code message} when it differs beyond its volatile facts ({@link VolatileText}).
  */
 public final class RunDiffer {
@@ -25,7 +26,8 @@ public final class RunDiffer {
 
     private RunDiffer() {}
 
-    private record Key(StackKey stack, String probeId, String mode) {}
+    /** @param group null (pairing by probe and mode), the {@link StackKey}, or the {@link HostLine} across releases */
+    private record Key(Object group, String probeId, String mode) {}
 
     public static RunDiff compare(List<RecordLine> before, List<RecordLine> after) {
         return compare(DiffInput.of(before), DiffInput.of(after));
@@ -37,9 +39,12 @@ public final class RunDiffer {
         Set<StackKey> beforeStacks = stacks(before);
         Set<StackKey> afterStacks = stacks(after);
         boolean byStack = beforeStacks.size() > 1 || afterStacks.size() > 1;
+        List<ReleaseStep> steps = releaseSteps(beforeStacks, afterStacks);
+        Function<BoundaryObject, Object> group = !byStack ? r -> null
+                : steps.isEmpty() ? r -> StackKey.of(r.stack()) : r -> HostLine.of(r.stack());
         List<String> problems = new ArrayList<>();
-        Map<Key, RecordLine> old = index(before, byStack, problems);
-        Map<Key, RecordLine> now = index(after, byStack, problems);
+        Map<Key, RecordLine> old = index(before, group, problems);
+        Map<Key, RecordLine> now = index(after, group, problems);
         if (!problems.isEmpty()) {
             throw new BadRecordsException(problems);
         }
@@ -50,21 +55,24 @@ public final class RunDiffer {
             RecordLine later = now.get(k);
             DiffEntry entry;
             if (later == null) {
-                entry = new DiffEntry(DiffEntry.Kind.DISAPPEARED, k.probeId(), k.mode(), k.stack(), e.getValue(), null, List.of());
+                entry = new DiffEntry(DiffEntry.Kind.DISAPPEARED, k.probeId(), k.mode(), stackOf(byStack, e.getValue()),
+                        e.getValue(), null, List.of());
             } else {
                 List<FieldChange> changes = changes(e.getValue().record(), later.record());
                 if (changes.isEmpty()) {
                     unchanged++;
                     continue;
                 }
-                entry = new DiffEntry(DiffEntry.Kind.CHANGED, k.probeId(), k.mode(), k.stack(), e.getValue(), later, changes);
+                entry = new DiffEntry(DiffEntry.Kind.CHANGED, k.probeId(), k.mode(), stackOf(byStack, later), e.getValue(),
+                        later, changes);
             }
             byCapability.computeIfAbsent(entry.capabilityId(), c -> new ArrayList<>()).add(entry);
         }
         for (Map.Entry<Key, RecordLine> e : now.entrySet()) {
             if (!old.containsKey(e.getKey())) {
                 Key k = e.getKey();
-                DiffEntry entry = new DiffEntry(DiffEntry.Kind.APPEARED, k.probeId(), k.mode(), k.stack(), null, e.getValue(), List.of());
+                DiffEntry entry = new DiffEntry(DiffEntry.Kind.APPEARED, k.probeId(), k.mode(), stackOf(byStack, e.getValue()),
+                        null, e.getValue(), List.of());
                 byCapability.computeIfAbsent(entry.capabilityId(), c -> new ArrayList<>()).add(entry);
             }
         }
@@ -73,7 +81,40 @@ public final class RunDiffer {
             entries.sort(ENTRY_ORDER);
             capabilities.add(new CapabilityDiff(cap, entries));
         });
-        return new RunDiff(side(beforeInput, beforeStacks), side(afterInput, afterStacks), byStack, capabilities, unchanged);
+        return new RunDiff(side(beforeInput, beforeStacks), side(afterInput, afterStacks), byStack, steps, capabilities,
+                unchanged);
+    }
+
+    /**
+     * When the two sides are different releases of the same hosts (each host line holds one release on each side,
+     * and some line's release differs), the step each such line took; else empty. Records are then paired by host
+     * line, probe and mode, so that the same probe run of the old and the new release meet.
+     */
+    static List<ReleaseStep> releaseSteps(Set<StackKey> before, Set<StackKey> after) {
+        Map<HostLine, Set<Release>> old = releasesByHost(before);
+        Map<HostLine, Set<Release>> now = releasesByHost(after);
+        if (old.values().stream().anyMatch(r -> r.size() != 1) || now.values().stream().anyMatch(r -> r.size() != 1)) {
+            return List.of();
+        }
+        List<ReleaseStep> steps = new ArrayList<>();
+        for (Map.Entry<HostLine, Set<Release>> e : old.entrySet()) {
+            Set<Release> later = now.get(e.getKey());
+            if (later != null && !later.equals(e.getValue())) {
+                steps.add(new ReleaseStep(e.getKey(), e.getValue().iterator().next(), later.iterator().next()));
+            }
+        }
+        steps.sort(Comparator.comparing(ReleaseStep::host, HostLine.ORDER));
+        return steps;
+    }
+
+    private static Map<HostLine, Set<Release>> releasesByHost(Set<StackKey> stacks) {
+        Map<HostLine, Set<Release>> map = new TreeMap<>(HostLine.ORDER);
+        stacks.forEach(s -> map.computeIfAbsent(s.host(), h -> new LinkedHashSet<>()).add(s.release()));
+        return map;
+    }
+
+    private static StackKey stackOf(boolean byStack, RecordLine line) {
+        return byStack ? StackKey.of(line.record().stack()) : null;
     }
 
     static List<FieldChange> changes(BoundaryObject a, BoundaryObject b) {
@@ -96,16 +137,17 @@ public final class RunDiffer {
         return stacks;
     }
 
-    private static Map<Key, RecordLine> index(List<RecordLine> lines, boolean byStack, List<String> problems) {
+    private static Map<Key, RecordLine> index(List<RecordLine> lines, Function<BoundaryObject, Object> group,
+            List<String> problems) {
         Map<Key, RecordLine> map = new LinkedHashMap<>();
         for (RecordLine l : lines) {
             BoundaryObject r = l.record();
-            Key key = new Key(byStack ? StackKey.of(r.stack()) : null, r.probe().id(), r.run().mode());
+            Key key = new Key(group.apply(r), r.probe().id(), r.run().mode());
             RecordLine first = map.putIfAbsent(key, l);
             if (first != null) {
                 problems.add(l.where() + ": a second record for " + r.probe().id() + " [" + r.run().mode() + "]"
-                        + (byStack ? " on " + key.stack().label() : "") + " (the first is at " + first.where()
-                        + "); one input holds one run per stack");
+                        + (key.group() != null ? " on " + StackKey.of(r.stack()).label() : "") + " (the first is at "
+                        + first.where() + "); one input holds one run per stack");
             }
         }
         return map;

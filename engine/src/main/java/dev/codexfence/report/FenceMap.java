@@ -1,19 +1,48 @@
 package dev.codexfence.report;
 
 import dev.codexfence.diff.StackKey;
+import dev.codexfence.history.FenceHistory;
 import java.util.List;
 
 /**
  * The capability × mode matrix of a set of records, ready to render: column groups per stack, rows per
- * capability grouped by category and layer, and the records the cells point to.
+ * capability grouped by category and layer, and the records the cells point to; when the records hold more than
+ * one release of a host, also their history (the page's history view).
+ *
+ * @param history the history of the records, shown when some host line holds several releases; null for none
+ * @param merging what merging the inputs did (duplicates collapsed, records that disagree); null when not merged
  */
-public record FenceMap(List<String> sources, List<StackColumns> stacks, List<RowGroup> groups, List<MapRecord> records) {
+public record FenceMap(List<String> sources, List<StackColumns> stacks, List<RowGroup> groups, List<MapRecord> records,
+        FenceHistory history, Merging merging) {
 
     public FenceMap {
         sources = List.copyOf(sources);
         stacks = List.copyOf(stacks);
         groups = List.copyOf(groups);
         records = List.copyOf(records);
+    }
+
+    /**
+     * What merging the inputs did.
+     *
+     * @param records the records read
+     * @param duplicates those that collapsed into an earlier record that agreed with them (not shown)
+     * @param conflicts the probe × mode × stack whose records disagree, described (all their records are shown)
+     */
+    public record Merging(int records, int duplicates, List<String> conflicts) {
+
+        public Merging {
+            conflicts = List.copyOf(conflicts);
+        }
+    }
+
+    public FenceMap withHistory(FenceHistory newHistory, Merging newMerging) {
+        return new FenceMap(sources, stacks, groups, records, newHistory, newMerging);
+    }
+
+    /** Whether the page shows the history view. */
+    public boolean showsHistory() {
+        return history != null && history.hasHistory();
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.codexfence.report;
 
 /**
  * The page's style and script, inlined into every report so that it fetches nothing. The script opens the
- * detail panel of a cell on click and from the URL fragment {@code #open=<probe>|<mode>[|<stack index>]}
- * (both through {@code openCell}), and marks the page {@code data-ready="true"} once it has run.
+ * detail panel of a cell (of the matrix or of the history view) on click and from the URL fragment
+ * {@code #open=<probe>|<mode>[|<stack index>]} (both through {@code openCell}), filters the history view to the
+ * rows that changed (the fragment {@code #history=all} shows them all), and marks the page
+ * {@code data-ready="true"} once it has run.
  */
 final class FenceMapAssets {
 
@@ -62,6 +64,34 @@ final class FenceMapAssets {
             #detail .drift { color: #c43e00; font-weight: 600; }
             #detail pre { white-space: pre-wrap; word-break: break-all; background: #f6f8fa; padding: 8px; font-size: 12px; margin: 0; }
             #detail-close { float: right; }
+            #history h2, h2.matrix-title { font-size: 16px; margin: 12px 0 4px; }
+            #history h3 { font-size: 14px; margin: 10px 0 4px; }
+            #history .history-note { color: #444; max-width: 1100px; }
+            #history ul.steps { margin: 4px 0 8px; padding-left: 20px; }
+            #history li.group[data-direction="looser"] { color: #8e0000; font-weight: 600; }
+            #history li.group[data-direction="tighter"] { color: #1b5e20; }
+            table.history { margin-bottom: 16px; }
+            table.history th.probe { position: sticky; left: 0; background: #fff; text-align: left; font-weight: normal; min-width: 280px; z-index: 1; }
+            table.history thead th { text-align: left; }
+            table.history thead th small { display: block; font-weight: normal; color: #666; font-size: 11px; }
+            table.history tr.hcap th { background: #e8eef6; text-align: left; font-family: ui-monospace, Menlo, monospace; font-size: 12px; }
+            table.history.changed-only tr.hrow[data-changed="false"], table.history.changed-only tbody[data-changed="false"] { display: none; }
+            td.hcell { min-width: 96px; font-size: 12px; white-space: nowrap; }
+            td.hcell[data-records] { cursor: pointer; }
+            td.hcell[data-result="success"] { background: var(--success); color: var(--success-ink); }
+            td.hcell[data-result="denied"] { background: var(--denied); color: var(--denied-ink); }
+            td.hcell[data-result="partial"] { background: var(--partial); color: var(--partial-ink); }
+            td.hcell[data-result="error"] { background: var(--error); color: var(--error-ink); }
+            td.hcell[data-state="conflict"] { background: repeating-linear-gradient(135deg, #fff 0 6px, #f3d9a8 6px 12px); }
+            td.hcell[data-state="absent"], td.hcell[data-state="harness"] { color: #999; }
+            td.hcell:not([data-change=""]) { border-left: 4px solid #555; font-weight: 600; }
+            td.hcell[data-change="looser"] { border-left-color: #c62828; }
+            td.hcell[data-change="tighter"] { border-left-color: #2e7d32; }
+            td.hcell[data-change="errno"] { border-left-color: #1565c0; }
+            td.hcell.selected { box-shadow: inset 0 0 0 3px #1565c0; }
+            .hmark[data-legend="looser"] { color: #c62828; } .hmark[data-legend="tighter"] { color: #2e7d32; }
+            .hmark[data-legend="errno"] { color: #1565c0; } .hmark[data-legend="other"] { color: #555; }
+            .conflict-mark { color: #a15c00; font-weight: 600; }
             """;
 
     static final String JS = """
@@ -85,7 +115,7 @@ final class FenceMapAssets {
 
               /* The one way to open a cell's records: clicks and the #open= fragment both come here. */
               function openCell(cell, probe) {
-                var before = document.querySelector('td.cell.selected');
+                var before = document.querySelector('td.cell.selected, td.hcell.selected');
                 if (before) { before.classList.remove('selected'); }
                 cell.classList.add('selected');
                 body.textContent = '';
@@ -119,12 +149,12 @@ final class FenceMapAssets {
               function closePanel() {
                 panel.hidden = true;
                 panel.removeAttribute('data-open');
-                var selected = document.querySelector('td.cell.selected');
+                var selected = document.querySelector('td.cell.selected, td.hcell.selected');
                 if (selected) { selected.classList.remove('selected'); }
               }
 
               function cellOf(target) {
-                var cell = target && target.closest ? target.closest('td.cell') : null;
+                var cell = target && target.closest ? target.closest('td.cell, td.hcell') : null;
                 return cell && cell.hasAttribute('data-records') ? cell : null;
               }
 
@@ -145,14 +175,38 @@ final class FenceMapAssets {
                 }
               }
 
-              document.getElementById('matrix').addEventListener('click', function (event) {
-                var cell = cellOf(event.target);
-                if (cell) { openCell(cell, null); }
-              });
-              document.getElementById('matrix').addEventListener('keydown', function (event) {
-                var cell = cellOf(event.target);
-                if (cell && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); openCell(cell, null); }
-              });
+              var tables = document.querySelectorAll('#matrix, table.history');
+              for (var t = 0; t < tables.length; t++) {
+                tables[t].addEventListener('click', function (event) {
+                  var cell = cellOf(event.target);
+                  if (cell) { openCell(cell, cell.getAttribute('data-probe')); }
+                });
+                tables[t].addEventListener('keydown', function (event) {
+                  var cell = cellOf(event.target);
+                  if (cell && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); openCell(cell, cell.getAttribute('data-probe')); }
+                });
+              }
+              /* the history view's "only the cells that changed" switch, one per host line; each history table
+                 says how many of its rows are shown (data-visible-rows) */
+              function countRows(table) {
+                var rows = table.querySelectorAll('tr.hrow');
+                var shown = 0;
+                for (var i = 0; i < rows.length; i++) {
+                  if (window.getComputedStyle(rows[i]).display !== 'none') { shown++; }
+                }
+                table.setAttribute('data-visible-rows', String(shown));
+              }
+              function showChangedOnly(input, only) {
+                input.checked = only;
+                var table = document.querySelector('table.history[data-line="' + input.getAttribute('data-line') + '"]');
+                if (table) { table.classList.toggle('changed-only', only); countRows(table); }
+              }
+              var switches = document.querySelectorAll('input.changed-only');
+              for (var k = 0; k < switches.length; k++) {
+                switches[k].addEventListener('change', function (event) { showChangedOnly(event.target, event.target.checked); });
+                /* #history=all shows every row, e.g. to link to the whole table */
+                showChangedOnly(switches[k], window.location.hash !== '#history=all');
+              }
               document.getElementById('detail-close').addEventListener('click', closePanel);
               document.addEventListener('keydown', function (event) {
                 if (event.key === 'Escape') { closePanel(); }

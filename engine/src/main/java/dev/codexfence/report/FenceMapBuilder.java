@@ -22,7 +22,8 @@ import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Lays records out as a {@link FenceMap}: one column group per stack (platform, codex version, OS), one row per
+ * Lays records out as a {@link FenceMap}: one column group per stack (platform, codex version, OS, uid; by host,
+ * then by release in version order), one row per
  * catalog capability (grouped by category, then layer, in catalog order) plus any capability the records name
  * that the catalog lacks, each cell holding the records of the capability's probes in that mode.
  */
@@ -42,7 +43,7 @@ public final class FenceMapBuilder {
     }
 
     public FenceMap build(List<String> sources, List<BoundaryObject> records) {
-        Set<StackKey> distinct = new TreeSet<>(Comparator.comparing(StackKey::label));
+        Set<StackKey> distinct = new TreeSet<>(StackKey.ORDER);
         records.forEach(r -> distinct.add(StackKey.of(r.stack())));
         List<StackKey> stackKeys = List.copyOf(distinct);
         Map<StackKey, Integer> stackIndex = new LinkedHashMap<>();
@@ -108,7 +109,7 @@ public final class FenceMapBuilder {
                     (int) mine.stream().filter(MapRecord::drifted).count(),
                     (int) mine.stream().filter(MapRecord::unlisted).count(), uncovered.getOrDefault(k.label(), 0)));
         }
-        return new FenceMap(sources, columns, groups, placed);
+        return new FenceMap(sources, columns, groups, placed, null, null);
     }
 
     /** The catalog's categories in declaration order, then any others capabilities use. */

@@ -24,7 +24,12 @@ public final class FenceMapHtml {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>codex-fence map</title>\n<style>\n").append(FenceMapAssets.CSS).append("</style>\n</head>\n<body>\n");
         header(sb, map);
-        sb.append("<main>\n<table id=\"matrix\">\n");
+        sb.append("<main>\n");
+        if (map.showsHistory()) {
+            HistoryHtml.render(sb, map);
+            sb.append("<h2 class=\"matrix-title\">Capability × mode, per host and release</h2>\n");
+        }
+        sb.append("<table id=\"matrix\">\n");
         head(sb, map);
         int width = 1 + map.stacks().stream().mapToInt(s -> s.modes().size()).sum();
         for (FenceMap.RowGroup g : map.groups()) {
@@ -57,6 +62,22 @@ public final class FenceMapHtml {
             sb.append(" from ").append(esc(String.join(", ", map.sources())));
         }
         sb.append("</p>\n");
+        FenceMap.Merging merging = map.merging();
+        if (merging != null && (merging.duplicates() > 0 || !merging.conflicts().isEmpty())) {
+            sb.append("<p class=\"merging\" data-duplicates=\"").append(merging.duplicates()).append("\" data-conflicts=\"")
+                    .append(merging.conflicts().size()).append("\">").append(merging.records()).append(" records read; ")
+                    .append(merging.duplicates()).append(merging.duplicates() == 1 ? " duplicate" : " duplicates")
+                    .append(" (the same stack, probe and mode, the same result and errno) left out");
+            if (!merging.conflicts().isEmpty()) {
+                sb.append("; <span class=\"conflict-mark\">").append(merging.conflicts().size())
+                        .append(merging.conflicts().size() == 1 ? " run" : " runs")
+                        .append(" whose records disagree, all shown</span>:");
+                sb.append("<ul class=\"conflicts\">");
+                merging.conflicts().forEach(c -> sb.append("<li>").append(esc(c)).append("</li>"));
+                sb.append("</ul>");
+            }
+            sb.append("</p>\n");
+        }
         for (FenceMap.StackColumns s : map.stacks()) {
             sb.append("<p class=\"stack-summary\" data-stack=\"").append(s.index()).append("\"><b>").append(esc(s.key().label()))
                     .append("</b>: ").append(s.records()).append(" records");
@@ -150,6 +171,7 @@ public final class FenceMapHtml {
             n.put("platform", s.key().platform());
             n.put("codex_cli_version", s.key().codexCliVersion());
             n.put("os", s.key().os());
+            n.put("uid", s.key().uid());
             n.put("expectations", s.expectations());
         }
         ArrayNode records = root.putArray("records");

@@ -2,24 +2,30 @@ package dev.codexfence.report;
 
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.CatalogLoader;
+import dev.codexfence.diff.MergedRecords;
 import dev.codexfence.diff.RecordFiles;
 import dev.codexfence.diff.RecordLine;
 import dev.codexfence.expect.Expectations;
 import dev.codexfence.expect.ExpectationsFolder;
+import dev.codexfence.history.FenceHistory;
+import dev.codexfence.history.HistoryBuilder;
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.schema.FenceJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Writes the fence map of a set of records to one HTML file ({@code codex-fence --report OUT.html [IN...]},
- * and the engine's {@code codex-fence.report.file}).
+ * and the engine's {@code codex-fence.report.file}): the capability × mode matrix, and, when a host holds
+ * several codex releases, the history view (probe × mode over releases, changes marked).
  */
 public final class FenceMapReport {
 
@@ -41,19 +47,43 @@ public final class FenceMapReport {
 
     /** Reads NDJSON files (bad lines throw {@link dev.codexfence.diff.BadRecordsException}) and writes the map. */
     public Path write(Path out, List<Path> inputs) {
-        List<RecordLine> lines = new RecordFiles().readAll(inputs);
-        return write(out, inputs.stream().map(Path::toString).toList(), lines.stream().map(RecordLine::record).toList());
+        return writeLines(out, inputs.stream().map(Path::toString).toList(), new RecordFiles().readAll(inputs));
     }
 
     /** Reads NDJSON from a stream (standard input, say) and writes the map. */
     public Path write(Path out, String name, InputStream in) {
-        List<RecordLine> lines = new RecordFiles().read(name, in);
-        return write(out, List.of(name), lines.stream().map(RecordLine::record).toList());
+        return writeLines(out, List.of(name), new RecordFiles().read(name, in));
     }
 
-    /** Writes the map of {@code records}; {@code sources} name where they came from. */
+    /** Writes the map of {@code records} (one run's, say); {@code sources} name where they came from. */
     public Path write(Path out, List<String> sources, List<BoundaryObject> records) {
-        String html = FenceMapHtml.render(builder.build(sources, records));
+        String name = sources.size() == 1 ? sources.get(0) : "records";
+        List<RecordLine> lines = new ArrayList<>();
+        for (BoundaryObject r : records) {
+            lines.add(new RecordLine(name, lines.size() + 1, r, FenceJson.MAPPER.valueToTree(r)));
+        }
+        return writeLines(out, sources, lines);
+    }
+
+    /**
+     * Writes the map of records read from many inputs: they are merged first ({@link MergedRecords}: a record that
+     * agrees with an earlier one of the same stack, probe and mode is left out; records that disagree are all
+     * shown, and named in the header), and when a host holds several releases the page gains the history view.
+     */
+    public Path writeLines(Path out, List<String> sources, List<RecordLine> lines) {
+        return writeHtml(out, FenceMapHtml.render(map(sources, lines)));
+    }
+
+    /** The map of {@code lines}, merged, with its history. */
+    public FenceMap map(List<String> sources, List<RecordLine> lines) {
+        MergedRecords merged = MergedRecords.merge(lines);
+        FenceMap map = builder.build(sources, merged.distinct().stream().map(RecordLine::record).toList());
+        FenceHistory history = HistoryBuilder.build(sources, lines);
+        return map.withHistory(history, new FenceMap.Merging(merged.records(), merged.duplicates(),
+                merged.conflicts().stream().map(MergedRecords.Observation::describeConflict).toList()));
+    }
+
+    private static Path writeHtml(Path out, String html) {
         Path file = out.toAbsolutePath().normalize();
         try {
             Files.createDirectories(file.getParent());

@@ -89,27 +89,54 @@ class CliMapCommandsTest {
     }
 
     @Test
-    void recordExpectationsReadsThisRunsRecordsOnlyNotAnEarlierRunsInTheSameFolder() throws Exception {
-        // the output folder is kept across runs (the default one is): an earlier run's file there says "denied"
-        Path out = Files.createDirectories(dir.resolve("shared-out"));
-        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(out,
-                java.nio.file.attribute.PosixFileAttributeView.class);
-        view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        var first = cli("--bang", "--probes", HEALTHY.toString(), "--output", out.toString(),
+    void recordExpectationsTakesOnlyThisRunsRecordsNotEarlierRunsInTheSameOutputFolder() throws Exception {
+        Path output = dir.resolve("shared-output");
+        var first = cli("--bang", "--probes", HEALTHY.toString(), "--output", output.toString(),
                 "-c", "codex-fence.coverage.missing=skip").env("MODES", "baseline").run();
         assertThat(first.exit()).as(first.toString()).isZero();
-        try (var files = Files.list(out)) {
-            Path earlier = files.filter(f -> f.toString().endsWith(".ndjson")).findFirst().orElseThrow();
-            Files.writeString(earlier, Files.readString(earlier).replace("\"observed_result\":\"success\"",
-                    "\"observed_result\":\"denied\""));
-            assertThat(Files.readString(earlier)).contains("\"observed_result\":\"denied\"");
-        }
-        Path expectations = dir.resolve("exp-this-run.json");
-        var rec = cli("--bang", "--probes", HEALTHY.toString(), "--output", out.toString(),
-                "-c", "codex-fence.coverage.missing=skip", "--record-expectations", expectations.toString())
-                .env("MODES", "baseline").run();
+        Path expectations = dir.resolve("one-probe.json");
+        var rec = cli("--rattle", "--probe", "fx_read_ws", "--probes", HEALTHY.toString(), "--output", output.toString(),
+                "--record-expectations", expectations.toString()).env("MODES", "baseline").run();
         assertThat(rec.exit()).as(rec.toString()).isZero();
+        try (var files = Files.list(output)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".ndjson")).count()).as("both runs' files").isEqualTo(2);
+        }
         JsonNode file = FenceJson.MAPPER.readTree(expectations.toFile());
-        assertThat(file.at("/probes/fx_read_ws/baseline").asString()).as(file.toString()).startsWith("success");
+        assertThat(file.get("probes").propertyNames()).containsExactly("fx_read_ws");
+    }
+
+    @Test
+    void historyAndDiffBetweenReadRecordedShardsThroughTheCli() throws Exception {
+        List<String> shards = dev.codexfence.history.RecordedShards.files().stream().map(Path::toString).toList();
+        List<String> args = new java.util.ArrayList<>(List.of("--history"));
+        args.addAll(shards);
+        var history = cli(args.toArray(String[]::new)).run();
+        assertThat(history.exit()).as(history.toString()).isEqualTo(1);
+        assertThat(history.stdout()).contains("between 0.80.0 and 0.120.0: 37 cells changed");
+        assertThat(history.stderr()).isEmpty();
+
+        var piped = cli("--history", "--json").stdin(Files.readString(Path.of(shards.get(0)))).run();
+        assertThat(piped.exit()).as("one release: nothing changed").isZero();
+        assertThat(FenceJson.MAPPER.readTree(piped.stdout()).at("/sources/0").asString()).isEqualTo("<stdin>");
+
+        List<String> between = new java.util.ArrayList<>(List.of("--diff", "--between", "0.120.0", "0.171.0"));
+        between.addAll(shards);
+        var diff = cli(between.toArray(String[]::new)).run();
+        assertThat(diff.exit()).as(diff.toString()).isEqualTo(1);
+        assertThat(diff.stdout()).contains("paired by probe and mode across releases: codex 0.120.0 → codex 0.171.0")
+                .contains("6 changed, 21 appeared, 0 disappeared");
+
+        var alone = cli("--between", "0.80.0", "0.120.0", shards.get(0)).run();
+        assertThat(alone.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(alone.stderr()).contains("choose one of");
+        var noFiles = cli("--diff", "--between", "0.80.0", "0.120.0").run();
+        assertThat(noFiles.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noFiles.stderr()).contains("--diff --between 0.80.0 0.120.0 takes the NDJSON files that hold both releases");
+        var twice = cli("--diff", "--between", "0.80.0", "0.80.0", shards.get(0)).run();
+        assertThat(twice.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(twice.stderr()).contains("--between names one release twice (0.80.0)");
+        var jsonAlone = cli("--report", dir.resolve("m.html").toString(), "--json", shards.get(0)).run();
+        assertThat(jsonAlone.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(jsonAlone.stderr()).contains("--json goes with --diff or --history");
     }
 }

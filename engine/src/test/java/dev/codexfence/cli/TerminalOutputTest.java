@@ -73,8 +73,8 @@ class TerminalOutputTest {
         Files.writeString(now, changed + "\n");
         int exit = new DiffCommand().run(old, now, false, stream, stream);
         assertThat(exit).isEqualTo(1);
-        assertThat(printed()).contains("on linux · codex 0.169" + EVIL_SHOWN + " · Linux" + EVIL_SHOWN + "\n",
-                "on linux · codex 0.169" + EVIL_SHOWN + " · other\\nos\n", "message: \"before\\n" + EVIL_SHOWN + "\"");
+        assertThat(printed()).contains("on linux · codex 0.169" + EVIL_SHOWN + " · Linux" + EVIL_SHOWN + " · uid 1000\n",
+                "on linux · codex 0.169" + EVIL_SHOWN + " · other\\nos · uid 1000\n", "message: \"before\\n" + EVIL_SHOWN + "\"");
     }
 
     @Test

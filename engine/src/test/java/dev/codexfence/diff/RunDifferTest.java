@@ -85,8 +85,8 @@ class RunDifferTest {
 
         assertThat(DiffText.render(diff)).isEqualTo("""
                 codex-fence diff
-                  old: old.ndjson (4 records) on linux · codex 0.169.0 · Linux 6.18.44 x86_64
-                  new: new.ndjson (4 records) on linux · codex 0.169.0 · Linux 6.18.44 x86_64
+                  old: old.ndjson (4 records) on linux · codex 0.169.0 · Linux 6.18.44 x86_64 · uid 0
+                  new: new.ndjson (4 records) on linux · codex 0.169.0 · Linux 6.18.44 x86_64 · uid 0
                   paired by probe and mode
                 2 changed, 1 appeared, 1 disappeared, 1 unchanged
 
@@ -129,7 +129,7 @@ class RunDifferTest {
             assertThat(e.kind()).isEqualTo(DiffEntry.Kind.CHANGED);
         });
         assertThat(diff.unchanged()).isEqualTo(1);
-        assertThat(DiffText.render(diff)).contains("~ p [codex-sandbox] on linux · codex 0.169.0 · Linux 6.18 x86_64: denied EROFS → success")
+        assertThat(DiffText.render(diff)).contains("~ p [codex-sandbox] on linux · codex 0.169.0 · Linux 6.18 x86_64 · uid 0: denied EROFS → success")
                 .contains("paired by probe, mode and stack");
     }
 
@@ -149,5 +149,76 @@ class RunDifferTest {
                 lines("new", rec("p", HOME, "baseline", "success", null, "a"))))
                 .isInstanceOf(BadRecordsException.class)
                 .hasMessageContaining("twice.ndjson:3: a second record for p [baseline] (the first is at twice.ndjson:1)");
+    }
+
+    private static ObjectNode release(String version, String os, String mode, String result, String errno) {
+        return TestRecords.json("p", HOME, mode, result, errno, "m", "linux", version, os);
+    }
+
+    @Test
+    void twoReleasesOfOneHostArePairedAcrossTheReleasesAndSaySo() throws Exception {
+        RunDiff diff = RunDiffer.compare(
+                lines("old.ndjson", release("0.80.0", TestRecords.OS, "codex-sandbox", "denied", "EACCES"),
+                        release("0.80.0", TestRecords.OS, "baseline", "success", null)),
+                lines("new.ndjson", release("0.120.0", TestRecords.OS, "codex-sandbox", "denied", "EROFS"),
+                        release("0.120.0", TestRecords.OS, "baseline", "success", null)));
+        assertThat(diff.pairedByStack()).isFalse();
+        assertThat(diff.acrossReleases()).singleElement().satisfies(step -> {
+            assertThat(step.from().version()).isEqualTo("0.80.0");
+            assertThat(step.to().version()).isEqualTo("0.120.0");
+        });
+        assertThat(diff.entries()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(DiffEntry.Kind.CHANGED);
+            assertThat(e.changes()).extracting(FieldChange::field).containsExactly("errno");
+        });
+        assertThat(diff.unchanged()).isEqualTo(1);
+        assertThat(DiffText.render(diff)).contains("  paired by probe and mode across releases: codex 0.80.0 → codex 0.120.0"
+                + " on linux · Linux 6.18.44 x86_64 · uid 0\n")
+                .contains("~ p [codex-sandbox]: denied EACCES → denied EROFS");
+        JsonNode json = FenceJson.MAPPER.readTree(DiffJson.render(diff));
+        assertThat(json.at("/across_releases/0/old").asString()).isEqualTo("0.80.0");
+        assertThat(json.at("/across_releases/0/new").asString()).isEqualTo("0.120.0");
+        assertThat(json.at("/across_releases/0/host/uid").asInt()).isZero();
+    }
+
+    @Test
+    void manyHostsOfTwoReleasesArePairedHostByHost() {
+        RunDiff diff = RunDiffer.compare(
+                lines("old.ndjson", release("0.80.0", "Linux 6.1 x86_64", "codex-sandbox", "denied", "EACCES"),
+                        release("0.80.0", "Linux 6.18 x86_64", "codex-sandbox", "denied", "EACCES")),
+                lines("new.ndjson", release("0.120.0", "Linux 6.1 x86_64", "codex-sandbox", "denied", "EACCES"),
+                        release("0.120.0", "Linux 6.18 x86_64", "codex-sandbox", "denied", "EROFS")));
+        assertThat(diff.pairedByStack()).isTrue();
+        assertThat(diff.acrossReleases()).hasSize(2);
+        assertThat(diff.count(DiffEntry.Kind.APPEARED) + diff.count(DiffEntry.Kind.DISAPPEARED)).isZero();
+        assertThat(diff.entries()).singleElement().satisfies(e -> assertThat(e.stack().os()).isEqualTo("Linux 6.18 x86_64"));
+        assertThat(DiffText.render(diff)).contains("""
+                  paired by probe, mode and host across releases:
+                      linux · Linux 6.1 x86_64 · uid 0: codex 0.80.0 → codex 0.120.0
+                      linux · Linux 6.18 x86_64 · uid 0: codex 0.80.0 → codex 0.120.0
+                """);
+    }
+
+    @Test
+    void aSideHoldingTwoReleasesOfAHostIsPairedByStackNotAcrossReleases() {
+        RunDiff diff = RunDiffer.compare(
+                lines("old.ndjson", release("0.80.0", TestRecords.OS, "baseline", "success", null),
+                        release("0.120.0", TestRecords.OS, "baseline", "success", null)),
+                lines("new.ndjson", release("0.120.0", TestRecords.OS, "baseline", "success", null)));
+        assertThat(diff.acrossReleases()).isEmpty();
+        assertThat(diff.pairedByStack()).isTrue();
+        assertThat(diff.entries()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(DiffEntry.Kind.DISAPPEARED);
+            assertThat(e.stack().codexCliVersion()).isEqualTo("0.80.0");
+        });
+        assertThat(diff.unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameReleaseOnBothSidesIsNoStepAcrossReleases() {
+        RunDiff diff = RunDiffer.compare(lines("a", release("0.80.0", TestRecords.OS, "baseline", "success", null)),
+                lines("b", release("0.80.0", TestRecords.OS, "baseline", "success", null)));
+        assertThat(diff.acrossReleases()).isEmpty();
+        assertThat(DiffText.render(diff)).contains("  paired by probe and mode\n");
     }
 }

@@ -40,10 +40,9 @@ class RunEnvironmentTest {
                 "printf '%s|%s\\n' \"$*\" \"$(compgen -e | tr '\\n' ' ')\" >> '" + log + "'",
                 "case \"$1\" in",
                 "  --version) echo 'codex-cli 0.169.0'; exit 0 ;;",
-                // detection reads the command list of --help and the usage line of sandbox --help
                 "  --help) printf 'Usage: codex [OPTIONS]\\n\\nCommands:\\n  sandbox  Run commands within a sandbox\\n'; exit 0 ;;",
-                "  sandbox) [ \"$2\" = --help ] && { printf 'Usage: codex sandbox [OPTIONS] [COMMAND]...\\n\\nOptions:\\n"
-                        + "  -P, --permission-profile <NAME>\\n'; exit 0; } ;;",
+                "  sandbox) [ \"$2\" = --help ] && { printf 'Usage: codex sandbox [OPTIONS] [COMMAND]...\\n\\nOptions:\\n'"
+                        + "'  -P, --permission-profile <NAME>\\n  -C, --cd <DIR>\\n'; exit 0; } ;;",
                 "esac",
                 "while [ $# -gt 0 ] && [ \"$1\" != -- ]; do shift; done",
                 "shift",
@@ -57,7 +56,7 @@ class RunEnvironmentTest {
         results.testEvents().assertStatistics(s -> s.succeeded(1));
 
         List<String> calls = Files.readAllLines(log);
-        assertThat(calls).as("codex --version, sandbox --help, detect-stack, preflight, probe")
+        assertThat(calls).as("codex --version, --help, sandbox --help, detect-stack, preflight, probe")
                 .anyMatch(c -> c.startsWith("--version|")).anyMatch(c -> c.startsWith("sandbox --help|"))
                 .anyMatch(c -> c.contains("preflight")).anyMatch(c -> c.contains("fx_read_ws.sh"))
                 .filteredOn(c -> c.startsWith("--version|")).hasSizeGreaterThanOrEqualTo(2);

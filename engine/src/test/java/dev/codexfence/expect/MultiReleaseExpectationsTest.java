@@ -1,0 +1,79 @@
+package dev.codexfence.expect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codexfence.diff.RecordLine;
+import dev.codexfence.history.RecordedShards;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Expectations of several releases at once, over the recorded shards of codex 0.40.0, 0.80.0, 0.120.0 and
+ * 0.171.0: recording writes one file per release, and the gate checks every record against its own release's
+ * file and sums up drift per release.
+ */
+class MultiReleaseExpectationsTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> record(String... extra) {
+        List<String> args = new ArrayList<>(List.of(extra));
+        args.add("--into");
+        args.add(dir.toString());
+        RecordedShards.files().forEach(f -> args.add(f.toString()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = RecordExpectations.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void recordingSeveralReleasesWritesOneFilePerRelease() throws Exception {
+        List<String> wrote = record();
+        assertThat(wrote).hasSize(4);
+        ExpectationsFolder folder = ExpectationsFolder.load(dir);
+        assertThat(folder.files()).extracting(e -> e.stack().describe() + ": " + e.size())
+                .containsExactlyInAnyOrder("linux, codex 0.40.0 (debug): 84", "linux, codex 0.80.0 (sandbox-os): 84",
+                        "linux, codex 0.120.0 (sandbox-os): 84", "linux, codex 0.171.0 (sandbox-profile): 105");
+        assertThat(Files.readString(dir.resolve("linux-codex-0.80.0.json")))
+                .contains("\"fs_write_home_scratch\":{\"baseline\":\"success\",\"codex-sandbox\":\"denied EACCES\"");
+        assertThat(Files.readString(dir.resolve("linux-codex-0.120.0.json")))
+                .contains("\"fs_write_home_scratch\":{\"baseline\":\"success\",\"codex-sandbox\":\"denied EROFS\"");
+    }
+
+    @Test
+    void eachRecordIsCheckedAgainstItsOwnReleaseAndDriftIsSummedPerRelease() throws Exception {
+        record();
+        // 0.80.0's file now says what 0.120.0 observed: only 0.80.0's records of that cell drift
+        Path file = dir.resolve("linux-codex-0.80.0.json");
+        Files.writeString(file, Files.readString(file).replace("\"fs_write_home_scratch\":{\"baseline\":\"success\",\"codex-sandbox\":\"denied EACCES\"",
+                        "\"fs_write_home_scratch\":{\"baseline\":\"success\",\"codex-sandbox\":\"denied EROFS\""));
+        ExpectationGate gate = ExpectationGate.open(new ExpectationSettings(true, Optional.empty(), Optional.of(dir),
+                UnlistedPolicy.FAIL));
+        List<String> drifted = new ArrayList<>();
+        for (RecordLine l : RecordedShards.lines()) {
+            if (gate.check(l.record()) instanceof Verdict.Drifted d) {
+                drifted.add(l.record().stack().codexCliVersion() + " " + d.drift().message());
+            }
+        }
+        assertThat(drifted).hasSize(2).allSatisfy(d -> assertThat(d).startsWith("0.80.0 fs_write_home_scratch [codex-sandbox]:"
+                + " expected denied (EROFS), observed denied (EACCES)"));
+        ExpectationGate.Summary summary = gate.finish(List.of());
+        assertThat(summary.lines()).containsExactlyInAnyOrder(
+                "expectations " + dir.resolve("linux-codex-0.40.0.json") + ": 84 runs checked, 0 drifted",
+                "expectations " + file + ": 96 runs checked, 2 drifted",
+                "expectations " + dir.resolve("linux-codex-0.120.0.json") + ": 84 runs checked, 0 drifted",
+                "expectations " + dir.resolve("linux-codex-0.171.0.json") + ": 105 runs checked, 0 drifted");
+    }
+}
