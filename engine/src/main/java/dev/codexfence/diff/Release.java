@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * The codex release a record was made with, as the record names it ({@code stack.codex_cli_version}; null for a
- * run without codex). Releases order like semver ({@link ReleaseVersion}: {@code 0.1.2505291658} before
+ * The codex release a record was made with, as the record names it ({@code stack.codex_npm_version} where present,
+ * else {@code stack.codex_cli_version}: {@link BoundaryObject.Stack#codexRelease()}; null for a run without codex). Releases order like semver ({@link ReleaseVersion}: {@code 0.1.2505291658} before
  * {@code 0.8.0} before {@code 0.80.0} before {@code 0.120.0}, a pre-release before its release); "no codex"
  * comes first, and a version that is not semver comes after every semver one, by its text.
  *
@@ -24,7 +24,7 @@ public record Release(String version) implements Comparable<Release> {
             .thenComparing(r -> r.version == null ? "" : r.version);
 
     public static Release of(BoundaryObject.Stack stack) {
-        return new Release(stack.codexCliVersion());
+        return new Release(stack.codexRelease());
     }
 
     /** The version as {@link ReleaseVersion}, when it is semver. */

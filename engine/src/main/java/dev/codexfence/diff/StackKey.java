@@ -15,7 +15,7 @@ public record StackKey(String platform, String codexCliVersion, String os, Integ
             .thenComparing(StackKey::release);
 
     public static StackKey of(BoundaryObject.Stack stack) {
-        return new StackKey(stack.platform(), stack.codexCliVersion(), stack.os(), stack.uid());
+        return new StackKey(stack.platform(), stack.codexRelease(), stack.os(), stack.uid());
     }
 
     public HostLine host() {

@@ -43,7 +43,7 @@ public final class ExpectationsRecorder {
                 skipped.add(r.probe().id() + " [" + r.run().mode() + "]: " + r.result().message());
                 continue;
             }
-            byStack.computeIfAbsent(java.util.Arrays.asList(r.stack().platform(), r.stack().codexCliVersion()),
+            byStack.computeIfAbsent(java.util.Arrays.asList(r.stack().platform(), r.stack().codexRelease()),
                     k -> new ArrayList<>()).add(r);
         }
         List<Expectations> files = new ArrayList<>();

@@ -18,7 +18,7 @@ public record StackId(String platform, String codexCliVersion, String sandboxInt
     }
 
     public static StackId of(BoundaryObject.Stack stack) {
-        return new StackId(stack.platform(), stack.codexCliVersion(), stack.sandboxInterface());
+        return new StackId(stack.platform(), stack.codexRelease(), stack.sandboxInterface());
     }
 
     /**

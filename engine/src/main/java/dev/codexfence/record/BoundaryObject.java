@@ -37,7 +37,16 @@ public record BoundaryObject(
             String platform,
             Integer uid,
             Boolean isRoot,
-            String sandboxInterface) {}
+            String sandboxInterface) {
+
+        /**
+         * The codex release the record was made with: its npm version where the run selected it by version, else what
+         * the binary reports; null without codex. Every grouping by release (histories, diffs, expectations) uses this.
+         */
+        public String codexRelease() {
+            return codexNpmVersion != null ? codexNpmVersion : codexCliVersion;
+        }
+    }
 
     public record Probe(String id, String version, String primaryCapabilityId, List<String> secondaryCapabilityIds) {}
 

@@ -41,7 +41,7 @@ public final class RecordLog implements AutoCloseable {
     /** The codex release of a record, for ordering a run over several: its npm version, else the CLI's; null for none. */
     private static ReleaseVersion release(AssembledRecord r) {
         var stack = r.record().stack();
-        String v = stack.codexNpmVersion() != null ? stack.codexNpmVersion() : stack.codexCliVersion();
+        String v = stack.codexRelease();
         return ReleaseVersion.parse(v).orElse(null);
     }
 

@@ -22,6 +22,18 @@ class ReleaseTest {
     }
 
     @Test
+    void aRecordsReleaseIsItsNpmVersionWhereTheRunNamedOne() {
+        // 0.1.2505291658's binary says 0.0.2505291458: a run that selected it by version records both
+        var selected = new dev.codexfence.record.BoundaryObject.Stack("0.0.2505291458", "0.1.2505291658", null, null,
+                "Linux", "linux", 0, true, "debug");
+        var given = new dev.codexfence.record.BoundaryObject.Stack("0.169.0", null, null, null, "Linux", "linux", 0, true,
+                "sandbox-profile");
+        assertThat(Release.of(selected).label()).isEqualTo("0.1.2505291658");
+        assertThat(StackKey.of(selected).codexCliVersion()).isEqualTo("0.1.2505291658");
+        assertThat(Release.of(given).label()).isEqualTo("0.169.0");
+    }
+
+    @Test
     void aHostLineIsTheStackWithoutTheRelease() {
         StackKey a = new StackKey("linux", "0.80.0", "Linux 6.18 x86_64", 0);
         StackKey b = new StackKey("linux", "0.120.0", "Linux 6.18 x86_64", 0);
