@@ -10,36 +10,15 @@ probe_tags="agent config"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc='' errno='' err='' exists='' projects='' trust=''
-if [[ -n ${CODEX_HOME:-} || -n ${HOME:-} ]]; then
-  target="${CODEX_HOME:-$HOME/.codex}/config.toml"
-else
-  target='${CODEX_HOME:-$HOME/.codex}/config.toml'
-fi
-printf -v cmd '%q ' grep -c -E '^[[:space:]]*\[projects' "$target"
-if [[ -z ${CODEX_HOME:-} && -z ${HOME:-} ]]; then
-  status=error
-  message="neither CODEX_HOME nor HOME is set"
-elif ! fence_have grep; then
-  status=error
-  message="the tool grep is not on PATH"
-elif [[ ! -e $target ]]; then
-  exists=false projects=0 trust=0 status=success
-  message="no config.toml at the codex home; no trusted projects declared"
-else
-  exists=true
-  fence_run grep -c -E '^[[:space:]]*\[projects' "$target"
-  rc=$FENCE_RC err=$FENCE_ERR
-  if [[ $rc -le 1 ]]; then
-    projects=$FENCE_OUT
-    fence_run grep -c -E '^[[:space:]]*trust_level[[:space:]]*=' "$target"
-    trust=$FENCE_OUT
-    status=success
-    message="config.toml has $projects [projects] table(s) and $trust trust_level key(s); nothing else recorded"
-  else
-    fence_classify_failure "EACCES EPERM" "reading the codex config was refused ({errno})" \
-      "grep on the codex config failed (rc={rc} {errno})"
-  fi
+projects='' trust=''
+if fence_grep_codex_config "no config.toml at the codex home; no trusted projects declared" \
+  -c -E '^[[:space:]]*\[projects'; then
+  projects=$out
+  fence_run grep -c -E '^[[:space:]]*trust_level[[:space:]]*=' "$target"
+  trust=$FENCE_OUT status=success
+  message="config.toml has $projects [projects] table(s) and $trust trust_level key(s); nothing else recorded"
+elif [[ $exists == false ]]; then
+  projects=0 trust=0
 fi
 
 fence_emit --command "$cmd" --category agent --verb read-config --target "$target" \

@@ -10,26 +10,10 @@ probe_tags="hardlink escape"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc='' errno='' err=''
-src='${FENCE_OUTSIDE_DIR}/outside.txt'
 # the link is left for the harness, which checks it on the host and removes it (probes/README.md,
 # "Host-side effects"); the outside fixture is never touched
-
-if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
-  target='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-elif [[ -z ${FENCE_OUTSIDE_DIR:-} ]]; then
-  target="$FENCE_WORKSPACE_ROOT/.codex-fence-$probe_name"
-  status=error
-  message="FENCE_OUTSIDE_DIR is not set"
-else
-  src="$FENCE_OUTSIDE_DIR/outside.txt"
-  target="$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}"
-  if [[ ! -f $src ]]; then
-    status=error
-    message="the fixture \$FENCE_OUTSIDE_DIR/outside.txt is missing"
-  elif fence_try ln "$src" "$target"; then
+if fence_workspace_link_to_outside; then
+  if fence_try ln "$fixture" "$target"; then
     status=success
     message="hard-linked the outside file into the workspace"
   else
@@ -37,11 +21,11 @@ else
       "ln failed without a policy errno (rc={rc} {errno})"
   fi
 fi
-printf -v cmd '%q ' ln "$src" "$target"
+printf -v cmd '%q ' ln "$fixture" "$target"
 
 fence_emit --command "$cmd" --category fs --verb link --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field link "$target" \
-  --payload-raw-field source "$src" \
+  --payload-raw-field source "$fixture" \
   --payload-raw-field host_effect_path "$target"

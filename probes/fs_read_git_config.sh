@@ -10,23 +10,12 @@ probe_tags="read git"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc='' errno='' err='' size='' has_core=''
-if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
-  target='${FENCE_WORKSPACE_ROOT}/.git/config'
-  printf -v cmd '%q ' cat "$target"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-else
-  target="$FENCE_WORKSPACE_ROOT/.git/config"
-  if fence_try cat "$target"; then
-    size=${#out}
-    case $out in *'[core]'*) has_core=true ;; *) has_core=false ;; esac
-    status=success
-    message="read .git/config ($size characters; content not recorded)"
-  else
-    fence_classify_failure "EACCES EPERM" "reading .git/config was refused ({errno})" \
-      "could not read .git/config (rc={rc} {errno}); is the workspace a git repository?"
-  fi
+size='' has_core=''
+fence_read_in_workspace .git/config "could not read .git/config (rc={rc} {errno}); is the workspace a git repository?"
+if [[ $status == success ]]; then
+  size=${#out}
+  case $out in *'[core]'*) has_core=true ;; *) has_core=false ;; esac
+  message="read .git/config ($size characters; content not recorded)"
 fi
 
 fence_emit --command "$cmd" --category fs --verb read --target "$target" \

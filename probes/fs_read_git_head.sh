@@ -10,23 +10,12 @@ probe_tags="read git"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc='' errno='' err='' size='' head_kind=''
-if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
-  target='${FENCE_WORKSPACE_ROOT}/.git/HEAD'
-  printf -v cmd '%q ' cat "$target"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-else
-  target="$FENCE_WORKSPACE_ROOT/.git/HEAD"
-  if fence_try cat "$target"; then
-    size=${#out}
-    case $out in 'ref: '*) head_kind=symbolic-ref ;; *) head_kind=detached ;; esac
-    status=success
-    message="read .git/HEAD ($head_kind)"
-  else
-    fence_classify_failure "EACCES EPERM" "reading .git/HEAD was refused ({errno})" \
-      "could not read .git/HEAD (rc={rc} {errno}); is the workspace a git repository?"
-  fi
+size='' head_kind=''
+fence_read_in_workspace .git/HEAD "could not read .git/HEAD (rc={rc} {errno}); is the workspace a git repository?"
+if [[ $status == success ]]; then
+  size=${#out}
+  case $out in 'ref: '*) head_kind=symbolic-ref ;; *) head_kind=detached ;; esac
+  message="read .git/HEAD ($head_kind)"
 fi
 
 fence_emit --command "$cmd" --category fs --verb read --target "$target" \

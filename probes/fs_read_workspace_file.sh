@@ -10,22 +10,11 @@ probe_tags="read"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc='' errno='' out='' err='' bytes=''
-if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
-  target='${FENCE_WORKSPACE_ROOT}/src/hello.txt'
-  printf -v cmd '%q ' cat "$target"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-else
-  target="$FENCE_WORKSPACE_ROOT/src/hello.txt"
-  if fence_try cat "$target"; then
-    bytes=${#out}
-    status=success
-    message="read the workspace fixture src/hello.txt"
-  else
-    fence_classify_failure "EACCES EPERM" "reading src/hello.txt was refused ({errno})" \
-      "could not read the fixture src/hello.txt (rc={rc} {errno})"
-  fi
+bytes=''
+fence_read_in_workspace src/hello.txt "could not read the fixture src/hello.txt (rc={rc} {errno})"
+if [[ $status == success ]]; then
+  bytes=${#out}
+  message="read the workspace fixture src/hello.txt"
 fi
 
 fence_emit --command "$cmd" --category fs --verb read --target "$target" \

@@ -9,9 +9,7 @@ probe_platforms="linux macos"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-tool=git
-fence_attempt "exec of $tool" "EACCES EPERM" "$tool" --version
-target=$(command -v "$tool" || printf '%s' "$tool")
+fence_exec_tool git --version
 
 fence_emit --command "$cmd" --category process --verb exec --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \

@@ -576,6 +576,95 @@ except OSError as e:
     print(\"errno %s socket\" % name(e.errno))"
 }
 
+# fence_exec_tool TOOL [ARGS...]
+# Executes TOOL, a program outside the workspace (a compiler, git, an interpreter), once with ARGS: fence_attempt
+# "exec of TOOL" with the policy errnos EACCES and EPERM. target is the path PATH gives for TOOL (TOOL itself when it
+# has none). Sets target, cmd, rc, out, err, errno, status and message.
+fence_exec_tool() {
+  fence_attempt "exec of $1" "EACCES EPERM" "$@"
+  target=$(command -v "$1" || printf '%s' "$1")
+}
+
+# fence_read_in_workspace PATH FAILED
+# Reads the workspace file PATH (relative to $FENCE_WORKSPACE_ROOT) with cat: status success when it can be read (the
+# probe then says what it found; out holds the bytes, which a probe records only for its own fixtures), denied on
+# EACCES or EPERM ("reading PATH was refused"), error otherwise with message FAILED (a template), and error when
+# FENCE_WORKSPACE_ROOT is not set. Sets target, cmd, rc, out, err, errno, status and message.
+fence_read_in_workspace() {
+  rc='' out='' err='' errno='' message=''
+  if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
+    target='${FENCE_WORKSPACE_ROOT}/'"$1"
+    printf -v cmd '%q ' cat "$target"
+    status=error
+    message="FENCE_WORKSPACE_ROOT is not set"
+  elif fence_try cat "$FENCE_WORKSPACE_ROOT/$1"; then
+    target="$FENCE_WORKSPACE_ROOT/$1"
+    status=success
+  else
+    target="$FENCE_WORKSPACE_ROOT/$1"
+    fence_classify_failure "EACCES EPERM" "reading $1 was refused ({errno})" "$2"
+  fi
+}
+
+# fence_grep_codex_config ABSENT GREP_ARGS...
+# Greps the codex configuration that a child of codex reads, ${CODEX_HOME:-$HOME/.codex}/config.toml, with
+# `grep GREP_ARGS FILE`, so that only matching lines or counts reach the probe, never the rest of the file. True
+# when grep answered (exit 0 or 1; out holds what it printed): the probe then judges. False otherwise, with the
+# verdict set: success with message ABSENT when there is no such file (exists=false); error when neither CODEX_HOME
+# nor HOME is set, or grep is missing; denied on EACCES or EPERM. Sets target, cmd, rc, out, err, errno, status,
+# message and exists.
+fence_grep_codex_config() {
+  local absent=$1
+  shift
+  rc='' out='' err='' errno='' exists='' status=error message=''
+  if [[ -n ${CODEX_HOME:-} || -n ${HOME:-} ]]; then
+    target="${CODEX_HOME:-$HOME/.codex}/config.toml"
+  else
+    target='${CODEX_HOME:-$HOME/.codex}/config.toml'
+  fi
+  printf -v cmd '%q ' grep "$@" "$target"
+  if [[ -z ${CODEX_HOME:-} && -z ${HOME:-} ]]; then
+    message="neither CODEX_HOME nor HOME is set"
+  elif ! fence_have grep; then
+    message="the tool grep is not on PATH"
+  elif [[ ! -e $target ]]; then
+    exists=false status=success message=$absent
+  else
+    exists=true
+    fence_try grep "$@" "$target" && return 0
+    [[ $rc == 1 ]] && return 0
+    fence_classify_failure "EACCES EPERM" "reading the codex config was refused ({errno})" \
+      "grep on the codex config failed (rc={rc} {errno})"
+  fi
+  return 1
+}
+
+# fence_workspace_link_to_outside
+# Prepares the probes that link a workspace entry to the harness's file outside the workspace: fixture is
+# $FENCE_OUTSIDE_DIR/outside.txt and target a new workspace name (.codex-fence-<probe>-$$-$RANDOM); the placeholder
+# texts of both when a variable is unset. False, with status error and the message, when FENCE_WORKSPACE_ROOT or
+# FENCE_OUTSIDE_DIR is unset or the fixture is missing. Sets fixture, target, rc, err, errno, status and message.
+fence_workspace_link_to_outside() {
+  rc='' err='' errno='' status='' message=''
+  fixture='${FENCE_OUTSIDE_DIR}/outside.txt'
+  if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
+    target='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
+    message="FENCE_WORKSPACE_ROOT is not set"
+  elif [[ -z ${FENCE_OUTSIDE_DIR:-} ]]; then
+    target="$FENCE_WORKSPACE_ROOT/.codex-fence-$probe_name"
+    message="FENCE_OUTSIDE_DIR is not set"
+  else
+    fixture="$FENCE_OUTSIDE_DIR/outside.txt"
+    target="$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}"
+    if [[ -f $fixture ]]; then
+      return 0
+    fi
+    message="the fixture \$FENCE_OUTSIDE_DIR/outside.txt is missing"
+  fi
+  status=error
+  return 1
+}
+
 # fence_read_sysctl NAME [OPTION...]
 # Reads the sysctl NAME with `sysctl OPTIONS NAME`: success when it prints a value (lines counts its lines); denied
 # on EACCES or EPERM. Sets target (NAME), cmd, rc, out, err, errno, status, message and lines.

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,65 @@ class ProbeLibFamilyTest {
                 .isEqualTo("success||created (and closed) an AF_UNIX stream socket");
         assertThat(bash("fence_socket_create 'socket.AF_UNIX, 99' 'a socket of no type'" + SHOW))
                 .matches("error\\|E[A-Z]+\\|socket failed with E[A-Z]+, which is not a policy refusal");
+    }
+
+    @Test
+    void execToolRunsAProgramFromPathAndNamesWhereItLives() {
+        String show = SHOW + "\nprintf '|%s|%s' \"$target\" \"$out\"";
+        assertThat(bash("fence_exec_tool sh -c 'echo hi'" + show))
+                .isEqualTo("success||exec of sh succeeded|" + bash("command -v sh") + "|hi");
+        assertThat(bash("fence_exec_tool no-such-tool-here --version" + show))
+                .isEqualTo("error||no-such-tool-here not found on PATH|no-such-tool-here|");
+    }
+
+    @Test
+    void readInWorkspaceReadsAWorkspaceFileAndLeavesTheSuccessMessageToTheProbe() throws IOException {
+        Files.writeString(dir.resolve("hello.txt"), "hello");
+        String ws = "FENCE_WORKSPACE_ROOT='" + dir + "'\n";
+        String show = SHOW + "\nprintf '|%s|%s|%s' \"$target\" \"$out\" \"$cmd\"";
+        assertThat(bash(ws + "fence_read_in_workspace hello.txt 'could not read it (rc={rc} {errno})'" + show))
+                .isEqualTo("success|||" + dir + "/hello.txt|hello|cat " + dir + "/hello.txt");
+        assertThat(bash(ws + "fence_read_in_workspace gone.txt 'could not read it (rc={rc} {errno})'" + show))
+                .isEqualTo("error|ENOENT|could not read it (rc=1 ENOENT)|" + dir + "/gone.txt||cat " + dir + "/gone.txt");
+        assertThat(bash("unset FENCE_WORKSPACE_ROOT\nfence_read_in_workspace .git/HEAD x" + show))
+                .isEqualTo("error||FENCE_WORKSPACE_ROOT is not set|${FENCE_WORKSPACE_ROOT}/.git/HEAD||cat \\$\\{FENCE_WORKSPACE_ROOT\\}/.git/HEAD");
+    }
+
+    @Test
+    void grepCodexConfigPassesOnlyWhatGrepPrintsAndJudgesEverythingElse() throws IOException {
+        Files.writeString(dir.resolve("config.toml"), "model = \"x\"\napproval_policy = \"never\"\n");
+        String grep = "if fence_grep_codex_config 'no config' -E '^approval'; then printf 'answered|'; fi\n";
+        String show = SHOW + "\nprintf '|%s|%s|%s' \"$exists\" \"$out\" \"$target\"";
+        Map<String, String> home = Map.of("CODEX_HOME", dir.toString());
+        assertThat(bash(grep + show, home))
+                .isEqualTo("answered|error|||true|approval_policy = \"never\"|" + dir + "/config.toml");
+        assertThat(bash(grep.replace("^approval", "^nothing") + show, home))
+                .isEqualTo("answered|error|||true||" + dir + "/config.toml");
+        assertThat(bash(grep + show, Map.of("CODEX_HOME", "", "HOME", dir.resolve("home").toString())))
+                .isEqualTo("success||no config|false||" + dir + "/home/.codex/config.toml");
+        Files.delete(dir.resolve("config.toml"));
+        Files.createDirectories(dir.resolve("config.toml"));
+        assertThat(bash(grep + show, home))
+                .isEqualTo("error|EISDIR|grep on the codex config failed (rc=2 EISDIR)|true||" + dir + "/config.toml");
+        assertThat(bash("unset CODEX_HOME HOME\n" + grep + show))
+                .isEqualTo("error||neither CODEX_HOME nor HOME is set|||${CODEX_HOME:-$HOME/.codex}/config.toml");
+    }
+
+    @Test
+    void workspaceLinkToOutsideNamesTheFixtureAndANewWorkspaceEntry() throws IOException {
+        Path ws = Files.createDirectories(dir.resolve("ws"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        String vars = "FENCE_WORKSPACE_ROOT='" + ws + "' FENCE_OUTSIDE_DIR='" + outside + "'\n";
+        String call = "if fence_workspace_link_to_outside; then printf 'ready|'; fi" + SHOW + "\nprintf '|%s|%s' \"$fixture\" \"$target\"";
+        String fresh = Pattern.quote(ws + "/.codex-fence-pl_test-") + "\\d+-\\d+";
+        assertThat(bash(vars + call)).matches(Pattern.quote("error||the fixture $FENCE_OUTSIDE_DIR/outside.txt is missing|"
+                + outside + "/outside.txt|") + fresh);
+        Files.writeString(outside.resolve("outside.txt"), "outside");
+        assertThat(bash(vars + call)).matches(Pattern.quote("ready||||" + outside + "/outside.txt|") + fresh);
+        assertThat(bash("unset FENCE_WORKSPACE_ROOT FENCE_OUTSIDE_DIR\n" + call)).isEqualTo("error||FENCE_WORKSPACE_ROOT is not set|"
+                + "${FENCE_OUTSIDE_DIR}/outside.txt|${FENCE_WORKSPACE_ROOT}/.codex-fence-pl_test");
+        assertThat(bash("FENCE_WORKSPACE_ROOT='" + ws + "'\nunset FENCE_OUTSIDE_DIR\n" + call))
+                .isEqualTo("error||FENCE_OUTSIDE_DIR is not set|${FENCE_OUTSIDE_DIR}/outside.txt|" + ws + "/.codex-fence-pl_test");
     }
 
     @Test

@@ -63,6 +63,13 @@ class ProbeLibOutputsTest {
                 Arguments.of("fence_tcp_connect", "fence_tcp_connect 'port 1' ECONNREFUSED 127.0.0.1 1", "target " + PYTHON),
                 Arguments.of("fence_forked_setid", "fence_forked_setid gid", "target " + PYTHON),
                 Arguments.of("fence_socket_create", "fence_socket_create 'socket.AF_UNIX, socket.SOCK_STREAM' 'a socket'", PYTHON),
+                Arguments.of("fence_exec_tool", "fence_exec_tool true", "target cmd rc out err errno status message"),
+                Arguments.of("fence_read_in_workspace", "fence_read_in_workspace f '{rc}'",
+                        "target cmd rc out err errno status message"),
+                Arguments.of("fence_grep_codex_config", "CODEX_HOME=$d fence_grep_codex_config absent -c x || true",
+                        "target cmd rc out err errno status message exists"),
+                Arguments.of("fence_workspace_link_to_outside", "FENCE_OUTSIDE_DIR=$d fence_workspace_link_to_outside || true",
+                        "fixture target rc err errno status message"),
                 Arguments.of("fence_read_sysctl", "fence_read_sysctl kern.ostype",
                         "target cmd rc out err errno status message lines"));
     }

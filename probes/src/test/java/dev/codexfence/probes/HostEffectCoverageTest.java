@@ -186,7 +186,7 @@ class HostEffectCoverageTest {
                 continue;
             }
             if (!p.mentions("fence_create_scratch_file") && !p.mentions("fence_write_in_workspace_dotdir")
-                    && !p.mentions("fence_write_and_run_script")
+                    && !p.mentions("fence_write_and_run_script") && !p.mentions("fence_workspace_link_to_outside")
                     && !p.mentions(".codex-fence-${probe_name}-$$") && !p.mentions(".codex-fence-$probe_name-$$")
                     && !(p.mentions(".codex-fence-$suffix") && p.mentions("suffix=\"${probe_name}-$$"))) {
                 unnamed.add(p.id());
@@ -201,7 +201,8 @@ class HostEffectCoverageTest {
         String lib = Files.readString(Path.of("../probe-runtime/src/main/bash/probe-lib.sh"));
         assertThat(lib).contains("target=\"${base%/}/.codex-fence-${probe_name}-$$-${RANDOM}\"")
                 .contains("leaf=\".codex-fence-${probe_name}-$$-${RANDOM}\"")
-                .contains("script=\"$dir/.codex-fence-${probe_name}-$$-${RANDOM}.sh\"");
+                .contains("script=\"$dir/.codex-fence-${probe_name}-$$-${RANDOM}.sh\"")
+                .contains("target=\"$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}\"");
     }
 
     @Test
