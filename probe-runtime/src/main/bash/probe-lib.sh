@@ -5,13 +5,14 @@
 # Bash 3.2 compatible. Sourcing it defines functions only: it sets no variable, prints nothing, and starts no process.
 #
 # A probe reports through variables named the same in every probe; the functions below set them, each one those its
-# comment lists under "Sets" (ProbeLibTest checks that a function sets no other variable):
+# comment lists after "Sets" (ProbeLibOutputsTest checks that it sets exactly those):
 #   cmd      the command as recorded (run.command)            target   what the operation acts on (operation.target)
 #   rc       the exit code of the step that decided, or empty  out err  that step's stdout and stderr
 #   errno    the errno name of a refusal or failure, or empty  status   success, denied, partial or error
 #   message  what happened, in one sentence                    step     the step a Python answer names (Python only)
 # The low-level functions set FENCE_* variables instead: fence_run FENCE_OUT, FENCE_ERR and FENCE_RC;
-# fence_errno_from_text FENCE_ERRNO; fence_platform FENCE_PLATFORM.
+# fence_errno_from_text FENCE_ERRNO; fence_platform FENCE_PLATFORM; fence_count_lines FENCE_LINES (a function that
+# calls one of them sets its FENCE_* variables too).
 #
 # Messages given to the classifying functions are templates: {errno} stands for the errno name (or "no errno" when
 # there is none), {rc} for the exit code, {step} for the step a Python answer names, {answer} for the Python answer
