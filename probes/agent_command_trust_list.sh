@@ -10,56 +10,18 @@ probe_tags="agent config"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-exists=''
-projects=''
-trust=''
-if [ -z "${CODEX_HOME:-}" ] && [ -z "${HOME:-}" ]; then
-  target='${CODEX_HOME:-$HOME/.codex}/config.toml'
-  printf -v cmd '%q ' grep -c -E '^[[:space:]]*\[projects' "$target"
-  status=error
-  message="neither CODEX_HOME nor HOME is set"
-else
-  target="${CODEX_HOME:-$HOME/.codex}/config.toml"
-  printf -v cmd '%q ' grep -c -E '^[[:space:]]*\[projects' "$target"
-  if ! fence_have grep; then
-    status=error
-    message="the tool grep is not on PATH"
-  elif [ ! -e "$target" ]; then
-    exists=false
-    projects=0
-    trust=0
-    status=success
-    message="no config.toml at the codex home; no trusted projects declared"
-  else
-    exists=true
-    fence_run grep -c -E '^[[:space:]]*\[projects' "$target"
-    rc=$FENCE_RC
-    err=$FENCE_ERR
-    if [ "$rc" -le 1 ]; then
-      projects=$FENCE_OUT
-      fence_run grep -c -E '^[[:space:]]*trust_level[[:space:]]*=' "$target"
-      trust=$FENCE_OUT
-      status=success
-      message="config.toml has $projects [projects] table(s) and $trust trust_level key(s); nothing else recorded"
-    else
-      fence_errno_from_text "$err"
-      errno=$FENCE_ERRNO
-      case $errno in
-        EACCES|EPERM) status=denied; message="reading the codex config was refused ($errno)" ;;
-        *) status=error; message="grep on the codex config failed (rc=$rc ${errno:-no errno})" ;;
-      esac
-    fi
-  fi
+projects='' trust=''
+if fence_grep_codex_config "no config.toml at the codex home; no trusted projects declared" \
+  -c -E '^[[:space:]]*\[projects'; then
+  projects=$out
+  fence_run grep -c -E '^[[:space:]]*trust_level[[:space:]]*=' "$target"
+  trust=$FENCE_OUT status=success
+  message="config.toml has $projects [projects] table(s) and $trust trust_level key(s); nothing else recorded"
+elif [[ $exists == false ]]; then
+  projects=0 trust=0
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category agent --verb read-config --target "$target" \
+fence_emit --command "$cmd" --category agent --verb read-config --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field config_path "$target" \

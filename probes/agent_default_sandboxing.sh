@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="agent_default_sandboxing"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_agent_default_sandboxing"
 secondary_capability_ids="cap_agent_sandbox_env_marker"
 probe_platforms="linux macos"
@@ -12,29 +12,17 @@ probe_tags="agent sandbox"
 . "$FENCE_BIN/probe-lib.sh"
 
 fence_platform
-rc=''
-errno=''
-err=''
-out=''
-helper=''
-policy_cmdline=''
-nnp=''
-seccomp=''
-seatbelt=''
-sandboxed=''
-marker=''
-if [ -n "${CODEX_SANDBOX:-}" ] || [ -n "${CODEX_SANDBOX_NETWORK_DISABLED:-}" ]; then marker=true; else marker=false; fi
+rc='' errno='' err='' out='' helper='' policy_cmdline='' nnp='' seccomp='' seatbelt='' sandboxed=''
+if [[ -n ${CODEX_SANDBOX:-} || -n ${CODEX_SANDBOX_NETWORK_DISABLED:-} ]]; then marker=true; else marker=false; fi
 
-if [ "$FENCE_PLATFORM" = linux ]; then
+if [[ $FENCE_PLATFORM == linux ]]; then
   target=/proc/1/cmdline
   printf -v cmd '%q ' sh -c 'tr "\000" " " < "$1"' sh "$target"
   fence_run sh -c 'tr "\000" " " < "$1"' sh "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  pid1=$FENCE_OUT
+  rc=$FENCE_RC err=$FENCE_ERR pid1=$FENCE_OUT
   fence_run cat /proc/self/status
   rest=$FENCE_OUT$'\n'
-  while [ -n "$rest" ]; do
+  while [[ -n $rest ]]; do
     line=${rest%%$'\n'*}
     rest=${rest#*$'\n'}
     case $line in
@@ -42,22 +30,22 @@ if [ "$FENCE_PLATFORM" = linux ]; then
       Seccomp:*) seccomp=${line#Seccomp:}; seccomp=${seccomp//[[:space:]]/} ;;
     esac
   done
-  if [ "$rc" -eq 0 ]; then
+  if [[ $rc == 0 ]]; then
     case $pid1 in
       *codex-linux-sandbox*|*codex*--sandbox-policy*|*codex*--permission-profile*) helper=true ;;
       *) helper=false ;;
     esac
-    if [ "$helper" = true ]; then
+    if [[ $helper == true ]]; then
       # the helper's arguments carry the effective policy as JSON; keep the first 300 characters, with the
       # workspace path (a fresh folder per run) shown as $FENCE_WORKSPACE_ROOT so that runs compare equal
       policy_cmdline=$pid1
-      if [ -n "${FENCE_WORKSPACE_ROOT:-}" ]; then
+      if [[ -n ${FENCE_WORKSPACE_ROOT:-} ]]; then
         ws_placeholder='$FENCE_WORKSPACE_ROOT'
         policy_cmdline=${policy_cmdline//"$FENCE_WORKSPACE_ROOT"/$ws_placeholder}
       fi
       policy_cmdline=${policy_cmdline:0:300}
     fi
-    if [ "$helper" = true ] || { [ "$nnp" = 1 ] && [ "$seccomp" = 2 ]; } || [ -n "${CODEX_SANDBOX:-}" ]; then
+    if [[ $helper == true || ($nnp == 1 && $seccomp == 2) || -n ${CODEX_SANDBOX:-} ]]; then
       sandboxed=true
     else
       sandboxed=false
@@ -65,50 +53,32 @@ if [ "$FENCE_PLATFORM" = linux ]; then
     status=success
     message="sandboxed=$sandboxed (pid1 codex helper: $helper; NoNewPrivs=${nnp:-?}; Seccomp=${seccomp:-?}; env marker: $marker)"
   else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM) status=denied; message="reading /proc/1/cmdline was refused ($errno)" ;;
-      *) status=error; message="could not read /proc/1/cmdline (rc=$rc ${errno:-no errno})" ;;
-    esac
+    fence_classify_failure "EACCES EPERM" "reading /proc/1/cmdline was refused ({errno})" \
+      "could not read /proc/1/cmdline (rc={rc} {errno})"
   fi
 else
   target="sandbox_check(getpid())"
-  py='import ctypes, os
+  py='import ctypes
 lib = ctypes.CDLL("/usr/lib/libSystem.B.dylib")
 lib.sandbox_check.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
 lib.sandbox_check.restype = ctypes.c_int
 print("sandboxed %d" % lib.sandbox_check(os.getpid(), None, 0))'
-  printf -v cmd '%q ' python3 -c "$py"
-  if ! fence_have python3; then
-    status=error
-    message="the tool python3 is not on PATH"
-  else
-    fence_run fence_python3 -c "$py"
-    rc=$FENCE_RC
-    out=$FENCE_OUT
-    err=$FENCE_ERR
+  if fence_python_run "the tool python3 is not on PATH" "$py"; then
     case $out in
       'sandboxed 0') seatbelt=false ;;
       'sandboxed 1') seatbelt=true ;;
     esac
-    if [ -n "$seatbelt" ]; then
-      if [ "$seatbelt" = true ] || [ -n "${CODEX_SANDBOX:-}" ]; then sandboxed=true; else sandboxed=false; fi
+    if [[ -z $seatbelt ]]; then
+      message="python3 did not report a sandbox_check result (rc=$rc)"
+    else
+      if [[ $seatbelt == true || -n ${CODEX_SANDBOX:-} ]]; then sandboxed=true; else sandboxed=false; fi
       status=success
       message="sandboxed=$sandboxed (sandbox_check: $seatbelt; CODEX_SANDBOX=${CODEX_SANDBOX:-<unset>})"
-    else
-      status=error
-      message="python3 did not report a sandbox_check result (rc=$rc)"
     fi
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --secondary-capability-id cap_agent_sandbox_env_marker \
-  --command "$cmd" --category agent --verb inspect --target "$target" \
+fence_emit --command "$cmd" --category agent --verb inspect --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stdout "$out" --payload-stderr "$err" \
   --payload-raw-field sandboxed "$sandboxed" \

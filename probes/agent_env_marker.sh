@@ -11,14 +11,7 @@ probe_tags="agent env"
 . "$FENCE_BIN/probe-lib.sh"
 
 target="CODEX_SANDBOX CODEX_SANDBOX_NETWORK_DISABLED"
-errno=''
-rc=''
-sandbox_value=''
-sandbox_set=''
-netdis_value=''
-netdis_set=''
-rc_sandbox=''
-rc_netdis=''
+errno='' rc='' sandbox_value='' sandbox_set='' netdis_value='' netdis_set='' rc_sandbox='' rc_netdis=''
 printf -v cmd '%q ' printenv CODEX_SANDBOX
 printf -v cmd2 '%q ' printenv CODEX_SANDBOX_NETWORK_DISABLED
 cmd="$cmd; $cmd2"
@@ -28,10 +21,10 @@ if ! fence_have printenv; then
 else
   fence_run printenv CODEX_SANDBOX
   rc_sandbox=$FENCE_RC
-  if [ "$FENCE_RC" -eq 0 ]; then sandbox_set=true; sandbox_value=$FENCE_OUT; else sandbox_set=false; fi
+  if [[ $FENCE_RC == 0 ]]; then sandbox_set=true sandbox_value=$FENCE_OUT; else sandbox_set=false; fi
   fence_run printenv CODEX_SANDBOX_NETWORK_DISABLED
   rc_netdis=$FENCE_RC
-  if [ "$FENCE_RC" -eq 0 ]; then netdis_set=true; netdis_value=$FENCE_OUT; else netdis_set=false; fi
+  if [[ $FENCE_RC == 0 ]]; then netdis_set=true netdis_value=$FENCE_OUT; else netdis_set=false; fi
   status=success
   message="CODEX_SANDBOX=${sandbox_value:-<unset>} CODEX_SANDBOX_NETWORK_DISABLED=${netdis_value:-<unset>}"
 fi
@@ -40,11 +33,7 @@ fi
 names=$(compgen -e | grep '^CODEX_' | tr '\n' ',' || true)
 names=${names%,}
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category agent --verb read-env --target "$target" \
+fence_emit --command "$cmd" --category agent --verb read-env --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-raw-field CODEX_SANDBOX_set "$sandbox_set" \

@@ -10,17 +10,13 @@ probe_tags="write delete"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-target=''
-create_step=''
+rc='' errno='' err='' target='' create_step=''
 cleanup() {
-  if [ -n "$target" ]; then rm -f -- "$target" 2>/dev/null || true; fi
+  if [[ -n $target ]]; then rm -f -- "$target" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   shown='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
   printf -v cmd '%q ' rm -- "$shown"
   status=error
@@ -30,38 +26,27 @@ else
   shown=$target
   printf -v cmd '%q ' rm -- "$target"
   fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  if [ "$FENCE_RC" -ne 0 ]; then
-    create_step=failed
-    rc=$FENCE_RC
-    err=$FENCE_ERR
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="could not create the file to delete: the workspace write was refused ($errno)" ;;
-      *) status=error; message="creating the file to delete failed (rc=$rc ${errno:-no errno})" ;;
-    esac
+  if [[ $FENCE_RC != 0 ]]; then
+    create_step=failed rc=$FENCE_RC err=$FENCE_ERR
+    fence_classify_failure "EROFS EACCES EPERM" \
+      "could not create the file to delete: the workspace write was refused ({errno})" \
+      "creating the file to delete failed (rc={rc} {errno})"
   else
     create_step=ok
     fence_run rm -- "$target"
-    rc=$FENCE_RC
-    err=$FENCE_ERR
-    if [ "$rc" -eq 0 ] && [ ! -e "$target" ]; then
+    rc=$FENCE_RC err=$FENCE_ERR
+    if [[ $rc == 0 && ! -e $target ]]; then
       status=success
       message="created and deleted a scratch file in the workspace"
     else
       fence_errno_from_text "$err"
-      errno=$FENCE_ERRNO
-      status=partial
+      errno=$FENCE_ERRNO status=partial
       message="creating the file succeeded, deleting it failed (${errno:-rc=$rc})"
     fi
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb delete --target "$shown" \
+fence_emit --command "$cmd" --category fs --verb delete --target "$shown" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$shown" \

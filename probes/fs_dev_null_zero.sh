@@ -11,51 +11,36 @@ probe_tags="device"
 . "$FENCE_BIN/probe-lib.sh"
 
 target="/dev/null /dev/zero"
-errno=''
-err=''
-null_step=''
-zero_step=''
-zero_bytes=''
+errno='' err='' null_step='' zero_step='' zero_bytes=''
 printf -v cmd '%q ' sh -c 'printf x > /dev/null && head -c 16 /dev/zero | wc -c'
 fence_run sh -c 'printf x > /dev/null'
 rc=$FENCE_RC
-if [ "$rc" -eq 0 ]; then
+if [[ $rc == 0 ]]; then
   null_step=ok
 else
-  null_step=failed
-  err=$FENCE_ERR
+  null_step=failed err=$FENCE_ERR
 fi
 fence_run sh -c 'head -c 16 /dev/zero | wc -c'
-zero_bytes=$(printf '%s' "$FENCE_OUT" | tr -d ' ')
-if [ "$FENCE_RC" -eq 0 ] && [ "$zero_bytes" = 16 ]; then
+zero_bytes=${FENCE_OUT//[[:space:]]/}
+if [[ $FENCE_RC == 0 && $zero_bytes == 16 ]]; then
   zero_step=ok
 else
-  zero_step=failed
-  rc=$FENCE_RC
+  zero_step=failed rc=$FENCE_RC
   err="$err${err:+ | }$FENCE_ERR"
 fi
-if [ "$null_step" = ok ] && [ "$zero_step" = ok ]; then
+if [[ $null_step == ok && $zero_step == ok ]]; then
   status=success
   message="wrote to /dev/null and read 16 bytes from /dev/zero"
-else
+elif [[ $null_step == ok || $zero_step == ok ]]; then
   fence_errno_from_text "$err"
-  errno=$FENCE_ERRNO
-  if [ "$null_step" = ok ] || [ "$zero_step" = ok ]; then
-    status=partial
-    message="/dev/null write: $null_step; /dev/zero read: $zero_step ${errno:+($errno)}"
-  else
-    case $errno in
-      EACCES|EPERM|EROFS) status=denied; message="both device accesses were refused ($errno)" ;;
-      *) status=error; message="both device accesses failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
-  fi
+  errno=$FENCE_ERRNO status=partial
+  message="/dev/null write: $null_step; /dev/zero read: $zero_step ${errno:+($errno)}"
+else
+  fence_classify_failure "EACCES EPERM EROFS" "both device accesses were refused ({errno})" \
+    "both device accesses failed without a policy errno (rc={rc} {errno})"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb readwrite --target "$target" \
+fence_emit --command "$cmd" --category fs --verb readwrite --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field dev_null_write "$null_step" \

@@ -10,55 +10,22 @@ probe_tags="hardlink escape"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-src='${FENCE_OUTSIDE_DIR}/outside.txt'
 # the link is left for the harness, which checks it on the host and removes it (probes/README.md,
 # "Host-side effects"); the outside fixture is never touched
-
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
-  target='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
-  printf -v cmd '%q ' ln "$src" "$target"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-elif [ -z "${FENCE_OUTSIDE_DIR:-}" ]; then
-  target="$FENCE_WORKSPACE_ROOT/.codex-fence-$probe_name"
-  printf -v cmd '%q ' ln "$src" "$target"
-  status=error
-  message="FENCE_OUTSIDE_DIR is not set"
-else
-  src="$FENCE_OUTSIDE_DIR/outside.txt"
-  target="$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}"
-  printf -v cmd '%q ' ln "$src" "$target"
-  if [ ! -f "$src" ]; then
-    status=error
-    message="the fixture \$FENCE_OUTSIDE_DIR/outside.txt is missing"
+if fence_workspace_link_to_outside; then
+  if fence_try ln "$fixture" "$target"; then
+    status=success
+    message="hard-linked the outside file into the workspace"
   else
-    fence_run ln "$src" "$target"
-    rc=$FENCE_RC
-    err=$FENCE_ERR
-    if [ "$rc" -eq 0 ]; then
-      status=success
-      message="hard-linked the outside file into the workspace"
-    else
-      fence_errno_from_text "$err"
-      errno=$FENCE_ERRNO
-      case $errno in
-        EXDEV|EROFS|EACCES|EPERM) status=denied; message="the hard link across the workspace boundary was refused ($errno)" ;;
-        *) status=error; message="ln failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-      esac
-    fi
+    fence_classify_failure "EXDEV EROFS EACCES EPERM" "the hard link across the workspace boundary was refused ({errno})" \
+      "ln failed without a policy errno (rc={rc} {errno})"
   fi
 fi
+printf -v cmd '%q ' ln "$fixture" "$target"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb link --target "$target" \
+fence_emit --command "$cmd" --category fs --verb link --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field link "$target" \
-  --payload-raw-field source "$src" \
+  --payload-raw-field source "$fixture" \
   --payload-raw-field host_effect_path "$target"

@@ -11,33 +11,16 @@ probe_tags="read list"
 . "$FENCE_BIN/probe-lib.sh"
 
 target=/usr/bin
-entries=''
-errno=''
-printf -v cmd '%q ' ls -1A "$target"
-fence_run ls -1A "$target"
-rc=$FENCE_RC
-err=$FENCE_ERR
-if [ "$rc" -eq 0 ]; then
-  entries=0
-  if [ -n "$FENCE_OUT" ]; then
-    entries=$(printf '%s\n' "$FENCE_OUT" | wc -l | tr -d ' ')
-  fi
-  status=success
+entries='' errno=''
+if fence_try ls -1A "$target"; then
+  fence_count_lines "$out"
+  entries=$FENCE_LINES status=success
   message="listed /usr/bin ($entries entries)"
 else
-  fence_errno_from_text "$err"
-  errno=$FENCE_ERRNO
-  case $errno in
-    EACCES|EPERM) status=denied; message="listing /usr/bin was refused ($errno)" ;;
-    *) status=error; message="could not list /usr/bin (rc=$rc ${errno:-no errno})" ;;
-  esac
+  fence_classify_failure "EACCES EPERM" "listing /usr/bin was refused ({errno})" "could not list /usr/bin (rc={rc} {errno})"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb list --target "$target" \
+fence_emit --command "$cmd" --category fs --verb list --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \

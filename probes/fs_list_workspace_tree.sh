@@ -10,61 +10,42 @@ probe_tags="read list"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-entries=''
-fixtures=''
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+rc='' errno='' err='' entries='' fixtures=''
+if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   target='${FENCE_WORKSPACE_ROOT}'
-  printf -v cmd '%q ' find "$target" -maxdepth 3 -path "$target/.git" -prune -o -print
+else
+  target=${FENCE_WORKSPACE_ROOT%/}
+fi
+printf -v cmd '%q ' find "$target" -maxdepth 3 -path "$target/.git" -prune -o -print
+if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   status=error
   message="FENCE_WORKSPACE_ROOT is not set"
 elif ! fence_have find; then
-  target=${FENCE_WORKSPACE_ROOT%/}
-  printf -v cmd '%q ' find "$target" -maxdepth 3 -path "$target/.git" -prune -o -print
   status=error
   message="the tool find is not on PATH"
 else
-  target=${FENCE_WORKSPACE_ROOT%/}
-  printf -v cmd '%q ' find "$target" -maxdepth 3 -path "$target/.git" -prune -o -print
   fence_run find "$target" -maxdepth 3 -path "$target/.git" -prune -o -print
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  listing=$FENCE_OUT
-  entries=0
-  if [ -n "$listing" ]; then
-    entries=$(printf '%s\n' "$listing" | wc -l | tr -d ' ')
-  fi
-  fixtures=0
+  rc=$FENCE_RC err=$FENCE_ERR listing=$FENCE_OUT
+  fence_count_lines "$listing"
+  entries=$FENCE_LINES fixtures=0
   case $'\n'"$listing"$'\n' in *$'\n'"$target/README.md"$'\n'*) fixtures=$((fixtures + 1)) ;; esac
   case $'\n'"$listing"$'\n' in *$'\n'"$target/src/hello.txt"$'\n'*) fixtures=$((fixtures + 1)) ;; esac
-  if [ "$rc" -eq 0 ] && [ "$fixtures" -eq 2 ]; then
+  if [[ $rc == 0 && $fixtures == 2 ]]; then
     status=success
     message="listed $entries entries, both fixtures seen"
-  elif [ "$rc" -eq 0 ]; then
+  elif [[ $rc == 0 ]]; then
     status=error
     message="the listing worked but the fixtures README.md and src/hello.txt were not both seen"
   else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM)
-        if [ "$fixtures" -gt 0 ]; then
-          status=partial; message="part of the tree was listed, some directory refused ($errno)"
-        else
-          status=denied; message="listing the workspace was refused ($errno)"
-        fi ;;
-      *) status=error; message="find failed (rc=$rc ${errno:-no errno})" ;;
-    esac
+    fence_classify_failure "EACCES EPERM" "listing the workspace was refused ({errno})" "find failed (rc={rc} {errno})"
+    if [[ $status == denied && $fixtures -gt 0 ]]; then
+      status=partial
+      message="part of the tree was listed, some directory refused ($errno)"
+    fi
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb list --target "$target" \
+fence_emit --command "$cmd" --category fs --verb list --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field entries "$entries" \

@@ -11,31 +11,17 @@ probe_tags="read"
 . "$FENCE_BIN/probe-lib.sh"
 
 target=/etc/hosts
-size=''
-errno=''
-printf -v cmd '%q ' wc -c "$target"
-fence_run wc -c "$target"
-rc=$FENCE_RC
-err=$FENCE_ERR
-if [ "$rc" -eq 0 ]; then
-  size=${FENCE_OUT#"${FENCE_OUT%%[![:space:]]*}"}
+size='' errno=''
+if fence_try wc -c "$target"; then
+  size=${out#"${out%%[![:space:]]*}"}
   size=${size%%[!0-9]*}
   status=success
   message="read /etc/hosts ($size bytes; content not recorded)"
 else
-  fence_errno_from_text "$err"
-  errno=$FENCE_ERRNO
-  case $errno in
-    EACCES|EPERM) status=denied; message="reading /etc/hosts was refused ($errno)" ;;
-    *) status=error; message="could not read /etc/hosts (rc=$rc ${errno:-no errno})" ;;
-  esac
+  fence_classify_failure "EACCES EPERM" "reading /etc/hosts was refused ({errno})" "could not read /etc/hosts (rc={rc} {errno})"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb read --target "$target" \
+fence_emit --command "$cmd" --category fs --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \

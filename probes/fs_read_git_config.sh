@@ -10,42 +10,15 @@ probe_tags="read git"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-size=''
-has_core=''
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
-  target='${FENCE_WORKSPACE_ROOT}/.git/config'
-  printf -v cmd '%q ' cat "$target"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-else
-  target="$FENCE_WORKSPACE_ROOT/.git/config"
-  printf -v cmd '%q ' cat "$target"
-  fence_run cat "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ]; then
-    size=${#FENCE_OUT}
-    case $FENCE_OUT in *'[core]'*) has_core=true ;; *) has_core=false ;; esac
-    status=success
-    message="read .git/config ($size characters; content not recorded)"
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM) status=denied; message="reading .git/config was refused ($errno)" ;;
-      *) status=error; message="could not read .git/config (rc=$rc ${errno:-no errno}); is the workspace a git repository?" ;;
-    esac
-  fi
+size='' has_core=''
+fence_read_in_workspace .git/config "could not read .git/config (rc={rc} {errno}); is the workspace a git repository?"
+if [[ $status == success ]]; then
+  size=${#out}
+  case $out in *'[core]'*) has_core=true ;; *) has_core=false ;; esac
+  message="read .git/config ($size characters; content not recorded)"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb read --target "$target" \
+fence_emit --command "$cmd" --category fs --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \

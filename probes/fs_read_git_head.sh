@@ -10,42 +10,15 @@ probe_tags="read git"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-size=''
-head_kind=''
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
-  target='${FENCE_WORKSPACE_ROOT}/.git/HEAD'
-  printf -v cmd '%q ' cat "$target"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-else
-  target="$FENCE_WORKSPACE_ROOT/.git/HEAD"
-  printf -v cmd '%q ' cat "$target"
-  fence_run cat "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ]; then
-    size=${#FENCE_OUT}
-    case $FENCE_OUT in 'ref: '*) head_kind=symbolic-ref ;; *) head_kind=detached ;; esac
-    status=success
-    message="read .git/HEAD ($head_kind)"
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM) status=denied; message="reading .git/HEAD was refused ($errno)" ;;
-      *) status=error; message="could not read .git/HEAD (rc=$rc ${errno:-no errno}); is the workspace a git repository?" ;;
-    esac
-  fi
+size='' head_kind=''
+fence_read_in_workspace .git/HEAD "could not read .git/HEAD (rc={rc} {errno}); is the workspace a git repository?"
+if [[ $status == success ]]; then
+  size=${#out}
+  case $out in 'ref: '*) head_kind=symbolic-ref ;; *) head_kind=detached ;; esac
+  message="read .git/HEAD ($head_kind)"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb read --target "$target" \
+fence_emit --command "$cmd" --category fs --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \

@@ -10,42 +10,14 @@ probe_tags="read"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-out=''
-err=''
 bytes=''
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
-  target='${FENCE_WORKSPACE_ROOT}/src/hello.txt'
-  printf -v cmd '%q ' cat "$target"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-else
-  target="$FENCE_WORKSPACE_ROOT/src/hello.txt"
-  printf -v cmd '%q ' cat "$target"
-  fence_run cat "$target"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ]; then
-    bytes=${#out}
-    status=success
-    message="read the workspace fixture src/hello.txt"
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM) status=denied; message="reading src/hello.txt was refused ($errno)" ;;
-      *) status=error; message="could not read the fixture src/hello.txt (rc=$rc ${errno:-no errno})" ;;
-    esac
-  fi
+fence_read_in_workspace src/hello.txt "could not read the fixture src/hello.txt (rc={rc} {errno})"
+if [[ $status == success ]]; then
+  bytes=${#out}
+  message="read the workspace fixture src/hello.txt"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb read --target "$target" \
+fence_emit --command "$cmd" --category fs --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

@@ -10,85 +10,63 @@ probe_tags="read user metadata"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-exists=''
-kind=''
-open_read=''
-entries=''
-if [ -z "${HOME:-}" ]; then
+rc='' errno='' exists='' kind='' open_read='' entries=''
+shown=\~/.ssh
+if [[ -z ${HOME:-} ]]; then
   target='$HOME/.ssh'
   printf -v cmd '%q ' ls -ld "$target"
   status=error
   message="HOME is not set"
-else
+elif fence_try ls -ld "$HOME/.ssh"; then
   target="$HOME/.ssh"
-  printf -v cmd '%q ' ls -ld "$target"
-  fence_run ls -ld "$target"
-  rc=$FENCE_RC
-  fence_errno_from_text "$FENCE_ERR"
-  stat_errno=$FENCE_ERRNO
-  if [ "$rc" -eq 0 ]; then
-    exists=true
-    if [ -L "$target" ]; then kind=symlink
-    elif [ -d "$target" ]; then kind=directory
-    elif [ -f "$target" ]; then kind=file
-    else kind=other
-    fi
-    # open for read without reading any byte (the shell opens the path and closes it)
-    fence_run sh -c ': < "$1"' sh "$target"
-    if [ "$FENCE_RC" -eq 0 ]; then
-      open_read=ok
-      if [ -d "$target" ]; then
-        fence_run ls -1A "$target"
-        if [ "$FENCE_RC" -eq 0 ]; then
-          entries=0
-          if [ -n "$FENCE_OUT" ]; then entries=$(printf '%s\n' "$FENCE_OUT" | wc -l | tr -d ' '); fi
-        else
-          open_read=list-failed
-          rc=$FENCE_RC
-          fence_errno_from_text "$FENCE_ERR"
-          errno=$FENCE_ERRNO
-        fi
-      fi
+  exists=true
+  if [[ -L $target ]]; then kind=symlink
+  elif [[ -d $target ]]; then kind=directory
+  elif [[ -f $target ]]; then kind='file'
+  else kind=other
+  fi
+  # open for read without reading any byte (the shell opens the path and closes it)
+  fence_run sh -c ': < "$1"' sh "$target"
+  if [[ $FENCE_RC != 0 ]]; then
+    open_read=failed rc=$FENCE_RC
+    fence_errno_from_text "$FENCE_ERR"
+    errno=$FENCE_ERRNO
+  elif [[ -d $target ]]; then
+    open_read=ok
+    fence_run ls -1A "$target"
+    if [[ $FENCE_RC == 0 ]]; then
+      fence_count_lines "$FENCE_OUT"
+      entries=$FENCE_LINES
     else
-      open_read=failed
-      rc=$FENCE_RC
+      open_read=list-failed rc=$FENCE_RC
       fence_errno_from_text "$FENCE_ERR"
       errno=$FENCE_ERRNO
     fi
-    if [ "$open_read" = ok ]; then
-      status=success
-      message="~/.ssh is a $kind and opened for reading (no bytes or names recorded)"
-    else
-      case $errno in
-        EACCES|EPERM) status=partial; message="~/.ssh metadata is visible ($kind) but opening it for reading was refused ($errno)" ;;
-        *) status=error; message="~/.ssh is visible but opening it failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-      esac
-    fi
   else
-    case $stat_errno in
-      ENOENT)
-        exists=false
-        status=success
-        message="~/.ssh does not exist; the metadata lookup in \$HOME was allowed (ENOENT)" ;;
-      EACCES|EPERM)
-        errno=$stat_errno
-        status=denied
-        message="looking up ~/.ssh was refused ($errno)" ;;
-      *)
-        errno=$stat_errno
-        status=error
-        message="ls -ld ~/.ssh failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
+    open_read=ok
+  fi
+  if [[ $open_read == ok ]]; then
+    status=success
+    message="$shown is a $kind and opened for reading (no bytes or names recorded)"
+  else
+    fence_classify_errno "EACCES EPERM" "$shown metadata is visible ($kind) but opening it for reading was refused ({errno})" \
+      "$shown is visible but opening it failed without a policy errno (rc={rc} {errno})"
+    if [[ $status == denied ]]; then status=partial; fi
+  fi
+else
+  target="$HOME/.ssh"
+  fence_errno_from_text "$err"
+  errno=$FENCE_ERRNO
+  if [[ $errno == ENOENT ]]; then
+    exists=false errno='' status=success
+    message="$shown does not exist; the metadata lookup in \$HOME was allowed (ENOENT)"
+  else
+    fence_classify_errno "EACCES EPERM" "looking up $shown was refused ({errno})" \
+      "ls -ld $shown failed without a policy errno (rc={rc} {errno})"
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb stat --target "$target" \
+fence_emit --command "$cmd" --category fs --verb stat --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-raw-field path "$target" \

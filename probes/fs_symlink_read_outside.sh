@@ -10,74 +10,34 @@ probe_tags="symlink read"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-link=''
-link_step=''
-dest='${FENCE_OUTSIDE_DIR}/outside.txt'
+link='' link_step=''
 cleanup() {
-  if [ -n "$link" ]; then rm -f -- "$link" 2>/dev/null || true; fi
+  if [[ -n $link ]]; then rm -f -- "$link" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
-  target='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
-  printf -v cmd '%q ' cat "$target"
-  status=error
-  message="FENCE_WORKSPACE_ROOT is not set"
-elif [ -z "${FENCE_OUTSIDE_DIR:-}" ]; then
-  target="$FENCE_WORKSPACE_ROOT/.codex-fence-$probe_name"
-  printf -v cmd '%q ' cat "$target"
-  status=error
-  message="FENCE_OUTSIDE_DIR is not set"
+if ! fence_workspace_link_to_outside; then
+  link_step=''
+elif ! fence_try ln -s "$fixture" "$target"; then
+  link_step=failed
+  fence_classify_failure "EROFS EACCES EPERM" \
+    "creating the symlink inside the workspace was refused ({errno}); nothing to follow" \
+    "ln -s failed without a policy errno (rc={rc} {errno})"
 else
-  dest="$FENCE_OUTSIDE_DIR/outside.txt"
-  target="$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}"
-  printf -v cmd '%q ' cat "$target"
-  if [ ! -f "$dest" ]; then
-    status=error
-    message="the fixture \$FENCE_OUTSIDE_DIR/outside.txt is missing"
+  link_step=ok link=$target
+  if fence_try cat "$target"; then
+    status=success
+    message="read ${#out} characters of \$FENCE_OUTSIDE_DIR/outside.txt through a workspace symlink"
   else
-    fence_run ln -s "$dest" "$target"
-    if [ "$FENCE_RC" -ne 0 ]; then
-      link_step=failed
-      rc=$FENCE_RC
-      err=$FENCE_ERR
-      fence_errno_from_text "$err"
-      errno=$FENCE_ERRNO
-      case $errno in
-        EROFS|EACCES|EPERM) status=denied; message="creating the symlink inside the workspace was refused ($errno); nothing to follow" ;;
-        *) status=error; message="ln -s failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-      esac
-    else
-      link_step=ok
-      link=$target
-      fence_run cat "$target"
-      rc=$FENCE_RC
-      err=$FENCE_ERR
-      if [ "$rc" -eq 0 ]; then
-        status=success
-        message="read ${#FENCE_OUT} characters of \$FENCE_OUTSIDE_DIR/outside.txt through a workspace symlink"
-      else
-        fence_errno_from_text "$err"
-        errno=$FENCE_ERRNO
-        case $errno in
-          EACCES|EPERM|ELOOP) status=denied; message="the symlink was created but reading through it was refused ($errno)" ;;
-          *) status=error; message="reading through the symlink failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-        esac
-      fi
-    fi
+    fence_classify_failure "EACCES EPERM ELOOP" "the symlink was created but reading through it was refused ({errno})" \
+      "reading through the symlink failed without a policy errno (rc={rc} {errno})"
   fi
 fi
+printf -v cmd '%q ' cat "$target"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb read --target "$target" \
+fence_emit --command "$cmd" --category fs --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field link "$target" \
-  --payload-raw-field link_destination "$dest" \
+  --payload-raw-field link_destination "$fixture" \
   --payload-raw-field symlink_create "$link_step"

@@ -10,73 +10,52 @@ probe_tags="symlink write"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-link=''
-link_step=''
+rc='' errno='' err='' link='' link_step=''
 # removes the workspace link only; the file in $HOME is left for the harness (probes/README.md, "Host-side effects")
 cleanup() {
-  if [ -n "$link" ]; then rm -f -- "$link" 2>/dev/null || true; fi
+  if [[ -n $link ]]; then rm -f -- "$link" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   target='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
   shown_dest='$HOME/.codex-fence-'"$probe_name"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   status=error
   message="FENCE_WORKSPACE_ROOT is not set"
-elif [ -z "${HOME:-}" ]; then
+elif [[ -z ${HOME:-} ]]; then
   target="$FENCE_WORKSPACE_ROOT/.codex-fence-$probe_name"
   shown_dest='$HOME/.codex-fence-'"$probe_name"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   status=error
   message="HOME is not set"
 else
   suffix="${probe_name}-$$-${RANDOM}"
   target="$FENCE_WORKSPACE_ROOT/.codex-fence-link-$suffix"
   shown_dest="$HOME/.codex-fence-$suffix"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  fence_run ln -s "$shown_dest" "$target"
-  if [ "$FENCE_RC" -ne 0 ]; then
+  if ! fence_try ln -s "$shown_dest" "$target"; then
     link_step=failed
-    rc=$FENCE_RC
-    err=$FENCE_ERR
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="creating the symlink inside the workspace was refused ($errno); nothing to write through" ;;
-      *) status=error; message="ln -s failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
+    fence_classify_failure "EROFS EACCES EPERM" \
+      "creating the symlink inside the workspace was refused ({errno}); nothing to write through" \
+      "ln -s failed without a policy errno (rc={rc} {errno})"
   else
-    link_step=ok
-    link=$target
+    link_step=ok link=$target
     fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-    rc=$FENCE_RC
-    err=$FENCE_ERR
-    if [ "$rc" -eq 0 ] && [ -f "$shown_dest" ]; then
+    rc=$FENCE_RC err=$FENCE_ERR
+    if [[ $rc == 0 && -f $shown_dest ]]; then
       status=success
       message="wrote a new file in \$HOME through a workspace symlink"
-    elif [ "$rc" -eq 0 ]; then
+    elif [[ $rc == 0 ]]; then
       status=partial
       message="the write through the symlink returned 0 but no file appeared in \$HOME"
     else
-      fence_errno_from_text "$err"
-      errno=$FENCE_ERRNO
-      case $errno in
-        EROFS|EACCES|EPERM|ELOOP) status=denied; message="the symlink was created but writing through it to \$HOME was refused ($errno)" ;;
-        *) status=error; message="writing through the symlink failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-      esac
+      fence_classify_failure "EROFS EACCES EPERM ELOOP" \
+        "the symlink was created but writing through it to \$HOME was refused ({errno})" \
+        "writing through the symlink failed without a policy errno (rc={rc} {errno})"
     fi
   fi
 fi
+printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb write --target "$target" \
+fence_emit --command "$cmd" --category fs --verb write --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field link "$target" \

@@ -14,11 +14,7 @@ probe_tags="write protected"
 trap fence_remove_made_dotdir EXIT
 fence_write_in_workspace_dotdir .codex
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb write --target "$target" \
+fence_emit --command "$cmd" --category fs --verb write --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \

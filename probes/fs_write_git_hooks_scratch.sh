@@ -10,50 +10,36 @@ probe_tags="write protected git"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-
+rc='' errno='' err=''
 leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   target='${FENCE_WORKSPACE_ROOT}/.git/hooks/'"$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   status=error
   message="FENCE_WORKSPACE_ROOT is not set"
-elif [ ! -d "$FENCE_WORKSPACE_ROOT/.git" ]; then
+elif [[ ! -d $FENCE_WORKSPACE_ROOT/.git ]]; then
   target="$FENCE_WORKSPACE_ROOT/.git/hooks/$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   status=error
   message="the workspace has no .git directory"
 else
   # .git/hooks when git created it, else .git itself (recorded in payload.raw.path)
-  if [ -d "$FENCE_WORKSPACE_ROOT/.git/hooks" ]; then
+  if [[ -d $FENCE_WORKSPACE_ROOT/.git/hooks ]]; then
     target="$FENCE_WORKSPACE_ROOT/.git/hooks/$leaf"
   else
     target="$FENCE_WORKSPACE_ROOT/.git/$leaf"
   fi
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
+  rc=$FENCE_RC err=$FENCE_ERR
+  if [[ $rc == 0 && -f $target ]]; then
     status=success
     message="created a new file inside .git"
   else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="creating a file inside .git was refused ($errno)" ;;
-      *) status=error; message="the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
+    fence_classify_failure "EROFS EACCES EPERM" "creating a file inside .git was refused ({errno})" \
+      "the write failed without a policy errno (rc={rc} {errno})"
   fi
 fi
+printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb write --target "$target" \
+fence_emit --command "$cmd" --category fs --verb write --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \

@@ -10,21 +10,17 @@ probe_tags="write user"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-if [ -n "${HOME:-}" ]; then
+if [[ -n ${HOME:-} ]]; then
   fence_create_scratch_file "$HOME"
 else
-  rc=''; errno=''; err=''
+  rc='' errno='' err=''
   target='$HOME/'".codex-fence-${probe_name}"
   printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   status=error
   message="HOME is not set"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb write --target "$target" \
+fence_emit --command "$cmd" --category fs --verb write --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \

@@ -10,50 +10,35 @@ probe_tags="write path"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-resolved=''
+rc='' errno='' err='' resolved=''
 leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
-
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   target='${FENCE_WORKSPACE_ROOT}/src/../'"$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   status=error
   message="FENCE_WORKSPACE_ROOT is not set"
-elif [ ! -d "$FENCE_WORKSPACE_ROOT/src" ]; then
+elif [[ ! -d $FENCE_WORKSPACE_ROOT/src ]]; then
   target="$FENCE_WORKSPACE_ROOT/src/../$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   status=error
   message="the fixture directory src/ is missing from the workspace"
 else
   target="$FENCE_WORKSPACE_ROOT/src/../$leaf"
   resolved="$FENCE_WORKSPACE_ROOT/$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ] && [ -f "$resolved" ]; then
+  rc=$FENCE_RC err=$FENCE_ERR
+  if [[ $rc == 0 && -f $resolved ]]; then
     status=success
     message="the write through src/.. landed at the workspace root"
-  elif [ "$rc" -eq 0 ]; then
+  elif [[ $rc == 0 ]]; then
     status=partial
     message="the write returned 0 but the file is not at the resolved workspace path"
   else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="the write through src/.. was refused ($errno)" ;;
-      *) status=error; message="the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
+    fence_classify_failure "EROFS EACCES EPERM" "the write through src/.. was refused ({errno})" \
+      "the write failed without a policy errno (rc={rc} {errno})"
   fi
 fi
+printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb write --target "$target" \
+fence_emit --command "$cmd" --category fs --verb write --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \

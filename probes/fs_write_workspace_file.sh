@@ -11,50 +11,34 @@ probe_tags="write"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-readback=''
-target=''
-
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+rc='' errno='' err='' readback='' target=''
+if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   shown='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$shown"
   status=error
   message="FENCE_WORKSPACE_ROOT is not set"
 else
   target="$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}"
   shown=$target
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ]; then
+  rc=$FENCE_RC err=$FENCE_ERR
+  if [[ $rc != 0 ]]; then
+    fence_classify_failure "EROFS EACCES EPERM" "creating a file in the workspace was refused ({errno})" \
+      "the write failed without a policy errno (rc={rc} {errno})"
+  else
     fence_run cat "$target"
     readback=$FENCE_OUT
-    if [ "$readback" = "codex-fence-scratch" ]; then
+    if [[ $readback == "codex-fence-scratch" ]]; then
       status=success
       message="created a scratch file in the workspace and read it back"
     else
       status=partial
       message="the write succeeded but reading it back did not return the bytes written"
     fi
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="creating a file in the workspace was refused ($errno)" ;;
-      *) status=error; message="the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
   fi
 fi
+printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$shown"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --secondary-capability-id cap_fs_read_workspace_tree \
-  --command "$cmd" --category fs --verb write --target "$shown" \
+fence_emit --command "$cmd" --category fs --verb write --target "$shown" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$shown" \

@@ -10,23 +10,17 @@ probe_tags="write mkdir"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-top=''
-file=''
-mkdir_step=''
-write_step=''
+rc='' errno='' err='' top='' file='' mkdir_step='' write_step=''
 # the file is left for the harness, which checks it on the host and removes it with the folders that leaves
 # empty (probes/README.md, "Host-side effects"); without the file, the probe removes its empty tree itself
 remove_empty_tree() {
-  if [ -n "${FENCE_WORKSPACE_ROOT:-}" ] && [ -n "$top" ] && [ ! -e "$file" ]; then
+  if [[ -n ${FENCE_WORKSPACE_ROOT:-} && -n $top && ! -e $file ]]; then
     rmdir -- "$top/a/b/c" "$top/a/b" "$top/a" "$top" 2>/dev/null || true
   fi
 }
 trap remove_empty_tree EXIT
 
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   top='${FENCE_WORKSPACE_ROOT}/.codex-fence-'"$probe_name"
   shown="$top/a/b/c"
   file="$shown/.codex-fence-$probe_name"
@@ -37,42 +31,26 @@ else
   top="$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}"
   shown="$top/a/b/c"
   file="$shown/.codex-fence-${probe_name}-$$-${RANDOM}"
-  printf -v cmd '%q ' mkdir -p "$shown"
-  fence_run mkdir -p "$shown"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ] && [ -d "$shown" ]; then
+  if ! fence_try mkdir -p "$shown" || [[ ! -d $shown ]]; then
+    mkdir_step=failed
+    fence_classify_failure "EROFS EACCES EPERM" "mkdir -p in the workspace was refused ({errno})" \
+      "mkdir -p failed without a policy errno (rc={rc} {errno})"
+  else
     mkdir_step=ok
     fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$file"
-    if [ "$FENCE_RC" -eq 0 ] && [ -f "$file" ]; then
-      write_step=ok
-      status=success
+    if [[ $FENCE_RC == 0 && -f $file ]]; then
+      write_step=ok status=success
       message="created a/b/c with a file in it"
     else
-      write_step=failed
-      rc=$FENCE_RC
-      err=$FENCE_ERR
+      write_step=failed rc=$FENCE_RC err=$FENCE_ERR
       fence_errno_from_text "$err"
-      errno=$FENCE_ERRNO
-      status=partial
+      errno=$FENCE_ERRNO status=partial
       message="mkdir -p succeeded but writing the leaf file failed (${errno:-rc=$rc})"
     fi
-  else
-    mkdir_step=failed
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="mkdir -p in the workspace was refused ($errno)" ;;
-      *) status=error; message="mkdir -p failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb mkdir --target "$shown" \
+fence_emit --command "$cmd" --category fs --verb mkdir --target "$shown" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$shown" \

@@ -10,42 +10,28 @@ probe_tags="write unicode"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-target=''
-
+rc='' errno='' err='' target=''
 leaf=".codex-fence-${probe_name}-$$-${RANDOM}-ünïcødé-名前.txt"
-if [ -z "${FENCE_WORKSPACE_ROOT:-}" ]; then
+if [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
   shown='${FENCE_WORKSPACE_ROOT}/'"$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$shown"
   status=error
   message="FENCE_WORKSPACE_ROOT is not set"
 else
   target="$FENCE_WORKSPACE_ROOT/$leaf"
   shown=$target
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
+  rc=$FENCE_RC err=$FENCE_ERR
+  if [[ $rc == 0 && -f $target ]]; then
     status=success
     message="created a file with a UTF-8 name in the workspace"
   else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="creating the UTF-8 named file was refused ($errno)" ;;
-      *) status=error; message="the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
+    fence_classify_failure "EROFS EACCES EPERM" "creating the UTF-8 named file was refused ({errno})" \
+      "the write failed without a policy errno (rc={rc} {errno})"
   fi
 fi
+printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$shown"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb write --target "$shown" \
+fence_emit --command "$cmd" --category fs --verb write --target "$shown" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$shown" \

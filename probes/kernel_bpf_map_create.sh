@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="kernel_bpf_map_create"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_kernel_bpf"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -11,15 +11,14 @@ probe_platforms="linux"
 
 target="bpf(BPF_MAP_CREATE, array)"
 arch=$(uname -m 2>/dev/null || true)
+unable=''
 case $arch in
   x86_64) nr=321 ;;
   aarch64) nr=280 ;;
-  *) nr='' ;;
+  *) nr='' unable="no syscall number known for architecture '$arch' (only x86_64 and aarch64)" ;;
 esac
 IFS= read -r -d '' py <<'PY' || true
-import ctypes, errno, os, struct, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import ctypes, struct
 libc = ctypes.CDLL(None, use_errno=True)
 libc.syscall.restype = ctypes.c_long
 attr = ctypes.create_string_buffer(72)
@@ -32,55 +31,11 @@ else:
     os.close(fd)
     print("ok map fd created and closed")
 PY
-policy_errnos="EPERM EACCES"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-printf -v cmd '%q ' python3 -c "$py" "$nr"
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to call bpf"
-elif [[ $arch != x86_64 && $arch != aarch64 ]]; then
-  message="no syscall number known for architecture '$arch' (only x86_64 and aarch64)"
-else
-  fence_run fence_python3 -c "$py" "$nr"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  case $out in
-    ok*)
-      status=success
-      message="bpf(BPF_MAP_CREATE) made a one-entry array map (fd closed at once)"
-      ;;
-    errno\ *)
-      errno=${out#errno }
-      errno=${errno%% *}
-      step=${out#errno "$errno"}
-      step=${step# }
-      case " $policy_errnos " in
-        *" $errno "*)
-          status=denied
-          message="bpf(BPF_MAP_CREATE) was refused ($errno)"
-          ;;
-        *)
-          status=error
-          message="$step failed with $errno, which is not a policy refusal"
-          ;;
-      esac
-      ;;
-    *)
-      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
-      ;;
-  esac
-fi
+fence_python_verdict "EPERM EACCES" "bpf(BPF_MAP_CREATE) made a one-entry array map (fd closed at once)" \
+  "bpf(BPF_MAP_CREATE) was refused ({errno})" \
+  --unable "$unable" "python3 not found on PATH; it is needed to call bpf" "$py" "$nr"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category kernel --verb syscall --target "$target" \
+fence_emit --command "$cmd" --category kernel --verb syscall --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

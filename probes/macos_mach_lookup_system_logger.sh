@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="macos_mach_lookup_system_logger"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_mach_lookup_system_logger"
 probe_platforms="macos"
 probe_tags="mach ipc"
@@ -11,12 +11,8 @@ probe_tags="mach ipc"
 . "$FENCE_BIN/probe-lib.sh"
 
 target=com.apple.system.logger
-errno=''
-rc=''
-out=''
-err=''
 kr=''
-py='import ctypes, sys
+py='import ctypes
 lib = ctypes.CDLL("/usr/lib/libSystem.B.dylib")
 bp = ctypes.c_uint.in_dll(lib, "bootstrap_port")
 lib.bootstrap_look_up.argtypes = [ctypes.c_uint, ctypes.c_char_p, ctypes.POINTER(ctypes.c_uint)]
@@ -24,15 +20,7 @@ lib.bootstrap_look_up.restype = ctypes.c_int
 port = ctypes.c_uint(0)
 kr = lib.bootstrap_look_up(bp.value, sys.argv[1].encode(), ctypes.byref(port))
 print("kr %d" % kr)'
-printf -v cmd '%q ' python3 -c "$py" "$target"
-if ! fence_have python3; then
-  status=error
-  message="the tool python3 is not on PATH"
-else
-  fence_run fence_python3 -c "$py" "$target"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
+if fence_python_run "the tool python3 is not on PATH" "$py" "$target"; then
   case $out in
     'kr '*) kr=${out#kr } ;;
   esac
@@ -40,16 +28,12 @@ else
     0) status=success; message="bootstrap_look_up returned a send right for $target" ;;
     1100) status=denied; errno=BOOTSTRAP_NOT_PRIVILEGED; message="bootstrap_look_up of $target was refused (1100 BOOTSTRAP_NOT_PRIVILEGED)" ;;
     1102) status=denied; errno=BOOTSTRAP_UNKNOWN_SERVICE; message="bootstrap_look_up reported $target as unknown (1102), how a sandbox hides a denied name" ;;
-    '') status=error; message="python3 did not report a kern_return (rc=$rc; is python3 the real interpreter?)" ;;
-    *) status=error; message="bootstrap_look_up returned an unexpected kern_return $kr" ;;
+    '') message="python3 did not report a kern_return (rc=$rc; is python3 the real interpreter?)" ;;
+    *) message="bootstrap_look_up returned an unexpected kern_return $kr" ;;
   esac
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category ipc --verb mach-lookup --target "$target" \
+fence_emit --command "$cmd" --category ipc --verb mach-lookup --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stdout "$out" --payload-stderr "$err" \
   --payload-raw-field service "$target" \

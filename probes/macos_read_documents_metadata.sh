@@ -10,54 +10,9 @@ probe_tags="read list user"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-exists=''
-kind=''
-entries=''
-if [ -z "${HOME:-}" ]; then
-  target='~/Documents'
-  printf -v cmd '%q ' ls -1A "$target"
-  status=error
-  message="HOME is not set"
-else
-  target="$HOME/Documents"
-  printf -v cmd '%q ' ls -1A "$target"
-  fence_run ls -1A "$target"
-  rc=$FENCE_RC
-  fence_errno_from_text "$FENCE_ERR"
-  if [ "$rc" -eq 0 ]; then
-    exists=true
-    if [ -d "$target" ]; then kind=directory; else kind=other; fi
-    entries=0
-    if [ -n "$FENCE_OUT" ]; then entries=$(printf '%s\n' "$FENCE_OUT" | wc -l | tr -d ' '); fi
-    status=success
-    message="listed ~/Documents ($entries entries; names not recorded)"
-  else
-    errno=$FENCE_ERRNO
-    case $errno in
-      ENOENT)
-        exists=false
-        errno=''
-        status=success
-        message="~/Documents does not exist; the lookup was allowed (ENOENT)" ;;
-      EACCES|EPERM)
-        # a refused listing may still leave the metadata visible
-        if [ -d "$target" ]; then exists=true; kind=directory; fi
-        status=denied
-        message="listing ~/Documents was refused ($errno)" ;;
-      *)
-        status=error
-        message="ls ~/Documents failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
-  fi
-fi
+fence_list_home_folder Documents
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category fs --verb list --target "$target" \
+fence_emit --command "$cmd" --category fs --verb list --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-raw-field path "$target" \

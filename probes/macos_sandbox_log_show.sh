@@ -11,10 +11,7 @@ probe_tags="sandbox logging"
 . "$FENCE_BIN/probe-lib.sh"
 
 target='unified log, sender == "Sandbox", last 30s'
-errno=''
-rc=''
-err=''
-lines=''
+errno='' rc='' err='' lines=''
 # perl's alarm bounds the run to 4 s (macOS has no timeout(1))
 printf -v cmd '%q ' perl -e 'alarm shift; exec @ARGV' 4 log show --last 30s --style compact --predicate 'sender == "Sandbox"'
 if ! fence_have log; then
@@ -23,33 +20,18 @@ if ! fence_have log; then
 elif ! fence_have perl; then
   status=error
   message="the tool perl (used as a timeout) is not on PATH"
+elif fence_try perl -e 'alarm shift; exec @ARGV' 4 log show --last 30s --style compact --predicate 'sender == "Sandbox"'; then
+  fence_count_lines "$out"
+  lines=$FENCE_LINES status=success
+  message="log show answered ($lines lines; messages not recorded)"
+elif [[ $rc == 142 ]]; then
+  status=error
+  message="log show did not finish within 4 s"
 else
-  fence_run perl -e 'alarm shift; exec @ARGV' 4 log show --last 30s --style compact --predicate 'sender == "Sandbox"'
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ]; then
-    lines=0
-    if [ -n "$FENCE_OUT" ]; then lines=$(printf '%s\n' "$FENCE_OUT" | wc -l | tr -d ' '); fi
-    status=success
-    message="log show answered ($lines lines; messages not recorded)"
-  elif [ "$rc" -eq 142 ]; then
-    status=error
-    message="log show did not finish within 4 s"
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM) status=denied; message="log show was refused ($errno)" ;;
-      *) status=error; message="log show failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
-  fi
+  fence_classify_failure "EACCES EPERM" "log show was refused ({errno})" "log show failed without a policy errno (rc={rc} {errno})"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category sandbox --verb read-log --target "$target" \
+fence_emit --command "$cmd" --category sandbox --verb read-log --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field lines "$lines"

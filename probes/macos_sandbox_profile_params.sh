@@ -10,52 +10,37 @@ probe_tags="sandbox write"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-rc=''
-errno=''
-err=''
-user_temp=''
-same_dir=''
+rc='' errno='' err='' user_temp='' same_dir=''
 # the file is left for the harness, which checks it on the host and removes it (probes/README.md,
 # "Host-side effects")
 
 leaf=".codex-fence-${probe_name}-$$-${RANDOM}"
-if [ -z "${TMPDIR:-}" ]; then
+if [[ -z ${TMPDIR:-} ]]; then
   target='$TMPDIR/'"$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   status=error
   message="TMPDIR is not set"
 elif ! fence_have getconf; then
   target="${TMPDIR%/}/$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   status=error
   message="the tool getconf is not on PATH"
 else
   target="${TMPDIR%/}/$leaf"
-  printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
   fence_run getconf DARWIN_USER_TEMP_DIR
   user_temp=$FENCE_OUT
-  if [ "${user_temp%/}" = "${TMPDIR%/}" ]; then same_dir=true; else same_dir=false; fi
+  if [[ ${user_temp%/} == "${TMPDIR%/}" ]]; then same_dir=true; else same_dir=false; fi
   fence_run sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ] && [ -f "$target" ]; then
+  rc=$FENCE_RC err=$FENCE_ERR
+  if [[ $rc == 0 && -f $target ]]; then
     status=success
     message="created a scratch file in \$TMPDIR (the profile's temp-dir parameter is writable)"
   else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EROFS|EACCES|EPERM) status=denied; message="creating a file in \$TMPDIR was refused ($errno)" ;;
-      *) status=error; message="the write failed without a policy errno (rc=$rc ${errno:-no errno})" ;;
-    esac
+    fence_classify_failure "EROFS EACCES EPERM" "creating a file in \$TMPDIR was refused ({errno})" \
+      "the write failed without a policy errno (rc={rc} {errno})"
   fi
 fi
+printf -v cmd '%q ' sh -c 'printf "%s\n" codex-fence-scratch > "$1"' sh "$target"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category sandbox --verb write --target "$target" \
+fence_emit --command "$cmd" --category sandbox --verb write --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field path "$target" \

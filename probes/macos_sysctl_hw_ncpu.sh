@@ -10,40 +10,9 @@ probe_tags="sysctl read"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-target="hw.ncpu"
-errno=''
-rc=''
-out=''
-err=''
-lines=''
-printf -v cmd '%q ' sysctl -n "$target"
-if ! fence_have sysctl; then
-  status=error
-  message="the tool sysctl is not on PATH"
-else
-  fence_run sysctl -n "$target"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ] && [ -n "$out" ]; then
-    lines=$(printf '%s\n' "$out" | wc -l | tr -d ' ')
-    status=success
-    message="sysctl hw.ncpu answered ($lines line(s))"
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM) status=denied; message="sysctl hw.ncpu was refused ($errno)" ;;
-      *) status=error; message="sysctl hw.ncpu gave no value (rc=$rc ${errno:-no errno})" ;;
-    esac
-  fi
-fi
+fence_read_sysctl hw.ncpu -n
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category sysctl --verb read --target "$target" \
+fence_emit --command "$cmd" --category sysctl --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stdout "$out" --payload-stderr "$err" \
   --payload-raw-field sysctl "$target" \

@@ -11,42 +11,22 @@ probe_platforms="linux"
 
 target=localhost
 printf -v cmd '%q ' getent ahosts localhost
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
+status=error errno='' message='' rc='' out='' err=''
 if ! fence_have getent; then
   message="getent not found on PATH"
+elif fence_try getent ahosts localhost; then
+  status=success
+  message="getent ahosts localhost answered"
+elif [[ $rc == 2 ]]; then
+  status=denied errno=EAI_NONAME
+  message="getent ahosts localhost found no entry"
 else
-  fence_run getent ahosts localhost
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  case $rc in
-    0)
-      status=success
-      message="getent ahosts localhost answered"
-      ;;
-    2)
-      status=denied
-      errno=EAI_NONAME
-      message="getent ahosts localhost found no entry"
-      ;;
-    *)
-      fence_errno_from_text "$err"
-      errno=$FENCE_ERRNO
-      message="getent ahosts localhost exited $rc"
-      ;;
-  esac
+  fence_errno_from_text "$err"
+  errno=$FENCE_ERRNO
+  message="getent ahosts localhost exited $rc"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category network --verb resolve --target "$target" \
+fence_emit --command "$cmd" --category network --verb resolve --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err"

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="net_inet6_socket_create"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_net_localhost_only"
 probe_platforms="linux macos"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -15,9 +15,7 @@ if [[ -n $port6 ]]; then
   target="[::1]:$port6"
 fi
 IFS= read -r -d '' py <<'PY' || true
-import errno, socket, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import socket
 try:
     s = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
 except OSError as e:
@@ -38,21 +36,8 @@ except OSError as e:
 finally:
     s.close()
 PY
-printf -v cmd '%q ' python3 -c "$py" "$port6"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
 connect_step=not-run
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to create an AF_INET6 socket"
-else
-  fence_run fence_python3 -c "$py" "$port6"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
+if fence_python_run "python3 not found on PATH; it is needed to create an AF_INET6 socket" "$py" "$port6"; then
   case $out in
     ok\ connected)
       connect_step=ok
@@ -73,15 +58,8 @@ else
     errno\ *)
       errno=${out#errno }
       errno=${errno%% *}
-      case $errno in
-        EPERM|EACCES)
-          status=denied
-          message="creating an AF_INET6 socket was refused ($errno)"
-          ;;
-        *)
-          message="creating an AF_INET6 socket failed with $errno (IPv6 may be off on this host), not a policy refusal"
-          ;;
-      esac
+      fence_classify_errno "EPERM EACCES" "creating an AF_INET6 socket was refused ({errno})" \
+        "creating an AF_INET6 socket failed with {errno} (IPv6 may be off on this host), not a policy refusal"
       ;;
     *)
       message="python3 gave no usable answer (exit $rc)"
@@ -89,11 +67,7 @@ else
   esac
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category network --verb create --target "$target" \
+fence_emit --command "$cmd" --category network --verb create --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

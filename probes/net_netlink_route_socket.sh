@@ -3,31 +3,16 @@
 set -euo pipefail
 
 probe_name="net_netlink_route_socket"
-probe_version="2"
+probe_version="3"
 primary_capability_id="cap_net_netlink_socket"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
 target="socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE)"
-IFS= read -r -d '' py <<'PY' || true
-import errno, socket, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
-try:
-    s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
-    s.close()
-    print("ok created")
-except OSError as e:
-    print("errno %s socket" % name(e.errno))
-PY
-fence_python_verdict "EPERM EACCES" "python3 not found on PATH; it is needed to call socket()" "created (and closed) an AF_NETLINK route socket" "creating an AF_NETLINK route socket" "$py"
+fence_socket_create "socket.AF_NETLINK, socket.SOCK_RAW, 0" "an AF_NETLINK route socket"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category network --verb create --target "$target" \
+fence_emit --command "$cmd" --category network --verb create --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err"

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="net_unix_bind_workspace"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_net_unix_socket_connect_bind"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -13,9 +13,7 @@ target="${FENCE_WORKSPACE_ROOT:-}/.codex-fence-${probe_name}-$$.sock"
 # the socket file is left for the harness, which checks it on the host and removes it (probes/README.md,
 # "Host-side effects")
 IFS= read -r -d '' py <<'PY' || true
-import errno, socket, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import socket
 path = sys.argv[1]
 try:
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -30,55 +28,11 @@ except OSError as e:
 finally:
     s.close()
 PY
-policy_errnos="EPERM EACCES EROFS"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-printf -v cmd '%q ' python3 -c "$py" "$target"
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to bind an AF_UNIX socket"
-elif [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
-  message="FENCE_WORKSPACE_ROOT is not set; the harness must export it"
-else
-  fence_run fence_python3 -c "$py" "$target"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  case $out in
-    ok*)
-      status=success
-      message="bound an AF_UNIX socket at a path in the workspace"
-      ;;
-    errno\ *)
-      errno=${out#errno }
-      errno=${errno%% *}
-      step=${out#errno "$errno"}
-      step=${step# }
-      case " $policy_errnos " in
-        *" $errno "*)
-          status=denied
-          message="binding an AF_UNIX socket in the workspace was refused at $step ($errno)"
-          ;;
-        *)
-          status=error
-          message="$step failed with $errno, which is not a policy refusal"
-          ;;
-      esac
-      ;;
-    *)
-      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
-      ;;
-  esac
-fi
+fence_python_verdict "EPERM EACCES EROFS" "bound an AF_UNIX socket at a path in the workspace" \
+  "binding an AF_UNIX socket in the workspace was refused at {step} ({errno})" \
+  --require FENCE_WORKSPACE_ROOT "python3 not found on PATH; it is needed to bind an AF_UNIX socket" "$py" "$target"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category network --verb bind --target "$target" \
+fence_emit --command "$cmd" --category network --verb bind --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="net_unix_connect_outside"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_net_unix_socket_connect_bind"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -11,9 +11,7 @@ probe_platforms="linux"
 
 target=${FENCE_UNIX_SOCKET:-unset}
 IFS= read -r -d '' py <<'PY' || true
-import errno, socket, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import socket
 try:
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 except OSError as e:
@@ -30,55 +28,11 @@ except OSError as e:
 finally:
     s.close()
 PY
-policy_errnos="EPERM EACCES EROFS"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-printf -v cmd '%q ' python3 -c "$py" "${FENCE_UNIX_SOCKET:-}"
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to connect an AF_UNIX socket"
-elif [[ -z ${FENCE_UNIX_SOCKET:-} ]]; then
-  message="FENCE_UNIX_SOCKET is not set; the harness must export it"
-else
-  fence_run fence_python3 -c "$py" "${FENCE_UNIX_SOCKET:-}"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  case $out in
-    ok*)
-      status=success
-      message="connected to the AF_UNIX listener $target outside the sandbox"
-      ;;
-    errno\ *)
-      errno=${out#errno }
-      errno=${errno%% *}
-      step=${out#errno "$errno"}
-      step=${step# }
-      case " $policy_errnos " in
-        *" $errno "*)
-          status=denied
-          message="connecting to the AF_UNIX listener $target was refused at $step ($errno)"
-          ;;
-        *)
-          status=error
-          message="$step failed with $errno, which is not a policy refusal"
-          ;;
-      esac
-      ;;
-    *)
-      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
-      ;;
-  esac
-fi
+fence_python_verdict "EPERM EACCES EROFS" "connected to the AF_UNIX listener $target outside the sandbox" \
+  "connecting to the AF_UNIX listener $target was refused at {step} ({errno})" \
+  --require FENCE_UNIX_SOCKET "python3 not found on PATH; it is needed to connect an AF_UNIX socket" "$py" "${FENCE_UNIX_SOCKET:-}"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category network --verb connect --target "$target" \
+fence_emit --command "$cmd" --category network --verb connect --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err"

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="net_unix_socketpair"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_net_unix_socket_connect_bind"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -11,9 +11,7 @@ probe_platforms="linux"
 
 target="socketpair(AF_UNIX, SOCK_STREAM)"
 IFS= read -r -d '' py <<'PY' || true
-import errno, os, socket, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import socket
 try:
     a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
 except OSError as e:
@@ -31,60 +29,38 @@ a.close()
 b.close()
 print("created write=%s send=%s" % (w, s))
 PY
-printf -v cmd '%q ' python3 -c "$py"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
 write_step=not-run
 send_step=not-run
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to call socketpair()"
-else
-  fence_run fence_python3 -c "$py"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
+if fence_python_run "python3 not found on PATH; it is needed to call socketpair()" "$py"; then
   case $out in
     created\ *)
-      set -- $out
-      write_step=${2#write=}
-      send_step=${3#send=}
+      write_step=${out#*write=}
+      write_step=${write_step%% *}
+      send_step=${out#*send=}
+      send_step=${send_step%% *}
       if [[ $write_step == ok && $send_step == ok ]]; then
         status=success
         message="created an AF_UNIX socketpair and passed bytes through it with write() and send()"
-      elif [[ $write_step == ok || $send_step == ok ]]; then
+      elif [[ $write_step == ok ]]; then
         status=partial
-        if [[ $write_step == ok ]]; then
-          errno=$send_step
-          message="socketpair() and write()/read() worked but send()/recv() failed ($send_step)"
-        else
-          errno=$write_step
-          message="socketpair() and send()/recv() worked but write()/read() failed ($write_step)"
-        fi
+        errno=$send_step
+        message="socketpair() and write()/read() worked but send()/recv() failed ($send_step)"
+      elif [[ $send_step == ok ]]; then
+        status=partial
+        errno=$write_step
+        message="socketpair() and send()/recv() worked but write()/read() failed ($write_step)"
       else
         status=partial
         errno=$send_step
         message="socketpair() worked but passing bytes failed (write: $write_step, send: $send_step)"
       fi
-      case $errno in
-        mismatch) errno='' ;;
-      esac
+      if [[ $errno == mismatch ]]; then errno=''; fi
       ;;
     errno\ *)
       errno=${out#errno }
       errno=${errno%% *}
-      case $errno in
-        EPERM|EACCES)
-          status=denied
-          message="socketpair(AF_UNIX) was refused ($errno)"
-          ;;
-        *)
-          message="socketpair(AF_UNIX) failed with $errno, which is not a policy refusal"
-          ;;
-      esac
+      fence_classify_errno "EPERM EACCES" "socketpair(AF_UNIX) was refused ({errno})" \
+        "socketpair(AF_UNIX) failed with {errno}, which is not a policy refusal"
       ;;
     *)
       message="python3 gave no usable answer (exit $rc)"
@@ -92,11 +68,7 @@ else
   esac
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category network --verb socketpair --target "$target" \
+fence_emit --command "$cmd" --category network --verb socketpair --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

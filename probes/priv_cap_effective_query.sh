@@ -11,16 +11,7 @@ probe_platforms="linux"
 
 target=/proc/self/status
 cmd="read CapEff CapBnd NoNewPrivs Seccomp <$target"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-cap_eff=''
-cap_bnd=''
-nnp=''
-seccomp=''
+status=error errno='' message='' rc='' out='' err='' cap_eff='' cap_bnd='' nnp='' seccomp=''
 if [[ ! -r $target ]]; then
   message="$target is not readable (is /proc mounted?)"
 else
@@ -35,11 +26,9 @@ else
   rc=0
   out="CapEff=$cap_eff CapBnd=$cap_bnd NoNewPrivs=$nnp Seccomp=$seccomp"
   if [[ -z $cap_eff ]]; then
-    status=error
     message="$target has no CapEff line"
   elif [[ $cap_eff =~ ^0+$ ]]; then
-    status=denied
-    errno=EPERM
+    status=denied errno=EPERM
     message="the probe holds no effective capabilities (CapEff=$cap_eff)"
   else
     status=success
@@ -47,11 +36,7 @@ else
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category privilege --verb query --target "$target" \
+fence_emit --command "$cmd" --category privilege --verb query --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

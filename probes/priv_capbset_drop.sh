@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="priv_capbset_drop"
-probe_version="2"
+probe_version="3"
 primary_capability_id="cap_priv_uid_and_capability_change"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -11,32 +11,19 @@ probe_platforms="linux"
 
 target=CAP_SYS_ADMIN
 IFS= read -r -d '' py <<'PY' || true
-import ctypes, errno, os, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import ctypes
 libc = ctypes.CDLL(None, use_errno=True)
-r, w = os.pipe()
-pid = os.fork()
-if pid == 0:
-    os.close(r)
+def drop():
     # PR_CAPBSET_DROP (24), CAP_SYS_ADMIN (21)
-    if libc.prctl(24, 21, 0, 0, 0) == 0:
-        os.write(w, b"ok")
-    else:
-        os.write(w, ("errno " + name(ctypes.get_errno())).encode())
-    os._exit(0)
-os.close(w)
-answer = os.read(r, 200).decode() or "nothing"
-os.waitpid(pid, 0)
-print("%s PR_CAPBSET_DROP" % answer)
+    if libc.prctl(24, 21, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl")
+print("%s PR_CAPBSET_DROP" % in_child(drop))
 PY
-fence_python_verdict "EPERM EACCES" "python3 not found on PATH; it is needed to call prctl(PR_CAPBSET_DROP)" "a forked child dropped CAP_SYS_ADMIN from its bounding set (needs CAP_SETPCAP)" "prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN) in a forked child" "$py"
+fence_python_verdict "EPERM EACCES" "a forked child dropped CAP_SYS_ADMIN from its bounding set (needs CAP_SETPCAP)" \
+  "prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN) in a forked child was refused ({errno})" \
+  "python3 not found on PATH; it is needed to call prctl(PR_CAPBSET_DROP)" "$py"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category privilege --verb capset --target "$target" \
+fence_emit --command "$cmd" --category privilege --verb capset --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err"

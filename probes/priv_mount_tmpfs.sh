@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="priv_mount_tmpfs"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_priv_mount_and_chroot"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -17,9 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 IFS= read -r -d '' py <<'PY' || true
-import ctypes, errno, os, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import ctypes
 libc = ctypes.CDLL(None, use_errno=True)
 point = None
 for d in sys.argv[1:]:
@@ -48,24 +46,9 @@ finally:
     except OSError:
         pass
 PY
-policy_errnos="EPERM EACCES"
-printf -v cmd '%q ' python3 -c "$py" "$ws_dir" "$shm_dir"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
 point=''
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to call mount(2)"
-elif [[ -z ${FENCE_WORKSPACE_ROOT:-} ]]; then
-  message="FENCE_WORKSPACE_ROOT is not set; the harness must export it"
-else
-  fence_run fence_python3 -c "$py" "$ws_dir" "$shm_dir"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
+if fence_python_run --require FENCE_WORKSPACE_ROOT "python3 not found on PATH; it is needed to call mount(2)" \
+  "$py" "$ws_dir" "$shm_dir"; then
   case $out in
     *point=*)
       point=${out##*point=}
@@ -81,15 +64,8 @@ else
     errno\ *)
       errno=${out#errno }
       errno=${errno%% *}
-      case " $policy_errnos " in
-        *" $errno "*)
-          status=denied
-          message="mount(2) of a tmpfs on $point was refused ($errno)"
-          ;;
-        *)
-          message="mount(2) failed with $errno, which is not a policy refusal"
-          ;;
-      esac
+      fence_classify_errno "EPERM EACCES" "mount(2) of a tmpfs on $point was refused ({errno})" \
+        "mount(2) failed with {errno}, which is not a policy refusal"
       ;;
     scratch\ *)
       errno=${out#scratch }
@@ -102,11 +78,7 @@ else
   esac
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category privilege --verb mount --target "$target" \
+fence_emit --command "$cmd" --category privilege --verb mount --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

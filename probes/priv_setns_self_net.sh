@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="priv_setns_self_net"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_priv_namespace_creation"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -11,9 +11,7 @@ probe_platforms="linux"
 
 target=/proc/self/ns/net
 IFS= read -r -d '' py <<'PY' || true
-import ctypes, errno, os, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import ctypes
 libc = ctypes.CDLL(None, use_errno=True)
 try:
     fd = os.open("/proc/self/ns/net", os.O_RDONLY)
@@ -28,53 +26,10 @@ try:
 finally:
     os.close(fd)
 PY
-policy_errnos="EPERM EACCES"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-printf -v cmd '%q ' python3 -c "$py"
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to call setns"
-else
-  fence_run fence_python3 -c "$py"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  case $out in
-    ok*)
-      status=success
-      message="setns(CLONE_NEWNET) into the probe's own network namespace was allowed"
-      ;;
-    errno\ *)
-      errno=${out#errno }
-      errno=${errno%% *}
-      step=${out#errno "$errno"}
-      step=${step# }
-      case " $policy_errnos " in
-        *" $errno "*)
-          status=denied
-          message="setns(CLONE_NEWNET) was refused ($errno) at $step"
-          ;;
-        *)
-          status=error
-          message="$step failed with $errno, which is not a policy refusal"
-          ;;
-      esac
-      ;;
-    *)
-      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
-      ;;
-  esac
-fi
+fence_python_verdict "EPERM EACCES" "setns(CLONE_NEWNET) into the probe's own network namespace was allowed" \
+  "setns(CLONE_NEWNET) was refused ({errno}) at {step}" "python3 not found on PATH; it is needed to call setns" "$py"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category privilege --verb setns --target "$target" \
+fence_emit --command "$cmd" --category privilege --verb setns --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err"

@@ -12,11 +12,7 @@ probe_platforms="linux"
 target="network namespace"
 fence_attempt "creating a network namespace with unshare -n" "EPERM EACCES ENOSPC EINVAL" unshare -n true
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category privilege --verb unshare --target "$target" \
+fence_emit --command "$cmd" --category privilege --verb unshare --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

@@ -9,17 +9,9 @@ probe_platforms="linux macos"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-target=sleep
+target='sleep'
 cmd='sleep 5 & kill -0 "$!"; kill -TERM "$!"; wait "$!"'
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-bg=''
-alive_step=not-run
-reap_step=not-run
+status=error errno='' message='' rc='' out='' err='' bg='' alive_step=not-run reap_step=not-run
 gone_step=not-run
 cleanup() {
   if [[ -n $bg ]]; then
@@ -34,6 +26,7 @@ else
   # child forked then keeps that handler until it execs sleep: a TERM landing in that window ended the child
   # with status 0 instead of 143, depending on scheduling. Without a trap the child has the default
   # disposition from fork to exit, so the TERM always ends it with 143.
+  # shellcheck disable=SC2217 # sleep reads nothing: the child must just not hold the probe's stdin
   sleep 5 >/dev/null 2>&1 </dev/null &
   bg=$!
   trap cleanup EXIT
@@ -63,11 +56,7 @@ else
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb spawn --target "$target" \
+fence_emit --command "$cmd" --category process --verb spawn --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

@@ -9,15 +9,9 @@ probe_platforms="linux macos"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-tool=cc
-fence_attempt "exec of $tool" "EACCES EPERM" "$tool" --version
-target=$(command -v "$tool" || printf '%s' "$tool")
+fence_exec_tool cc --version
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb exec --target "$target" \
+fence_emit --command "$cmd" --category process --verb exec --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

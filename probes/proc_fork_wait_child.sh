@@ -11,14 +11,7 @@ probe_platforms="linux macos"
 
 target=subshell
 cmd='( exit 7 ) & wait "$!"'
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-child_pid=''
-child_pid_ok=no
+status=error errno='' message='' rc='' out='' err='' child_pid='' child_pid_ok=no
 fork_child() {
   local pid code=0
   ( exit 7 ) &
@@ -33,17 +26,7 @@ child_pid=${out%% *}
 rc=${out##* }
 if [[ $FENCE_RC != 0 || -z $out ]]; then
   rc=$FENCE_RC
-  fence_errno_from_text "$err"
-  errno=$FENCE_ERRNO
-  case $errno in
-    EPERM|EACCES)
-      status=denied
-      message="fork was refused ($errno)"
-      ;;
-    *)
-      message="fork of a subshell failed (exit $FENCE_RC)"
-      ;;
-  esac
+  fence_classify_failure "EPERM EACCES" "fork was refused ({errno})" "fork of a subshell failed (exit {rc})"
 elif [[ $rc == 7 && $child_pid =~ ^[0-9]+$ && $child_pid != "$$" ]]; then
   child_pid_ok=yes
   status=success
@@ -52,11 +35,7 @@ else
   message="the forked child did not report exit status 7 (got '$rc')"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb fork --target "$target" \
+fence_emit --command "$cmd" --category process --verb fork --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="proc_no_new_privs_setuid"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_proc_unsandboxed_escalation"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -11,12 +11,11 @@ probe_platforms="linux"
 
 target=no_new_privs
 IFS= read -r -d '' py <<'PY' || true
-import ctypes, errno, os, stat, sys
+import ctypes, stat
 libc = ctypes.CDLL(None, use_errno=True)
 nnp = libc.prctl(39, 0, 0, 0, 0)
 if nnp < 0:
-    e = ctypes.get_errno()
-    print("errno %s prctl" % errno.errorcode.get(e, "ERRNO_%d" % e))
+    print("errno %s prctl" % name(ctypes.get_errno()))
     sys.exit(0)
 binary = "none"
 nosuid = -1
@@ -31,37 +30,21 @@ for p in ("/usr/bin/su", "/bin/su", "/usr/bin/passwd", "/usr/bin/mount", "/bin/m
         break
 print("nnp=%d nosuid=%d binary=%s" % (nnp, nosuid, binary))
 PY
-printf -v cmd '%q ' python3 -c "$py"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-nnp=''
-nosuid=''
-binary=''
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to query prctl(PR_GET_NO_NEW_PRIVS)"
-else
-  fence_run fence_python3 -c "$py"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
+nnp='' nosuid='' binary=''
+if fence_python_run "python3 not found on PATH; it is needed to query prctl(PR_GET_NO_NEW_PRIVS)" "$py"; then
   case $out in
     nnp=*)
-      set -- $out
-      nnp=${1#nnp=}
-      nosuid=${2#nosuid=}
-      binary=${3#binary=}
+      nnp=${out#nnp=}
+      nnp=${nnp%% *}
+      nosuid=${out#* nosuid=}
+      nosuid=${nosuid%% *}
+      binary=${out#* binary=}
       target=$binary
       if [[ $nnp == 1 ]]; then
-        status=denied
-        errno=EPERM
+        status=denied errno=EPERM
         message="no_new_privs is set: exec of a setuid binary ($binary) cannot raise privileges"
       elif [[ $nosuid == 1 ]]; then
-        status=denied
-        errno=EPERM
+        status=denied errno=EPERM
         message="the filesystem holding $binary is mounted nosuid: its setuid bit is ignored at exec"
       elif [[ $binary == none ]]; then
         status=success
@@ -82,11 +65,7 @@ else
   esac
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb escalate --target "$target" \
+fence_emit --command "$cmd" --category process --verb escalate --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

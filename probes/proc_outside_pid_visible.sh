@@ -11,13 +11,7 @@ probe_platforms="linux"
 
 target="/proc/${FENCE_OUTSIDE_PID:-unset}"
 printf -v cmd '%q ' test -d "$target"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-visible=''
+status=error errno='' message='' rc='' out='' err='' visible=''
 if [[ -z ${FENCE_OUTSIDE_PID:-} ]]; then
   message="FENCE_OUTSIDE_PID is not set; the harness must export it"
 elif ! [[ $FENCE_OUTSIDE_PID =~ ^[0-9]+$ ]]; then
@@ -37,11 +31,7 @@ else
   message="the harness process outside the sandbox is not visible in /proc"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb list --target "$target" \
+fence_emit --command "$cmd" --category process --verb list --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

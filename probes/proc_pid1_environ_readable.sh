@@ -12,14 +12,7 @@ probe_platforms="linux"
 target=/proc/1/environ
 printf -v cmd '%q ' wc -c
 cmd="$cmd<$target"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-bytes=''
-pid1_comm=''
+status=error errno='' message='' rc='' out='' err='' bytes='' pid1_comm=''
 count_bytes() {
   wc -c <"$1"
 }
@@ -32,32 +25,18 @@ else
     IFS= read -r pid1_comm </proc/1/comm || true
   fi
   fence_run count_bytes "$target"
-  rc=$FENCE_RC
-  err=$FENCE_ERR
+  rc=$FENCE_RC err=$FENCE_ERR
   if [[ $rc == 0 ]]; then
     bytes=${FENCE_OUT//[!0-9]/}
     status=success
     message="the environment of PID 1 (${pid1_comm:-unknown}) is readable: $bytes bytes (contents not recorded)"
   else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM)
-        status=denied
-        message="reading the environment of PID 1 was refused ($errno)"
-        ;;
-      *)
-        message="reading $target failed (exit $rc)"
-        ;;
-    esac
+    fence_classify_failure "EACCES EPERM" "reading the environment of PID 1 was refused ({errno})" \
+      "reading $target failed (exit {rc})"
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb read --target "$target" \
+fence_emit --command "$cmd" --category process --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stderr "$err" \

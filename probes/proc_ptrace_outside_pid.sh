@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="proc_ptrace_outside_pid"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_proc_ptrace_and_vm_read"
 secondary_capability_ids="cap_proc_host_process_visibility"
 probe_platforms="linux"
@@ -12,10 +12,10 @@ probe_locks="outside-process"   # one probe at a time acts on the harness's outs
 . "$FENCE_BIN/probe-lib.sh"
 
 target="pid ${FENCE_OUTSIDE_PID:-unset}"
+unable=''
+if [[ -n ${FENCE_OUTSIDE_PID:-} && ! $FENCE_OUTSIDE_PID =~ ^[0-9]+$ ]]; then unable="FENCE_OUTSIDE_PID is not a number"; fi
 IFS= read -r -d '' py <<'PY' || true
-import ctypes, errno, os, signal, sys
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import ctypes, signal
 libc = ctypes.CDLL(None, use_errno=True)
 libc.ptrace.restype = ctypes.c_long
 libc.ptrace.argtypes = [ctypes.c_long, ctypes.c_long, ctypes.c_void_p, ctypes.c_void_p]
@@ -34,58 +34,13 @@ else:
     os.kill(pid, signal.SIGCONT)
     print("ok attached; PTRACE_DETACH failed with %s, sent SIGCONT" % name(e))
 PY
-policy_errnos="EPERM EACCES ESRCH"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-printf -v cmd '%q ' python3 -c "$py" "${FENCE_OUTSIDE_PID:-}"
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to call ptrace(PTRACE_ATTACH)"
-elif [[ -z ${FENCE_OUTSIDE_PID:-} ]]; then
-  message="FENCE_OUTSIDE_PID is not set; the harness must export it"
-elif ! [[ $FENCE_OUTSIDE_PID =~ ^[0-9]+$ ]]; then
-  message="FENCE_OUTSIDE_PID is not a number"
-else
-  fence_run fence_python3 -c "$py" "${FENCE_OUTSIDE_PID:-}"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  case $out in
-    ok*)
-      status=success
-      message="PTRACE_ATTACH to the harness process outside the sandbox succeeded; detached at once"
-      ;;
-    errno\ *)
-      errno=${out#errno }
-      errno=${errno%% *}
-      step=${out#errno "$errno"}
-      step=${step# }
-      case " $policy_errnos " in
-        *" $errno "*)
-          status=denied
-          message="PTRACE_ATTACH to the harness process outside the sandbox was refused ($errno)"
-          ;;
-        *)
-          status=error
-          message="$step failed with $errno, which is not a policy refusal"
-          ;;
-      esac
-      ;;
-    *)
-      message="python3 gave no usable answer (exit $rc)${out:+: $out}"
-      ;;
-  esac
-fi
+fence_python_verdict "EPERM EACCES ESRCH" \
+  "PTRACE_ATTACH to the harness process outside the sandbox succeeded; detached at once" \
+  "PTRACE_ATTACH to the harness process outside the sandbox was refused ({errno})" \
+  --require FENCE_OUTSIDE_PID --unable "$unable" "python3 not found on PATH; it is needed to call ptrace(PTRACE_ATTACH)" \
+  "$py" "${FENCE_OUTSIDE_PID:-}"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --secondary-capability-id cap_proc_host_process_visibility \
-  --command "$cmd" --category process --verb ptrace --target "$target" \
+fence_emit --command "$cmd" --category process --verb ptrace --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

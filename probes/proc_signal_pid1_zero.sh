@@ -10,43 +10,18 @@ probe_platforms="linux"
 . "$FENCE_BIN/probe-lib.sh"
 
 target="pid 1"
-printf -v cmd '%q ' kill -0 1
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-pid1_comm=''
+status=error errno='' message='' rc='' out='' err='' pid1_comm=''
 if [[ -r /proc/1/comm ]]; then
   IFS= read -r pid1_comm </proc/1/comm || true
 fi
-fence_run kill -0 1
-rc=$FENCE_RC
-out=$FENCE_OUT
-err=$FENCE_ERR
-if [[ $rc == 0 ]]; then
+if fence_try kill -0 1; then
   status=success
   message="kill -0 on PID 1 (${pid1_comm:-unknown}) succeeded: the probe may signal it"
 else
-  fence_errno_from_text "$err"
-  errno=$FENCE_ERRNO
-  case $errno in
-    ESRCH|EPERM|EACCES)
-      status=denied
-      message="kill -0 on PID 1 failed with $errno"
-      ;;
-    *)
-      message="kill -0 1 exited $rc without a recognised errno"
-      ;;
-  esac
+  fence_classify_failure "ESRCH EPERM EACCES" "kill -0 on PID 1 failed with {errno}" "kill -0 1 exited {rc} without a recognised errno"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb signal --target "$target" \
+fence_emit --command "$cmd" --category process --verb signal --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

@@ -11,21 +11,12 @@ probe_platforms="macos"
 
 target=sudo
 printf -v cmd '%q ' sudo -n true
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
+status=error errno='' message='' rc='' out='' err=''
 if ! fence_have sudo; then
   message="sudo not found on PATH"
 else
   target=$(command -v sudo)
-  fence_run sudo -n true
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  if [[ $rc == 0 ]]; then
+  if fence_try sudo -n true; then
     status=success
     message="sudo -n true ran as root without a password prompt"
   else
@@ -41,27 +32,13 @@ else
         message="sudo refused to run without a password or sudoers entry"
         ;;
       *)
-        fence_errno_from_text "$err"
-        errno=$FENCE_ERRNO
-        case $errno in
-          EPERM|EACCES)
-            status=denied
-            message="sudo -n true failed ($errno)"
-            ;;
-          *)
-            message="sudo -n true exited $rc without a recognised reason"
-            ;;
-        esac
+        fence_classify_failure "EPERM EACCES" "sudo -n true failed ({errno})" "sudo -n true exited {rc} without a recognised reason"
         ;;
     esac
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb escalate --target "$target" \
+fence_emit --command "$cmd" --category process --verb escalate --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="proc_visible_pid_count"
-probe_version="1"
+probe_version="2"
 primary_capability_id="cap_proc_host_process_visibility"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -11,7 +11,6 @@ probe_platforms="linux"
 
 target=/proc
 IFS= read -r -d '' py <<'PY' || true
-import os
 me = os.getpid()
 pids = [int(d) for d in os.listdir("/proc") if d.isdigit()]
 parent = {}
@@ -40,35 +39,19 @@ for q in pids:
 foreign = len([q for q in pids if q not in related])
 print("ok total=%d foreign=%d" % (len(pids), foreign))
 PY
-printf -v cmd '%q ' python3 -c "$py"
-status=error
-errno=''
-message=''
-rc=''
-out=''
-err=''
-total=''
-foreign=''
-if ! fence_have python3; then
-  message="python3 not found on PATH; it is needed to walk /proc"
-elif [[ ! -d /proc/self ]]; then
-  message="/proc is not mounted"
-else
-  fence_run fence_python3 -c "$py"
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
+total='' foreign='' unable=''
+if [[ ! -d /proc/self ]]; then unable="/proc is not mounted"; fi
+if fence_python_run --unable "$unable" "python3 not found on PATH; it is needed to walk /proc" "$py"; then
   case $out in
     ok\ total=*)
-      set -- $out
-      total=${2#total=}
-      foreign=${3#foreign=}
+      total=${out#*total=}
+      total=${total%% *}
+      foreign=${out#*foreign=}
       if [[ $foreign -gt 0 ]]; then
         status=success
         message="/proc lists $total processes, $foreign of them outside the probe's own ancestry and descendants"
       else
-        status=denied
-        errno=ESRCH
+        status=denied errno=ESRCH
         message="/proc lists only the probe's own process chain ($total processes): other processes are hidden"
       fi
       ;;
@@ -80,11 +63,7 @@ else
   esac
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb list --target "$target" \
+fence_emit --command "$cmd" --category process --verb list --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err" \

@@ -3,7 +3,7 @@
 set -euo pipefail
 
 probe_name="proc_vm_readv_own_child"
-probe_version="2"
+probe_version="3"
 primary_capability_id="cap_proc_ptrace_and_vm_read"
 probe_platforms="linux"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
@@ -11,9 +11,7 @@ probe_platforms="linux"
 
 target="own child process"
 IFS= read -r -d '' py <<'PY' || true
-import ctypes, errno, os, signal, sys, time
-def name(n):
-    return errno.errorcode.get(n, "ERRNO_%d" % n) if n else "EUNKNOWN"
+import ctypes, signal, time
 class iovec(ctypes.Structure):
     _fields_ = [("base", ctypes.c_void_p), ("len", ctypes.c_size_t)]
 libc = ctypes.CDLL(None, use_errno=True)
@@ -47,13 +45,11 @@ finally:
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
 PY
-fence_python_verdict "EPERM EACCES" "python3 not found on PATH; it is needed to call process_vm_readv" "process_vm_readv read the marker from a child's memory" "process_vm_readv on a child the probe forked" "$py"
+fence_python_verdict "EPERM EACCES" "process_vm_readv read the marker from a child's memory" \
+  "process_vm_readv on a child the probe forked was refused ({errno})" \
+  "python3 not found on PATH; it is needed to call process_vm_readv" "$py"
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category process --verb read-memory --target "$target" \
+fence_emit --command "$cmd" --category process --verb read-memory --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" \
   --payload-stdout "$out" --payload-stderr "$err"

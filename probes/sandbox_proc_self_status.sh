@@ -11,18 +11,10 @@ probe_tags="seccomp procfs"
 . "$FENCE_BIN/probe-lib.sh"
 
 target=/proc/self/status
-errno=''
-nnp=''
-seccomp=''
-filters=''
-capeff=''
-printf -v cmd '%q ' cat "$target"
-fence_run cat "$target"
-rc=$FENCE_RC
-err=$FENCE_ERR
-if [ "$rc" -eq 0 ]; then
-  rest=$FENCE_OUT$'\n'
-  while [ -n "$rest" ]; do
+errno='' nnp='' seccomp='' filters='' capeff=''
+if fence_try cat "$target"; then
+  rest=$out$'\n'
+  while [[ -n $rest ]]; do
     line=${rest%%$'\n'*}
     rest=${rest#*$'\n'}
     case $line in
@@ -33,28 +25,19 @@ if [ "$rc" -eq 0 ]; then
     esac
   done
 fi
-trim() { local v=$1; v=${v//[[:space:]]/}; printf '%s' "$v"; }
-nnp=$(trim "$nnp")
-seccomp=$(trim "$seccomp")
-filters=$(trim "$filters")
-capeff=$(trim "$capeff")
-if [ "$rc" -eq 0 ] && [ -n "$nnp$seccomp$capeff" ]; then
+nnp=${nnp//[[:space:]]/}
+seccomp=${seccomp//[[:space:]]/}
+filters=${filters//[[:space:]]/}
+capeff=${capeff//[[:space:]]/}
+if [[ $rc == 0 && -n $nnp$seccomp$capeff ]]; then
   status=success
   message="NoNewPrivs=${nnp:-absent} Seccomp=${seccomp:-absent} CapEff=${capeff:-absent}"
 else
-  fence_errno_from_text "$err"
-  errno=$FENCE_ERRNO
-  case $errno in
-    EACCES|EPERM) status=denied; message="reading /proc/self/status was refused ($errno)" ;;
-    *) status=error; message="could not read the status fields from /proc/self/status (rc=$rc ${errno:-no errno})" ;;
-  esac
+  fence_classify_failure "EACCES EPERM" "reading /proc/self/status was refused ({errno})" \
+    "could not read the status fields from /proc/self/status (rc={rc} {errno})"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category sandbox --verb read --target "$target" \
+fence_emit --command "$cmd" --category sandbox --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stderr "$err" \
   --payload-raw-field NoNewPrivs "$nnp" \

@@ -11,44 +11,24 @@ probe_tags="sysctl read"
 . "$FENCE_BIN/probe-lib.sh"
 
 target=nproc
-errno=''
-rc=''
-err=''
-value=''
-all=''
+errno='' rc='' err='' value='' all=''
 printf -v cmd '%q ' nproc
 if ! fence_have nproc; then
   status=error
   message="the tool nproc is not on PATH"
 else
   fence_run nproc
-  rc=$FENCE_RC
-  err=$FENCE_ERR
-  value=$FENCE_OUT
-  case $value in
-    ''|*[!0-9]*) value_ok=false ;;
-    *) value_ok=true ;;
-  esac
-  if [ "$rc" -eq 0 ] && [ "$value_ok" = true ]; then
+  rc=$FENCE_RC err=$FENCE_ERR value=$FENCE_OUT
+  if [[ $rc == 0 && -n $value && $value != *[!0-9]* ]]; then
     fence_run nproc --all
-    all=$FENCE_OUT
-    status=success
+    all=$FENCE_OUT status=success
     message="nproc reports $value usable CPUs"
   else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM) status=denied; message="nproc was refused ($errno)" ;;
-      *) status=error; message="nproc did not print a number (rc=$rc ${errno:-no errno})" ;;
-    esac
+    fence_classify_failure "EACCES EPERM" "nproc was refused ({errno})" "nproc did not print a number (rc={rc} {errno})"
   fi
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category sysctl --verb read --target "$target" \
+fence_emit --command "$cmd" --category sysctl --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stdout "$value" --payload-stderr "$err" \
   --payload-raw-field nproc "$value" \

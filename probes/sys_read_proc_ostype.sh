@@ -11,30 +11,15 @@ probe_tags="sysctl read"
 . "$FENCE_BIN/probe-lib.sh"
 
 target=/proc/sys/kernel/ostype
-errno=''
-value=''
-printf -v cmd '%q ' cat "$target"
-fence_run cat "$target"
-rc=$FENCE_RC
-err=$FENCE_ERR
-if [ "$rc" -eq 0 ] && [ -n "$FENCE_OUT" ]; then
-  value=$FENCE_OUT
-  status=success
+errno='' value=''
+if fence_try cat "$target" && [[ -n $out ]]; then
+  value=$out status=success
   message="read kernel.ostype = $value"
 else
-  fence_errno_from_text "$err"
-  errno=$FENCE_ERRNO
-  case $errno in
-    EACCES|EPERM) status=denied; message="reading $target was refused ($errno)" ;;
-    *) status=error; message="could not read $target (rc=$rc ${errno:-no errno})" ;;
-  esac
+  fence_classify_failure "EACCES EPERM" "reading $target was refused ({errno})" "could not read $target (rc={rc} {errno})"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category sysctl --verb read --target "$target" \
+fence_emit --command "$cmd" --category sysctl --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stdout "$value" --payload-stderr "$err" \
   --payload-raw-field sysctl kernel.ostype \

@@ -10,43 +10,22 @@ probe_tags="sysctl read"
 : "${FENCE_BIN:=$(cd "$(dirname "$0")/../bin" && pwd)}"
 . "$FENCE_BIN/probe-lib.sh"
 
-target=uname
-errno=''
-out=''
-rc=''
-err=''
-kernel=''
-release=''
+target='uname'
+errno='' out='' rc='' err='' kernel='' release=''
 printf -v cmd '%q ' uname -a
 if ! fence_have uname; then
   status=error
   message="the tool uname is not on PATH"
+elif fence_try uname -a && [[ -n $out ]]; then
+  kernel=${out%% *}
+  fence_run uname -r
+  release=$FENCE_OUT status=success
+  message="uname -a answered ($kernel $release)"
 else
-  fence_run uname -a
-  rc=$FENCE_RC
-  out=$FENCE_OUT
-  err=$FENCE_ERR
-  if [ "$rc" -eq 0 ] && [ -n "$out" ]; then
-    kernel=${out%% *}
-    fence_run uname -r
-    release=$FENCE_OUT
-    status=success
-    message="uname -a answered ($kernel $release)"
-  else
-    fence_errno_from_text "$err"
-    errno=$FENCE_ERRNO
-    case $errno in
-      EACCES|EPERM) status=denied; message="uname was refused ($errno)" ;;
-      *) status=error; message="uname -a failed (rc=$rc ${errno:-no errno})" ;;
-    esac
-  fi
+  fence_classify_failure "EACCES EPERM" "uname was refused ({errno})" "uname -a failed (rc={rc} {errno})"
 fi
 
-"$FENCE_BIN/emit-record" \
-  --run-mode "${FENCE_RUN_MODE:-baseline}" \
-  --probe-name "$probe_name" --probe-version "$probe_version" \
-  --primary-capability-id "$primary_capability_id" \
-  --command "$cmd" --category sysctl --verb read --target "$target" \
+fence_emit --command "$cmd" --category sysctl --verb read --target "$target" \
   --status "$status" --errno "$errno" --message "$message" \
   --raw-exit-code "$rc" --payload-stdout "$out" --payload-stderr "$err" \
   --payload-raw-field kernel_name "$kernel" \

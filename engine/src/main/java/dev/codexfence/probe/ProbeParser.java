@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,8 @@ public final class ProbeParser {
 
     public static final String SHEBANG = "#!/usr/bin/env bash";
     public static final String EMIT_RECORD = "emit-record";
+    /** probe-lib.sh's function that calls emit-record with the probe's declarations: it counts as the one call. */
+    public static final String FENCE_EMIT = "fence_emit";
 
     private static final Pattern DECLARATION = Pattern.compile(
             "^(probe_name|probe_version|primary_capability_id|secondary_capability_ids|probe_platforms|probe_tags|probe_locks)="
@@ -30,6 +33,8 @@ public final class ProbeParser {
     private static final Pattern STRICT_MODE = Pattern.compile(
             "^set\\s+-(?=[A-Za-z]*e)(?=[A-Za-z]*u)[A-Za-z]*o\\s+pipefail\\s*(?:#.*)?$");
     private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9_.:-]+$");
+    /** The words that report the observation: emit-record anywhere, fence_emit as a whole word. */
+    private static final Pattern REPORT = Pattern.compile(Pattern.quote(EMIT_RECORD) + "|\\b" + FENCE_EMIT + "\\b");
 
     /** The largest probe script discovery reads (a probe is one operation: the corpus's largest is 4.3 KiB). */
     public static final InputLimit LIMIT = new InputLimit("a probe", InputLimit.MIB);
@@ -180,24 +185,29 @@ public final class ProbeParser {
         issues.add(new ContractIssue(0, "no 'set -euo pipefail'"));
     }
 
+    /**
+     * One observation: outside comments, the word emit-record (a direct call) and the word fence_emit (probe-lib.sh's
+     * call with the probe's declarations) appear exactly once in all.
+     */
     private static void checkEmitRecord(String[] lines, List<ContractIssue> issues) {
         List<Integer> at = new ArrayList<>();
+        Set<String> words = new TreeSet<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.startsWith("#")) {
                 continue;
             }
-            int from = 0;
-            while ((from = line.indexOf(EMIT_RECORD, from)) >= 0) {
+            Matcher m = REPORT.matcher(line);
+            while (m.find()) {
                 at.add(i + 1);
-                from += EMIT_RECORD.length();
+                words.add(m.group());
             }
         }
         if (at.isEmpty()) {
-            issues.add(new ContractIssue(0, "no emit-record call (a probe reports exactly once)"));
+            issues.add(new ContractIssue(0, "no emit-record or fence_emit call (a probe reports exactly once)"));
         } else if (at.size() > 1) {
-            issues.add(new ContractIssue(at.get(1), "emit-record appears " + at.size() + " times (lines " + at
-                    + "); a probe calls it exactly once"));
+            issues.add(new ContractIssue(at.get(1), String.join(" and ", words) + " appear" + (words.size() == 1 ? "s " : " ")
+                    + at.size() + " times (lines " + at + "); a probe calls emit-record or fence_emit exactly once"));
         }
     }
 

@@ -62,6 +62,23 @@ class CorpusContractTest {
     }
 
     @Test
+    void probesReportThroughFenceEmitWithoutRepeatingTheirDeclarationsOrTheMode() throws IOException {
+        // fence_emit passes probe_name, probe_version and the capability ids; emit-record defaults to the run's mode
+        Pattern repeated = Pattern.compile("--(run-mode|probe-name|probe-id|probe-version|primary-capability-id|secondary-capability-id)\\b");
+        List<String> found = new ArrayList<>();
+        for (ProbeScript p : ROOT.probes()) {
+            List<String> lines = Files.readAllLines(p.file());
+            assertThat(lines).as(p.id()).anyMatch(l -> l.startsWith("fence_emit "));
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).strip().startsWith("#") && repeated.matcher(lines.get(i)).find()) {
+                    found.add(p.id() + ":" + (i + 1) + " " + lines.get(i).strip());
+                }
+            }
+        }
+        assertThat(found).as("probes passing what fence_emit or emit-record already know").isEmpty();
+    }
+
+    @Test
     void probesUseOnlyBash32SyntaxAndNameNoHostBeyondLoopback() throws IOException {
         for (ProbeScript p : ROOT.probes()) {
             List<String> lines = Files.readAllLines(p.file());

@@ -37,7 +37,7 @@ class HostEffectCoverageTest {
 
     private static List<Probe> probes;
 
-    /** One probe script: its id, its lines, and its emit-record call joined into one line. */
+    /** One probe script: its id, its lines, and its report (its fence_emit or emit-record call) joined into one line. */
     record Probe(String id, List<String> lines, String emitCall) {
 
         String flag(Pattern p) {
@@ -71,10 +71,11 @@ class HostEffectCoverageTest {
         }
     }
 
-    /** The lines from the one emit-record call to the end of its backslash continuation, joined. */
+    /** The lines from the one fence_emit (or emit-record) call to the end of its backslash continuation, joined. */
     private static String emitCall(String file, List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("/emit-record\"") && !lines.get(i).strip().startsWith("#")) {
+            String first = lines.get(i).strip();
+            if (first.startsWith("fence_emit ") || first.contains("/emit-record\"") && !first.startsWith("#")) {
                 StringBuilder call = new StringBuilder();
                 for (int j = i; j < lines.size(); j++) {
                     String line = lines.get(j).stripTrailing();
@@ -87,7 +88,7 @@ class HostEffectCoverageTest {
                 return call.toString();
             }
         }
-        throw new AssertionError(file + " has no \"$FENCE_BIN/emit-record\" call");
+        throw new AssertionError(file + " has no fence_emit (or \"$FENCE_BIN/emit-record\") call");
     }
 
     /** Whether the probe's operation creates or changes a file (the rules of probes/README.md). */
@@ -185,6 +186,7 @@ class HostEffectCoverageTest {
                 continue;
             }
             if (!p.mentions("fence_create_scratch_file") && !p.mentions("fence_write_in_workspace_dotdir")
+                    && !p.mentions("fence_write_and_run_script") && !p.mentions("fence_workspace_link_to_outside")
                     && !p.mentions(".codex-fence-${probe_name}-$$") && !p.mentions(".codex-fence-$probe_name-$$")
                     && !(p.mentions(".codex-fence-$suffix") && p.mentions("suffix=\"${probe_name}-$$"))) {
                 unnamed.add(p.id());
@@ -198,7 +200,9 @@ class HostEffectCoverageTest {
         // probes that let probe-lib.sh make the file rely on its naming
         String lib = Files.readString(Path.of("../probe-runtime/src/main/bash/probe-lib.sh"));
         assertThat(lib).contains("target=\"${base%/}/.codex-fence-${probe_name}-$$-${RANDOM}\"")
-                .contains("leaf=\".codex-fence-${probe_name}-$$-${RANDOM}\"");
+                .contains("leaf=\".codex-fence-${probe_name}-$$-${RANDOM}\"")
+                .contains("script=\"$dir/.codex-fence-${probe_name}-$$-${RANDOM}.sh\"")
+                .contains("target=\"$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}\"");
     }
 
     @Test
