@@ -2,6 +2,7 @@ package dev.codexfence.run;
 
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.Platform;
+import dev.codexfence.containment.Containment;
 import dev.codexfence.mode.CodexDetector;
 import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.mode.RunMode;
@@ -35,7 +36,8 @@ public final class RunSession implements AutoCloseable {
     private final Workspaces workspaces;
     private final RecordLog log;
     private final RecordAssembler assembler;
-    private final ProcessRunner runner = new ProcessRunner();
+    private final Containment containment = Containment.forSession();
+    private final ProcessRunner runner = new ProcessRunner(containment);
     private final Map<String, Optional<String>> preflights = new ConcurrentHashMap<>();
     private final Map<String, String> baseEnvironment;
 
@@ -217,6 +219,7 @@ public final class RunSession implements AutoCloseable {
             fixtures.close();
             log.close();
         } finally {
+            containment.close();
             Workspaces.delete(scratch);
         }
     }
