@@ -108,7 +108,7 @@ public final class CgroupContainment implements Containment {
 
     /** Starts a shell through the wrapper, exactly as a run would: true when it landed in the cgroup. */
     private Optional<String> selfTest() {
-        try (CgroupRun scope = begin()) {
+        try (CgroupRun scope = beginRun()) {
             Process p = new ProcessBuilder(scope.command(List.of(SHELL, "-c", "cat /proc/self/cgroup")))
                     .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
@@ -164,7 +164,11 @@ public final class CgroupContainment implements Containment {
     }
 
     @Override
-    public CgroupRun begin() throws IOException {
+    public RunScope begin() throws IOException {
+        return beginRun();
+    }
+
+    private CgroupRun beginRun() throws IOException {
         String name = "run-" + runs.incrementAndGet();
         return new CgroupRun(session.create(name), name);
     }

@@ -20,13 +20,30 @@ public record TaskStat(char state, long processGroup, long flags, long startTick
     /** The parsed line, or empty when it is not a stat line. */
     public static Optional<TaskStat> parse(String line) {
         int close = line.lastIndexOf(')');
-        if (close < 0 || close + 2 > line.length()) {
+        if (close < 0) {
             return Optional.empty();
         }
         // after ") ": state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime cutime
-        // cstime priority nice num_threads itrealvalue starttime ...
-        String[] f = line.substring(close + 2).trim().split(" +");
-        if (f.length < 20 || f[0].length() != 1) {
+        // cstime priority nice num_threads itrealvalue starttime ... (fields 0..19 here); read by hand, the scan
+        // of /proc runs after every probe run
+        String[] f = new String[20];
+        int n = 0;
+        int i = close + 1;
+        int len = line.length();
+        while (n < f.length) {
+            while (i < len && line.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < len && line.charAt(i) != ' ' && line.charAt(i) != '\n') {
+                i++;
+            }
+            if (start == i) {
+                return Optional.empty();
+            }
+            f[n++] = line.substring(start, i);
+        }
+        if (f[0].length() != 1) {
             return Optional.empty();
         }
         try {

@@ -1,0 +1,151 @@
+package dev.codexfence.containment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Containment by cgroup v2, with real cgroups: only where this JVM may make one (root, or a delegated
+ * subtree); elsewhere the tests are aborted with the reason.
+ */
+class CgroupContainmentTest {
+
+    @TempDir
+    Path tmp;
+
+    private CgroupContainment containment;
+    private String marker;
+
+    @BeforeEach
+    void open() {
+        CgroupContainment.Attempt attempt = CgroupContainment.open();
+        assumeTrue(attempt.containment().isPresent(), () -> "no cgroup containment here: " + attempt.reason());
+        containment = attempt.containment().get();
+        marker = "cgroup_test_sleeper " + tmp;
+    }
+
+    @AfterEach
+    void close() {
+        if (containment != null) {
+            containment.close();
+        }
+        Marked.killAll(marker);
+    }
+
+    private static Process start(List<String> argv) throws IOException {
+        return new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    }
+
+    private static String finish(Process p) throws Exception {
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    @Test
+    void theSessionCgroupIsNamedAfterThisJvmAndEachRunGetsAChildOfIt() throws Exception {
+        assertThat(containment.folder().getFileName().toString())
+                .startsWith(CgroupContainment.SESSION_PREFIX + ProcessHandle.current().pid() + "-");
+        assertThat(containment.mechanism()).isEqualTo("cgroup v2 " + containment.folder());
+        try (RunScope first = containment.begin(); RunScope second = containment.begin()) {
+            Process a = start(first.command(List.of("cat", "/proc/self/cgroup")));
+            Process b = start(second.command(List.of("cat", "/proc/self/cgroup")));
+            String session = "/" + containment.folder().getFileName();
+            assertThat(finish(a)).contains(session + "/run-");
+            String line = finish(b).lines().filter(l -> l.startsWith("0::")).findFirst().orElseThrow();
+            assertThat(line).contains(session + "/run-");
+            Path folder = containment.folder().resolve(line.substring(line.lastIndexOf('/') + 1));
+            assertThat(folder).isDirectory();
+            second.close();
+            assertThat(folder).doesNotExist();
+        }
+    }
+
+    @Test
+    void aDoubleForkedDaemonInASessionOfItsOwnWithoutAnyEnvironmentIsFoundAndKilled() throws Exception {
+        try (RunScope scope = containment.begin()) {
+            Process p = start(scope.command(List.of("bash", "-c", Marked.daemonScript(marker, "env -i"))));
+            long daemon = Long.parseLong(finish(p).strip());
+            assertThat(p.exitValue()).isZero();
+            assertThat(Marked.processes(marker)).as("the daemon outlived its parent").containsExactly(daemon);
+            assertThat(Procfs.stat(daemon).orElseThrow().processGroup()).as("in a group of its own").isEqualTo(daemon);
+
+            assertThat(scope.stillRunning()).containsExactly(daemon);
+            scope.killAll();
+            assertThat(Marked.processes(marker)).isEmpty();
+            assertThat(scope.stillRunning()).isEmpty();
+        }
+    }
+
+    @Test
+    void closingTheSessionKillsWhatIsStillInsideAndRemovesEveryCgroup() throws Exception {
+        RunScope scope = containment.begin();
+        Process p = start(scope.command(List.of("bash", "-c", Marked.daemonScript(marker, ""))));
+        long daemon = Long.parseLong(finish(p).strip());
+        assertThat(Marked.processes(marker)).containsExactly(daemon);
+        Path session = containment.folder();
+
+        containment.close();
+        containment = null;
+
+        assertThat(Marked.processes(marker)).isEmpty();
+        assertThat(session).doesNotExist();
+        scope.close(); // a run closed after its session: nothing left to do, and no error
+    }
+
+    @Test
+    void aRunThatCannotEnterItsCgroupNeverStartsItsCommandAndSaysSo() throws Exception {
+        try (RunScope scope = containment.begin()) {
+            Path cgroup;
+            try (var children = Files.list(containment.folder())) {
+                cgroup = children.filter(d -> d.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
+            }
+            Files.delete(cgroup); // removed under the run: the wrapper cannot write its pid
+            Path witness = tmp.resolve("ran");
+            Process p = new ProcessBuilder(scope.command(List.of("touch", witness.toString()))).start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            byte[] stderr = p.getErrorStream().readAllBytes();
+
+            assertThat(p.exitValue()).isEqualTo(CgroupContainment.ENTRY_FAILED);
+            assertThat(witness).doesNotExist();
+            assertThatThrownBy(() -> scope.checkEntered(p.exitValue(), stderr)).isInstanceOf(IOException.class)
+                    .hasMessage("codex-fence: could not move the run into cgroup " + cgroup);
+        }
+    }
+
+    @Test
+    void aProbeThatExitsWithTheWrappersStatusButAnotherMessageIsNotMistakenForIt() throws Exception {
+        try (RunScope scope = containment.begin()) {
+            scope.checkEntered(CgroupContainment.ENTRY_FAILED, "some probe's own error\n".getBytes(StandardCharsets.UTF_8));
+            scope.checkEntered(0, new byte[0]);
+        }
+    }
+
+    @Test
+    void anEmptySessionCgroupOfAJvmThatIsGoneIsSweptAtTheNextOpen() throws Exception {
+        Path parent = containment.folder().getParent();
+        // a pid that is not running: the highest possible one is never used in practice
+        Path stale = parent.resolve(CgroupContainment.SESSION_PREFIX + Integer.MAX_VALUE + "-000000000000");
+        Files.createDirectory(stale);
+        Files.createDirectory(stale.resolve("run-1"));
+        CgroupContainment second = CgroupContainment.open().containment().orElseThrow();
+        try {
+            assertThat(stale).doesNotExist();
+            assertThat(containment.folder()).as("a living JVM's session is left alone").isDirectory();
+        } finally {
+            second.close();
+        }
+        assertThat(second.folder()).doesNotExist();
+    }
+}
