@@ -131,20 +131,26 @@ public final class CgroupContainment implements Containment {
     }
 
     /**
-     * Removes empty session cgroups that a codex-fence JVM which is no longer running left behind (killed with
-     * SIGKILL before it could close its session). Populated ones are left alone.
+     * Cleans up after codex-fence JVMs that are no longer running (killed with SIGKILL before they could close
+     * their session): whatever their runs left inside is killed, their cgroups removed. A session whose JVM is
+     * alive is left alone, so that runs in parallel in the same cgroup do not touch each other.
      */
     private static void sweepStale(Cgroup parent) {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent.folder(), SESSION_PREFIX + "*")) {
             for (Path d : dirs) {
                 String[] parts = d.getFileName().toString().substring(SESSION_PREFIX.length()).split("-", 2);
+                long pid;
                 try {
-                    long pid = Long.parseLong(parts[0]);
-                    if (ProcessHandle.of(pid).isEmpty() && !new Cgroup(d).populated()) {
-                        new Cgroup(d).remove();
-                    }
+                    pid = Long.parseLong(parts[0]);
                 } catch (NumberFormatException e) {
-                    // not one of ours
+                    continue; // not one of ours
+                }
+                if (ProcessHandle.of(pid).isEmpty() && Files.isDirectory(d)) {
+                    Cgroup stale = new Cgroup(d);
+                    for (Cgroup c : stale.withDescendants()) {
+                        c.killAll(KILL_WAIT);
+                    }
+                    stale.remove();
                 }
             }
         } catch (IOException e) {

@@ -138,6 +138,54 @@ class HostileEscapeTest {
         theRunsCgroupIsGone(records.get("hx_escape_cgroup [codex-sandbox]"));
     }
 
+    @Test
+    void sigtermStopsTheRunKillsTheDaemonAndRemovesTheSessionsCgroup() throws Exception {
+        Path stdoutFile = tmp.resolve("stdout.ndjson");
+        Path stderrFile = tmp.resolve("stderr.txt");
+        // files, not pipes: Process.destroy() also closes the parent's ends of the child's pipes
+        Process p = rattle("baseline", "--probe", "hx_escape_daemon_hang").builder()
+                .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile()).start();
+        p.getOutputStream().close();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (daemons().isEmpty()) {
+                assertThat(p.isAlive()).as("the CLI ended before the daemon started:\n%s", Files.readString(stderrFile))
+                        .isTrue();
+                assertThat(System.nanoTime()).as("the daemon never started").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            List<Path> sessions = sessionCgroupsOf(p.pid());
+            var here = dev.codexfence.containment.CgroupContainment.open();
+            here.containment().ifPresent(dev.codexfence.containment.CgroupContainment::close);
+            assertThat(sessions).as("runs get a cgroup here (%s)", here.reason())
+                    .hasSize(here.containment().isPresent() ? 1 : 0);
+
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the CLI stops").isTrue();
+            String stderr = Files.readString(stderrFile, StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(stderr).isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(daemons()).as("no daemon outlives the CLI").isEmpty();
+            assertThat(sessions).as("the session's cgroup, where this host gives runs one").allSatisfy(
+                    s -> assertThat(s).doesNotExist());
+            assertThat(sessionCgroupsOf(p.pid())).isEmpty();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** The session cgroups the CLI with pid {@code pid} made under the cgroup it shares with this JVM. */
+    private static List<Path> sessionCgroupsOf(long pid) throws IOException {
+        String own = Cgroup2Mount.ownPath(Files.readString(Path.of("/proc/self/cgroup"))).orElse(null);
+        var folder = own == null ? java.util.Optional.<String>empty()
+                : Cgroup2Mount.folderOf(Cgroup2Mount.parse(Files.readString(Path.of("/proc/self/mountinfo"))), own);
+        if (folder.isEmpty()) {
+            return List.of();
+        }
+        try (var dirs = Files.list(Path.of(folder.get()))) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("codex-fence-" + pid + "-")).toList();
+        }
+    }
+
     /**
      * Where nothing reaps orphans promptly (a container whose init reaps late or never, PID 1 of this VM takes
      * about a second), a probe's dead grandchild stays a zombie after the probe exited. It runs nothing: the run

@@ -133,14 +133,22 @@ class CgroupContainmentTest {
     }
 
     @Test
-    void anEmptySessionCgroupOfAJvmThatIsGoneIsSweptAtTheNextOpen() throws Exception {
+    void theSessionOfAJvmThatIsGoneIsKilledAndRemovedAtTheNextOpen() throws Exception {
         Path parent = containment.folder().getParent();
-        // a pid that is not running: the highest possible one is never used in practice
+        // a session named after a pid that is not running (the highest possible one is never used in practice),
+        // with a daemon still inside one of its runs, as a JVM killed with SIGKILL mid-run leaves it
         Path stale = parent.resolve(CgroupContainment.SESSION_PREFIX + Integer.MAX_VALUE + "-000000000000");
         Files.createDirectory(stale);
-        Files.createDirectory(stale.resolve("run-1"));
+        Path run = Files.createDirectory(stale.resolve("run-1"));
+        Process p = start(List.of("/bin/sh", "-c", CgroupContainment.WRAPPER, run.resolve("cgroup.procs").toString(),
+                "bash", "-c", Marked.daemonScript(marker, "")));
+        long daemon = Long.parseLong(finish(p).strip());
+        assertThat(Marked.processes(marker)).containsExactly(daemon);
+        assertThat(Files.readString(run.resolve("cgroup.procs")).strip()).isEqualTo(Long.toString(daemon));
+
         CgroupContainment second = CgroupContainment.open().containment().orElseThrow();
         try {
+            assertThat(Marked.processes(marker)).isEmpty();
             assertThat(stale).doesNotExist();
             assertThat(containment.folder()).as("a living JVM's session is left alone").isDirectory();
         } finally {

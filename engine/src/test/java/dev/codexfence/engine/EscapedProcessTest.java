@@ -2,7 +2,7 @@ package dev.codexfence.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -43,8 +43,11 @@ class EscapedProcessTest {
     @BeforeAll
     static void runTheEscapeFixtures() {
         assumeTrue(Procfs.available(), "the escape fixtures are Linux-only (/proc, setsid)");
+        Path tree = Fixtures.tree("hostile/escape");
         results = Fixtures.kit(out, Map.of(Constants.PROBE_ENV_PREFIX + "HX_ESCAPE_MARK", mark.toString(),
-                Constants.MISSING_COVERAGE, "skip"), selectDirectory(Fixtures.tree("hostile/escape").toFile())).execute();
+                Constants.MISSING_COVERAGE, "skip"), selectFile(tree.resolve("hx_escape_daemon.sh").toFile()),
+                selectFile(tree.resolve("hx_escape_zombie.sh").toFile()),
+                selectFile(tree.resolve("hx_escape_cgroup.sh").toFile())).execute();
         records = Fixtures.recordsByTest(results);
     }
 
