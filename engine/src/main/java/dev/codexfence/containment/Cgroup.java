@@ -68,9 +68,13 @@ public record Cgroup(Path folder) {
      * every member and thaws it, round after round, so that a member cannot fork faster than it is killed.
      */
     public boolean killAll(Duration within) {
+        return killAll(within, Files.exists(folder.resolve("cgroup.kill")));
+    }
+
+    /** {@link #killAll(Duration)}, with or without {@code cgroup.kill} (tests take the older kernels' way too). */
+    boolean killAll(Duration within, boolean killFile) {
         long deadline = System.nanoTime() + within.toNanos();
         Path kill = folder.resolve("cgroup.kill");
-        boolean killFile = Files.exists(kill);
         while (populated()) {
             if (killFile) {
                 write(kill, "1");
