@@ -19,9 +19,10 @@ import java.util.concurrent.Callable;
 /**
  * What holding a run costs (docs/performance.md, "Containment"): an empty probe ({@code bash FILE}) started
  * bare from this JVM, through ProcessRunner held by the /proc scan (setsid, process group and environment token)
- * and through ProcessRunner held by a cgroup (the /bin/sh wrapper, the run's cgroup made and removed). The
- * configurations take turns run by run, so that load changes hit all of them alike; the paired differences are
- * what one mechanism adds over another. Asserts nothing.
+ * and through ProcessRunner held by a cgroup (its process started ahead inside the run's cgroup). Each
+ * configuration runs in blocks of consecutive runs, as a sequential matrix does (moving a process into a cgroup
+ * costs a different time when other moves happened just before), the blocks take turns; wall time per run and
+ * CPU time per run (the run's processes, and this JVM) are printed. Linux only. Asserts nothing.
  */
 public final class ContainmentOverhead {
 
@@ -38,45 +39,58 @@ public final class ContainmentOverhead {
         Map<String, Callable<Object>> configs = new LinkedHashMap<>();
         configs.put("bare `bash FILE` (ProcessBuilder, waitFor, read both streams)", () -> bare(probe, dir));
         configs.put("ProcessRunner, /proc scan (setsid, group + token)", runner(scan, probe, dir, env));
-        cgroup.containment().ifPresent(c -> configs.put("ProcessRunner, cgroup (sh wrapper + setsid, run cgroup)",
+        cgroup.containment().ifPresent(c -> configs.put("ProcessRunner, cgroup, run's process started ahead (default)",
                 runner(c, probe, dir, env)));
-        cgroup.containment().ifPresent(c -> configs.put("  of which: run cgroup made and removed, no process", () -> {
-            c.begin().close();
-            return null;
-        }));
+        CgroupContainment.Attempt plain = CgroupContainment.open();
+        plain.containment().ifPresent(c -> configs.put("ProcessRunner, cgroup, run's process moves itself in (sh wrapper)",
+                runner(c.startingAhead(false), probe, dir, env)));
 
         System.out.println("machine:        " + Machine.describe());
         System.out.println("load average:   " + Machine.loadAverage() + " (before)");
         System.out.println("cgroup:         " + cgroup.containment().map(CgroupContainment::mechanism)
                 .orElse("none (" + cgroup.reason() + ")"));
         Map<String, List<Long>> samples = new LinkedHashMap<>();
-        configs.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
+        Map<String, long[]> cpu = new LinkedHashMap<>(); // children's CPU ticks, this JVM's CPU ns
+        configs.keySet().forEach(k -> {
+            samples.put(k, new ArrayList<>());
+            cpu.put(k, new long[2]);
+        });
         List<String> names = new ArrayList<>(configs.keySet());
-        for (int i = -30; i < n; i++) { // 30 warm-up rounds
-            for (int k = 0; k < names.size(); k++) {
-                String name = names.get((i + 30 + k) % names.size()); // rotate the order
-                long t0 = System.nanoTime();
+        int rounds = 5;
+        int block = Math.max(1, n / rounds);
+        for (String name : names) { // warm-up
+            for (int i = 0; i < 30; i++) {
                 configs.get(name).call();
-                long t = System.nanoTime() - t0;
-                if (i >= 0) {
-                    samples.get(name).add(t);
+            }
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get((round + k) % names.size()); // rotate the order of the blocks
+                long c0 = childCpuTicks();
+                long j0 = processCpuNanos();
+                for (int i = 0; i < block; i++) {
+                    long t0 = System.nanoTime();
+                    configs.get(name).call();
+                    samples.get(name).add(System.nanoTime() - t0);
                 }
+                cpu.get(name)[0] += childCpuTicks() - c0;
+                cpu.get(name)[1] += processCpuNanos() - j0;
             }
         }
         System.out.println("load average:   " + Machine.loadAverage() + " (after)");
+        System.out.println("wall time per run (" + rounds + " rounds, each a block of " + block
+                + " runs per configuration, in turn):");
         for (var e : samples.entrySet()) {
             System.out.printf(Locale.ROOT, "  %-66s %s%n", e.getKey(), Stats.ofNanos(e.getValue()).describe());
         }
-        List<Long> bare = samples.get(names.get(0));
-        for (int k = 1; k < Math.min(names.size(), 3); k++) {
-            System.out.printf(Locale.ROOT, "  %-66s median of paired differences %+7.2f ms%n",
-                    names.get(k).replaceAll(" \\(.*", "") + " minus bare", pairedMedian(samples.get(names.get(k)), bare));
-        }
-        if (names.size() >= 3) {
-            System.out.printf(Locale.ROOT, "  %-66s median of paired differences %+7.2f ms%n", "cgroup minus /proc scan",
-                    pairedMedian(samples.get(names.get(2)), samples.get(names.get(1))));
+        System.out.println("CPU time per run (children: the run's processes, from this JVM's cutime+cstime; JVM: all its threads):");
+        int runs = rounds * block;
+        for (var e : cpu.entrySet()) {
+            System.out.printf(Locale.ROOT, "  %-66s children %5.2f ms, JVM %5.2f ms%n", e.getKey(),
+                    e.getValue()[0] * 10.0 / runs, e.getValue()[1] / 1e6 / runs);
         }
         cgroup.containment().ifPresent(CgroupContainment::close);
+        plain.containment().ifPresent(CgroupContainment::close);
         scan.close();
     }
 
@@ -100,12 +114,15 @@ public final class ContainmentOverhead {
         return p.waitFor();
     }
 
-    private static double pairedMedian(List<Long> a, List<Long> b) {
-        List<Long> d = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            d.add(a.get(i) - b.get(i));
-        }
-        d.sort(null);
-        return d.get(d.size() / 2) / 1e6;
+    /** CPU time of this JVM's waited-for children (cutime + cstime of /proc/self/stat), in USER_HZ ticks (10 ms). */
+    private static long childCpuTicks() throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

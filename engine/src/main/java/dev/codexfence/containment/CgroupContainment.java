@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +44,17 @@ public final class CgroupContainment implements Containment {
 
     private final Cgroup session;
     private final AtomicLong runs = new AtomicLong();
+    /** At most one launcher, started ahead for the next run. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<StandbyLauncher> standby =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean preparing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService preparer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "codex-fence-standby-launcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closed;
+    private volatile boolean startAhead = StandbyLauncher.available();
 
     private CgroupContainment(Cgroup session) {
         this.session = session;
@@ -109,9 +121,7 @@ public final class CgroupContainment implements Containment {
     /** Starts a shell through the wrapper, exactly as a run would: true when it landed in the cgroup. */
     private Optional<String> selfTest() {
         try (CgroupRun scope = beginRun()) {
-            Process p = new ProcessBuilder(scope.command(List.of(SHELL, "-c", "cat /proc/self/cgroup")))
-                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            Process p = scope.start(new Launch(List.of(SHELL, "-c", "cat /proc/self/cgroup 2>&1"), null, Map.of()));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -171,12 +181,80 @@ public final class CgroupContainment implements Containment {
 
     @Override
     public RunScope begin() throws IOException {
+        StandbyLauncher launcher = standby.poll();
+        prepareStandby();
+        if (launcher != null && launcher.alive()) {
+            return new CgroupRun(launcher.cgroup(), launcher.name(), launcher);
+        }
+        if (launcher != null) {
+            discard(launcher);
+        }
         return beginRun();
     }
 
-    private CgroupRun beginRun() throws IOException {
+    /** A run whose process moves itself into its cgroup when it starts (the wrapper). */
+    CgroupRun beginRun() throws IOException {
         String name = "run-" + runs.incrementAndGet();
-        return new CgroupRun(session.create(name), name);
+        return new CgroupRun(session.create(name), name, null);
+    }
+
+    /** A run whose process is started ahead, now (tests; runs get theirs from {@link #begin()}). */
+    CgroupRun beginAhead() throws IOException {
+        StandbyLauncher l = startLauncher();
+        return new CgroupRun(l.cgroup(), l.name(), l);
+    }
+
+    private StandbyLauncher startLauncher() throws IOException {
+        String name = "run-" + runs.incrementAndGet();
+        Cgroup cgroup = session.create(name);
+        try {
+            return StandbyLauncher.start(cgroup, name);
+        } catch (IOException e) {
+            cgroup.remove();
+            throw e;
+        }
+    }
+
+    /**
+     * Whether each run's process is started ahead, already inside its cgroup (the default where bash and env
+     * are found), or moves itself in when it starts; returns this containment. Benchmarks compare the two.
+     */
+    public CgroupContainment startingAhead(boolean on) {
+        startAhead = on && StandbyLauncher.available();
+        return this;
+    }
+
+    /** Starts a launcher for a future run in the background, unless one is ready or on its way. */
+    private void prepareStandby() {
+        if (!startAhead || closed || !preparing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            preparer.execute(() -> {
+                try {
+                    if (!closed && standby.isEmpty()) {
+                        StandbyLauncher l = startLauncher();
+                        standby.add(l);
+                        if (closed) { // closed meanwhile: do not leave it
+                            standby.remove(l);
+                            discard(l);
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // no launcher this time: the next run moves its process into its cgroup itself
+                } finally {
+                    preparing.set(false);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            preparing.set(false);
+        }
+    }
+
+    private static void discard(StandbyLauncher l) {
+        l.discard();
+        l.cgroup().killAll(KILL_WAIT);
+        l.cgroup().remove();
     }
 
     @Override
@@ -186,6 +264,16 @@ public final class CgroupContainment implements Containment {
 
     @Override
     public void close() {
+        closed = true;
+        preparer.shutdownNow();
+        try {
+            preparer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (StandbyLauncher l; (l = standby.poll()) != null; ) {
+            l.discard();
+        }
         for (Cgroup c : session.withDescendants()) {
             if (c.populated()) {
                 c.killAll(KILL_WAIT);
@@ -194,14 +282,16 @@ public final class CgroupContainment implements Containment {
         session.remove();
     }
 
-    /** One run's cgroup. */
+    /** One run's cgroup, with the launcher started ahead for it, if there is one. */
     static final class CgroupRun implements RunScope {
         private final Cgroup cgroup;
         private final String name;
+        private final StandbyLauncher launcher;
 
-        CgroupRun(Cgroup cgroup, String name) {
+        CgroupRun(Cgroup cgroup, String name, StandbyLauncher launcher) {
             this.cgroup = cgroup;
             this.name = name;
+            this.launcher = launcher;
         }
 
         Cgroup cgroup() {
@@ -212,20 +302,28 @@ public final class CgroupContainment implements Containment {
             return name;
         }
 
+        /** Whether the run's process was started ahead and is already inside its cgroup. */
+        boolean startedAhead() {
+            return launcher != null;
+        }
+
         @Override
-        public List<String> command(List<String> argv) {
-            List<String> wrapped = new java.util.ArrayList<>(argv.size() + 5);
+        public Process start(Launch launch) throws IOException {
+            List<String> argv = new java.util.ArrayList<>(ProcessGroups.inOwnSession(launch.argv()));
+            argv.set(0, StandbyLauncher.resolve(argv.get(0)));
+            if (launcher != null && !argv.get(0).contains("=") && argv.get(0).startsWith("/")) {
+                return launcher.launch(new Launch(argv, launch.directory(), launch.environment()));
+            }
+            if (launcher != null) {
+                launcher.discard();
+            }
+            List<String> wrapped = new java.util.ArrayList<>(argv.size() + 4);
             wrapped.add(SHELL);
             wrapped.add("-c");
             wrapped.add(WRAPPER);
             wrapped.add(cgroup.procsFile().toString());
-            wrapped.addAll(ProcessGroups.inOwnSession(argv));
-            return wrapped;
-        }
-
-        @Override
-        public java.util.Map<String, String> environment() {
-            return java.util.Map.of();
+            wrapped.addAll(argv);
+            return new Launch(wrapped, launch.directory(), launch.environment()).start();
         }
 
         @Override
@@ -236,7 +334,8 @@ public final class CgroupContainment implements Containment {
         @Override
         public void checkEntered(int exitCode, byte[] stderr) throws IOException {
             String text = new String(stderr, StandardCharsets.UTF_8);
-            if (exitCode == ENTRY_FAILED && text.startsWith(ENTRY_FAILED_MESSAGE)) {
+            if (exitCode == ENTRY_FAILED && (text.startsWith(ENTRY_FAILED_MESSAGE)
+                    || text.startsWith(StandbyLauncher.START_FAILED_MESSAGE))) {
                 throw new IOException(text.strip());
             }
         }

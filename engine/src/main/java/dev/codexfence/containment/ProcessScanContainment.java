@@ -39,6 +39,8 @@ public final class ProcessScanContainment implements Containment {
         this("not requested");
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Override
     public RunScope begin() {
         return new ScanRun(Procfs.available() ? HexFormat.of().formatHex(randomBytes()) : null, nowTicks());
@@ -58,7 +60,7 @@ public final class ProcessScanContainment implements Containment {
 
     private static byte[] randomBytes() {
         byte[] b = new byte[12];
-        new SecureRandom().nextBytes(b);
+        RANDOM.nextBytes(b);
         return b;
     }
 
@@ -86,21 +88,22 @@ public final class ProcessScanContainment implements Containment {
             this.notBefore = Math.max(0, startTicks - 2);
         }
 
-        @Override
-        public List<String> command(List<String> argv) {
-            return ProcessGroups.inOwnSession(argv);
-        }
-
-        @Override
-        public Map<String, String> environment() {
+        /** The variables this scope adds to the run's environment. */
+        Map<String, String> environment() {
             return token == null ? Map.of() : Map.of(TOKEN_VARIABLE, token);
         }
 
         @Override
-        public void observe(Process process) {
-            if (group < 0 && ProcessGroups.available()) {
-                group = process.pid();
+        public Process start(Launch launch) throws IOException {
+            Process process = launch.with(ProcessGroups.inOwnSession(List.of()), environment()).start();
+            if (ProcessGroups.available()) {
+                group = process.pid(); // setsid: the session and group are named after it
             }
+            return process;
+        }
+
+        @Override
+        public void observe(Process process) {
             process.descendants().forEach(seen::add);
         }
 

@@ -1,8 +1,6 @@
 package dev.codexfence.containment;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,18 +9,18 @@ import java.util.Set;
  */
 public interface RunScope extends AutoCloseable {
 
-    /** {@code argv} wrapped so that the first process is inside the scope before it can fork. */
-    List<String> command(List<String> argv);
+    /**
+     * Starts the run's first process, inside the scope before it can fork. {@link IOException}: it could not be
+     * started.
+     */
+    Process start(Launch launch) throws IOException;
 
-    /** Variables to add to the run's environment (empty for most mechanisms). */
-    Map<String, String> environment();
-
-    /** Called with the first process right after it started and then every poll while it runs. */
+    /** Called every poll while the first process runs (a look at its descendants, where that is needed). */
     void observe(Process process);
 
     /**
-     * Throws when the wrapper of {@link #command} could not put the process into the scope (the run then never
-     * started its command): {@code exitCode} and {@code stderr} are the run's.
+     * Throws when the process {@link #start} gave could not be put into the scope or could not start the
+     * command (the run then never started its command): {@code exitCode} and {@code stderr} are the run's.
      */
     void checkEntered(int exitCode, byte[] stderr) throws IOException;
 

@@ -1,10 +1,10 @@
 package dev.codexfence.probe;
 
 import dev.codexfence.containment.Containment;
+import dev.codexfence.containment.Launch;
 import dev.codexfence.containment.ProcessScanContainment;
 import dev.codexfence.containment.RunScope;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -99,16 +99,8 @@ public final class ProcessRunner {
     }
 
     private Outcome run(Spec spec, RunScope scope) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(scope.command(spec.argv()));
-        if (spec.directory() != null) {
-            pb.directory(spec.directory().toFile());
-        }
-        pb.environment().clear();
-        pb.environment().putAll(spec.environment());
-        pb.environment().putAll(scope.environment());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         long start = System.nanoTime();
-        Process process = pb.start();
+        Process process = scope.start(new Launch(spec.argv(), spec.directory(), spec.environment()));
         Capture out = new Capture(process.getInputStream(), spec.stdoutLimit(), "stdout");
         Capture err = new Capture(process.getErrorStream(), spec.stderrLimit(), "stderr");
         out.start();
@@ -118,7 +110,6 @@ public final class ProcessRunner {
         boolean timedOut = false;
         boolean cancelled = false;
         try {
-            scope.observe(process);
             while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 scope.observe(process);
                 if (spec.cancelled().getAsBoolean()) {

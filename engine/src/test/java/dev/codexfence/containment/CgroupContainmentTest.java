@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Containment by cgroup v2, with real cgroups: only where this JVM may make one (root, or a delegated
@@ -43,6 +46,10 @@ class CgroupContainmentTest {
         Marked.killAll(marker);
     }
 
+    private static Launch launch(String... argv) {
+        return new Launch(List.of(argv), null, Map.of("PATH", System.getenv("PATH")));
+    }
+
     private static Process start(List<String> argv) throws IOException {
         return new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     }
@@ -58,9 +65,9 @@ class CgroupContainmentTest {
         assertThat(containment.folder().getFileName().toString())
                 .startsWith(CgroupContainment.SESSION_PREFIX + ProcessHandle.current().pid() + "-");
         assertThat(containment.mechanism()).isEqualTo("cgroup v2 " + containment.folder());
-        try (RunScope first = containment.begin(); RunScope second = containment.begin()) {
-            Process a = start(first.command(List.of("cat", "/proc/self/cgroup")));
-            Process b = start(second.command(List.of("cat", "/proc/self/cgroup")));
+        try (RunScope first = containment.beginRun(); RunScope second = containment.beginAhead()) {
+            Process a = first.start(launch("cat", "/proc/self/cgroup"));
+            Process b = second.start(launch("cat", "/proc/self/cgroup"));
             String session = "/" + containment.folder().getFileName();
             assertThat(finish(a)).contains(session + "/run-");
             String line = finish(b).lines().filter(l -> l.startsWith("0::")).findFirst().orElseThrow();
@@ -72,13 +79,14 @@ class CgroupContainmentTest {
         }
     }
 
-    @Test
-    void aDoubleForkedDaemonInASessionOfItsOwnWithoutAnyEnvironmentIsFoundAndKilled() throws Exception {
-        try (RunScope scope = containment.begin()) {
-            Process p = start(scope.command(List.of("bash", "-c", Marked.daemonScript(marker, "env -i"))));
+    @ParameterizedTest(name = "started ahead: {0}")
+    @ValueSource(booleans = {false, true})
+    void aDoubleForkedDaemonInASessionOfItsOwnWithoutAnyEnvironmentIsFoundAndKilled(boolean ahead) throws Exception {
+        try (RunScope scope = ahead ? containment.beginAhead() : containment.beginRun()) {
+            Process p = scope.start(launch("bash", "-c", Marked.daemonScript(marker, "env -i")));
             long daemon = Long.parseLong(finish(p).strip());
             assertThat(p.exitValue()).isZero();
-            assertThat(Marked.processes(marker)).as("the daemon outlived its parent").containsExactly(daemon);
+            assertThat(Marked.awaitProcesses(marker)).as("the daemon outlived its parent").containsExactly(daemon);
             assertThat(Procfs.stat(daemon).orElseThrow().processGroup()).as("in a group of its own").isEqualTo(daemon);
 
             assertThat(scope.stillRunning()).containsExactly(daemon);
@@ -91,9 +99,9 @@ class CgroupContainmentTest {
     @Test
     void closingTheSessionKillsWhatIsStillInsideAndRemovesEveryCgroup() throws Exception {
         RunScope scope = containment.begin();
-        Process p = start(scope.command(List.of("bash", "-c", Marked.daemonScript(marker, ""))));
+        Process p = scope.start(launch("bash", "-c", Marked.daemonScript(marker, "")));
         long daemon = Long.parseLong(finish(p).strip());
-        assertThat(Marked.processes(marker)).containsExactly(daemon);
+        assertThat(Marked.awaitProcesses(marker)).containsExactly(daemon);
         Path session = containment.folder();
 
         containment.close();
@@ -106,14 +114,11 @@ class CgroupContainmentTest {
 
     @Test
     void aRunThatCannotEnterItsCgroupNeverStartsItsCommandAndSaysSo() throws Exception {
-        try (RunScope scope = containment.begin()) {
-            Path cgroup;
-            try (var children = Files.list(containment.folder())) {
-                cgroup = children.filter(d -> d.getFileName().toString().startsWith("run-")).findFirst().orElseThrow();
-            }
+        try (CgroupContainment.CgroupRun scope = containment.beginRun()) {
+            Path cgroup = scope.cgroup().folder();
             Files.delete(cgroup); // removed under the run: the wrapper cannot write its pid
             Path witness = tmp.resolve("ran");
-            Process p = new ProcessBuilder(scope.command(List.of("touch", witness.toString()))).start();
+            Process p = scope.start(launch("touch", witness.toString()));
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             byte[] stderr = p.getErrorStream().readAllBytes();
 
@@ -122,6 +127,59 @@ class CgroupContainmentTest {
             assertThatThrownBy(() -> scope.checkEntered(p.exitValue(), stderr)).isInstanceOf(IOException.class)
                     .hasMessage("codex-fence: could not move the run into cgroup " + cgroup);
         }
+    }
+
+    @Test
+    void aProcessStartedAheadGetsExactlyTheRunsArgumentsEnvironmentDirectoryAndStdin() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("a dir\nwith a newline"));
+        Map<String, String> env = new java.util.TreeMap<>(Map.of("PATH", System.getenv("PATH"), "A", "x=y z",
+                "MULTI", "line 1\nline 2", "EMPTY", ""));
+        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
+            assertThat(scope.startedAhead()).isTrue();
+            Process p = scope.start(new Launch(List.of("bash", "-c",
+                    "pwd; printf '<%s>' \"$@\"; echo; cat; echo \"stdin $?\"",
+                    "arg0", "two words", "a=b", "-i", "new\nline", ""), dir, env));
+            assertThat(finish(p)).isEqualTo(dir + "\n<two words><a=b><-i><new\nline><>\nstdin 0\n");
+            assertThat(p.exitValue()).isZero();
+        }
+        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
+            Process p = scope.start(new Launch(List.of("env", "-0"), dir, env)); // not a shell: nothing added
+            assertThat(finish(p).split("\0")).containsExactlyInAnyOrder("A=x=y z", "EMPTY=", "MULTI=line 1\nline 2",
+                    "PATH=" + System.getenv("PATH"));
+        }
+    }
+
+    @Test
+    void aProcessStartedAheadThatCannotEnterTheRunsDirectoryNeverStartsAndSaysSo() throws Exception {
+        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
+            Path witness = tmp.resolve("ran");
+            Path missing = tmp.resolve("missing");
+            Process p = scope.start(new Launch(List.of("touch", witness.toString()), missing, Map.of()));
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            byte[] stderr = p.getErrorStream().readAllBytes();
+            assertThat(p.exitValue()).isEqualTo(CgroupContainment.ENTRY_FAILED);
+            assertThat(witness).doesNotExist();
+            assertThatThrownBy(() -> scope.checkEntered(p.exitValue(), stderr)).isInstanceOf(IOException.class)
+                    .hasMessage("codex-fence: could not start the run: cannot enter " + missing);
+        }
+    }
+
+    @Test
+    void runsAfterTheFirstTakeTheProcessStartedAheadForThem() throws Exception {
+        containment.begin().close(); // the first run asks for a launcher for the next one
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        boolean ahead = false;
+        while (!ahead && System.nanoTime() < deadline) {
+            try (RunScope scope = containment.begin()) {
+                ahead = ((CgroupContainment.CgroupRun) scope).startedAhead();
+            }
+            Thread.sleep(ahead ? 0 : 50);
+        }
+        assertThat(ahead).isTrue();
+        Path session = containment.folder();
+        containment.close(); // the launcher started for the run after this one is stopped, its cgroup removed
+        containment = null;
+        assertThat(session).doesNotExist();
     }
 
     @Test
@@ -143,7 +201,7 @@ class CgroupContainmentTest {
         Process p = start(List.of("/bin/sh", "-c", CgroupContainment.WRAPPER, run.resolve("cgroup.procs").toString(),
                 "bash", "-c", Marked.daemonScript(marker, "")));
         long daemon = Long.parseLong(finish(p).strip());
-        assertThat(Marked.processes(marker)).containsExactly(daemon);
+        assertThat(Marked.awaitProcesses(marker)).containsExactly(daemon);
         assertThat(Files.readString(run.resolve("cgroup.procs")).strip()).isEqualTo(Long.toString(daemon));
 
         CgroupContainment second = CgroupContainment.open().containment().orElseThrow();

@@ -19,6 +19,20 @@ final class Marked {
         return Procfs.pids().stream().filter(pid -> cmdline(pid).contains(marker)).filter(Procfs::running).toList();
     }
 
+    /**
+     * The processes named {@code marker}, once there is at least one (bounded): a daemon that has just closed
+     * its stdout may still be in the middle of exec'ing under its name, when /proc shows no command line.
+     */
+    static List<Long> awaitProcesses(String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<Long> found = processes(marker);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            found = processes(marker);
+        }
+        return found;
+    }
+
     static String cmdline(long pid) {
         try {
             return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)

@@ -34,9 +34,7 @@ class ProcessScanContainmentTest {
     }
 
     private long runDaemon(RunScope scope, String envPrefix) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(scope.command(List.of("bash", "-c", Marked.daemonScript(marker, envPrefix))));
-        pb.environment().putAll(scope.environment());
-        Process p = pb.start();
+        Process p = scope.start(new Launch(List.of("bash", "-c", Marked.daemonScript(marker, envPrefix)), null, System.getenv()));
         scope.observe(p);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -45,21 +43,30 @@ class ProcessScanContainmentTest {
     }
 
     @Test
-    void eachRunCarriesATokenOfItsOwnAndLeadsItsOwnGroup() {
-        Map<String, String> a = containment.begin().environment();
-        Map<String, String> b = containment.begin().environment();
+    void eachRunCarriesATokenOfItsOwnAndLeadsItsOwnGroup() throws Exception {
+        Map<String, String> a = ((ProcessScanContainment.ScanRun) containment.begin()).environment();
+        Map<String, String> b = ((ProcessScanContainment.ScanRun) containment.begin()).environment();
         assertThat(a).containsOnlyKeys(ProcessScanContainment.TOKEN_VARIABLE);
         assertThat(a.get(ProcessScanContainment.TOKEN_VARIABLE)).matches("[0-9a-f]{24}")
                 .isNotEqualTo(b.get(ProcessScanContainment.TOKEN_VARIABLE));
-        assertThat(containment.begin().command(List.of("true"))).containsExactly(ProcessGroups.SETSID, "true");
         assertThat(containment.mechanism()).isEqualTo("process scan (process group, environment token; no cgroup: test)");
+        RunScope scope = containment.begin();
+        // the run's shell prints its pid, its process group and its token
+        Process p = scope.start(new Launch(List.of("sh", "-c", "read -r pid comm state ppid group rest < /proc/$$/stat;"
+                + " echo \"$pid $group $" + ProcessScanContainment.TOKEN_VARIABLE + "\""), null,
+                Map.of("PATH", System.getenv("PATH"))));
+        String[] seen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split(" ");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen[0]).as("a group of its own").isEqualTo(Long.toString(p.pid())).isEqualTo(seen[1]);
+        assertThat(seen[2]).isEqualTo(((ProcessScanContainment.ScanRun) scope).environment()
+                .get(ProcessScanContainment.TOKEN_VARIABLE));
     }
 
     @Test
     void aDoubleForkedDaemonInASessionOfItsOwnIsFoundByItsTokenAndKilled() throws Exception {
         RunScope scope = containment.begin();
         long daemon = runDaemon(scope, "");
-        assertThat(Marked.processes(marker)).as("the daemon outlived its parent").containsExactly(daemon);
+        assertThat(Marked.awaitProcesses(marker)).as("the daemon outlived its parent").containsExactly(daemon);
         assertThat(Procfs.stat(daemon).orElseThrow().processGroup()).as("in a group of its own").isEqualTo(daemon);
 
         assertThat(scope.stillRunning()).contains(daemon);
@@ -71,9 +78,9 @@ class ProcessScanContainmentTest {
     @Test
     void aProcessLeftInTheRunsGroupIsFoundWithoutItsToken() throws Exception {
         RunScope scope = containment.begin();
-        ProcessBuilder pb = new ProcessBuilder(scope.command(List.of("bash", "-c",
-                "env -i bash -c 'exec -a \"$0\" sleep 300' '" + marker + "' </dev/null >/dev/null 2>&1 & echo $!")));
-        Process p = pb.start(); // no token at all: only the group finds it
+        Process p = scope.start(new Launch(List.of("bash", "-c", // no token at all: only the group finds it
+                "env -i bash -c 'exec -a \"$0\" sleep 300' '" + marker + "' </dev/null >/dev/null 2>&1 & echo $!"), null,
+                System.getenv()));
         scope.observe(p);
         long left = Long.parseLong(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
         p.waitFor();
