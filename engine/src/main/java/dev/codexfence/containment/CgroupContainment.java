@@ -55,6 +55,8 @@ public final class CgroupContainment implements Containment {
     });
     private volatile boolean closed;
     private volatile boolean startAhead = StandbyLauncher.available();
+    /** The environment of the last run started: the guess a launcher starts with. */
+    private volatile Map<String, String> lastEnvironment = Map.of();
 
     private CgroupContainment(Cgroup session) {
         this.session = session;
@@ -182,7 +184,6 @@ public final class CgroupContainment implements Containment {
     @Override
     public RunScope begin() throws IOException {
         StandbyLauncher launcher = standby.poll();
-        prepareStandby();
         if (launcher != null && launcher.alive()) {
             return new CgroupRun(launcher.cgroup(), launcher.name(), launcher);
         }
@@ -208,7 +209,7 @@ public final class CgroupContainment implements Containment {
         String name = "run-" + runs.incrementAndGet();
         Cgroup cgroup = session.create(name);
         try {
-            return StandbyLauncher.start(cgroup, name);
+            return StandbyLauncher.start(cgroup, name, lastEnvironment);
         } catch (IOException e) {
             cgroup.remove();
             throw e;
@@ -283,7 +284,7 @@ public final class CgroupContainment implements Containment {
     }
 
     /** One run's cgroup, with the launcher started ahead for it, if there is one. */
-    static final class CgroupRun implements RunScope {
+    final class CgroupRun implements RunScope {
         private final Cgroup cgroup;
         private final String name;
         private final StandbyLauncher launcher;
@@ -311,8 +312,18 @@ public final class CgroupContainment implements Containment {
         public Process start(Launch launch) throws IOException {
             List<String> argv = new java.util.ArrayList<>(ProcessGroups.inOwnSession(launch.argv()));
             argv.set(0, StandbyLauncher.resolve(argv.get(0)));
-            if (launcher != null && !argv.get(0).contains("=") && argv.get(0).startsWith("/")) {
-                return launcher.launch(new Launch(argv, launch.directory(), launch.environment()));
+            lastEnvironment = launch.environment();
+            try {
+                return startInside(new Launch(argv, launch.directory(), launch.environment()));
+            } finally {
+                prepareStandby(); // for the next run, while this one goes on
+            }
+        }
+
+        private Process startInside(Launch launch) throws IOException {
+            List<String> argv = launch.argv();
+            if (launcher != null && argv.get(0).startsWith("/") && !argv.get(0).contains("=")) {
+                return launcher.launch(launch);
             }
             if (launcher != null) {
                 launcher.discard();

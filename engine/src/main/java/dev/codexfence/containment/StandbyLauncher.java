@@ -1,69 +1,88 @@
 package dev.codexfence.containment;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A process started ahead of a run, already inside the run's cgroup, waiting for the command. Moving a process
  * into a cgroup ({@code cgroup.procs}) makes the kernel wait for an RCU grace period (cgroup v2's threadgroup
- * lock), several milliseconds of sleep on this machine class (HZ=250: a median of 11 ms under load); a launcher
- * pays it while the previous run goes on instead of at the start of its own.
+ * lock), several milliseconds of sleep on this machine class (HZ=250: a median of 11 ms for moves 20 ms apart,
+ * under load); a launcher pays it while the previous run goes on instead of at the start of its own.
  *
- * <p>The launcher is bash: it moves itself into the cgroup, then reads the run from its stdin as NUL-terminated
- * fields (directory, number of environment entries, the entries, the arguments) until the harness closes it,
- * takes stdin from /dev/null, changes to the directory and execs {@code env -i ENTRIES... ARGV...}: the command
- * starts with exactly the run's environment, as the same process (pid), with the launcher's stdout and stderr
- * (the pipes the harness reads).
+ * <p>The launcher is a POSIX shell (dash where there is one) started with a guess of the run's environment (the
+ * previous run's). It moves itself into the cgroup, then reads a short script from its stdin (a line count, then
+ * the lines), takes stdin from /dev/null and evaluates it: change to the run's directory, turn the guessed
+ * environment into exactly the run's ({@code unset}/{@code export} of what differs), and exec the command, as
+ * the same process (pid), with the launcher's stdout and stderr (the pipes the harness reads). Every word of the
+ * script is single-quoted by the harness. Where the environment cannot be set that way (a variable name that
+ * is not a shell identifier, a variable the shell manages itself, no dash), the script execs
+ * {@code env -i ENTRIES... ARGV...} instead.
  */
 final class StandbyLauncher {
 
-    static final String BASH = firstExecutable("/bin/bash", "/usr/bin/bash");
+    static final String DASH = firstExecutable("/usr/bin/dash", "/bin/dash");
+    static final String SH = DASH != null ? DASH : firstExecutable("/bin/sh");
     static final String ENV = firstExecutable("/usr/bin/env", "/bin/env");
     /** Said on stderr (exit status 125) when the directory cannot be entered or the command cannot be run. */
     static final String START_FAILED_MESSAGE = "codex-fence: could not start the run: ";
 
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Variables dash sets or resets itself (IFS, OPTIND, PPID), or changes on cd (PWD, OLDPWD). */
+    private static final Set<String> MANAGED = Set.of("IFS", "OPTIND", "PPID");
+    private static final List<String> CHANGED_BY_CD = List.of("PWD", "OLDPWD");
+
     private static final String SCRIPT = String.join("\n",
             "{ echo $$ > \"$0\"; } 2>/dev/null || { echo \"" + CgroupContainment.ENTRY_FAILED_MESSAGE
                     + "${0%/cgroup.procs}\" >&2; exit " + CgroupContainment.ENTRY_FAILED + "; }",
-            "IFS= read -r -d '' dir || exit " + CgroupContainment.ENTRY_FAILED,
-            "IFS= read -r -d '' n || exit " + CgroupContainment.ENTRY_FAILED,
-            "env=()",
-            "for ((i = 0; i < n; i++)); do IFS= read -r -d '' e; env+=(\"$e\"); done",
-            "argv=()",
-            "while IFS= read -r -d '' a; do argv+=(\"$a\"); done",
+            "IFS= read -r n || exit " + CgroupContainment.ENTRY_FAILED,
+            "s=''",
+            "i=0",
+            "while [ \"$i\" -lt \"$n\" ]; do IFS= read -r l || exit " + CgroupContainment.ENTRY_FAILED + "; s=\"$s$l",
+            "\"; i=$((i + 1)); done",
             "exec </dev/null",
-            "cd -- \"$dir\" 2>/dev/null || { echo \"" + START_FAILED_MESSAGE + "cannot enter $dir\" >&2; exit "
-                    + CgroupContainment.ENTRY_FAILED + "; }",
-            "[ -x \"${argv[0]}\" ] || { echo \"" + START_FAILED_MESSAGE + "${argv[0]} is not executable\" >&2; exit "
-                    + CgroupContainment.ENTRY_FAILED + "; }",
-            "exec " + ENV + " -i \"${env[@]}\" \"${argv[@]}\"");
+            "eval \"$s\"",
+            "exit " + CgroupContainment.ENTRY_FAILED,
+            "");
 
     private final Cgroup cgroup;
     private final String name;
     private final Process process;
+    /** The environment it was started with, which the script turns into the run's. */
+    private final Map<String, String> guess;
 
-    private StandbyLauncher(Cgroup cgroup, String name, Process process) {
+    private StandbyLauncher(Cgroup cgroup, String name, Process process, Map<String, String> guess) {
         this.cgroup = cgroup;
         this.name = name;
         this.process = process;
+        this.guess = guess;
     }
 
-    /** Whether launchers can be used here (bash and env at their usual places). */
+    /** Whether launchers can be used here (a POSIX shell and env at their usual places). */
     static boolean available() {
-        return BASH != null && ENV != null;
+        return SH != null && ENV != null;
     }
 
-    /** Starts a launcher for the (new, empty) cgroup {@code cgroup}. */
-    static StandbyLauncher start(Cgroup cgroup, String name) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(BASH, "-c", SCRIPT, cgroup.procsFile().toString());
+    /**
+     * Starts a launcher for the (new, empty) cgroup {@code cgroup}, with {@code guess} as its environment when it
+     * can be turned into another by the shell, else with none.
+     */
+    static StandbyLauncher start(Cgroup cgroup, String name, Map<String, String> guess) throws IOException {
+        Map<String, String> env = shellCanSet(guess) ? Map.copyOf(guess) : Map.of();
+        ProcessBuilder pb = new ProcessBuilder(SH, "-c", SCRIPT, cgroup.procsFile().toString());
         pb.environment().clear();
+        pb.environment().putAll(env);
         pb.directory(new java.io.File("/"));
-        return new StandbyLauncher(cgroup, name, pb.start());
+        return new StandbyLauncher(cgroup, name, pb.start(), env);
     }
 
     Cgroup cgroup() {
@@ -79,28 +98,71 @@ final class StandbyLauncher {
     }
 
     /**
-     * Hands the run to the launcher: it execs the command ({@code argv[0]} must be a path, and hold no '=').
-     * The returned process is the run's first process.
+     * Hands the run to the launcher, which execs the command; the returned process is the run's first process.
+     * {@code argv[0]} must be an absolute path.
      */
     Process launch(Launch launch) throws IOException {
-        String program = launch.argv().get(0);
-        if (!program.startsWith("/") || program.contains("=")) {
-            throw new IllegalArgumentException("a launcher needs an absolute program path: " + program);
-        }
-        ByteArrayOutputStream fields = new ByteArrayOutputStream();
-        String dir = (launch.directory() == null ? Path.of("") : launch.directory()).toAbsolutePath().toString();
-        field(fields, dir);
-        field(fields, Integer.toString(launch.environment().size()));
-        for (Map.Entry<String, String> e : launch.environment().entrySet()) {
-            field(fields, e.getKey() + "=" + e.getValue());
-        }
-        for (String a : launch.argv()) {
-            field(fields, a);
-        }
+        String script = script(launch);
+        long lines = script.chars().filter(c -> c == '\n').count();
         try (OutputStream in = process.getOutputStream()) {
-            fields.writeTo(in);
+            in.write((lines + "\n" + script).getBytes(StandardCharsets.UTF_8));
         }
         return process;
+    }
+
+    /** The script the launcher evaluates for {@code launch}; every word single-quoted, ending with a newline. */
+    String script(Launch launch) {
+        String program = launch.argv().get(0);
+        if (!program.startsWith("/")) {
+            throw new IllegalArgumentException("a launcher needs an absolute program path: " + program);
+        }
+        String dir = (launch.directory() == null ? Path.of("") : launch.directory()).toAbsolutePath().toString();
+        StringBuilder s = new StringBuilder();
+        s.append("cd -- ").append(quote(dir)).append(" 2>/dev/null || { printf '%s\\n' ")
+                .append(quote(START_FAILED_MESSAGE + "cannot enter " + dir)).append(" >&2; exit ")
+                .append(CgroupContainment.ENTRY_FAILED).append("; }\n");
+        s.append("[ -x ").append(quote(program)).append(" ] || { printf '%s\\n' ")
+                .append(quote(START_FAILED_MESSAGE + program + " is not executable")).append(" >&2; exit ")
+                .append(CgroupContainment.ENTRY_FAILED).append("; }\n");
+        Map<String, String> env = launch.environment();
+        if (DASH != null && shellCanSet(env) && shellCanSet(guess)) {
+            Set<String> unset = new TreeSet<>();
+            List<String> export = new ArrayList<>();
+            for (String n : guess.keySet()) {
+                if (!env.containsKey(n)) {
+                    unset.add(n);
+                }
+            }
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(env).entrySet()) {
+                if (CHANGED_BY_CD.contains(e.getKey()) || !Objects.equals(guess.get(e.getKey()), e.getValue())) {
+                    export.add(quote(e.getKey() + "=" + e.getValue()));
+                }
+            }
+            for (String n : CHANGED_BY_CD) {
+                if (!env.containsKey(n)) {
+                    unset.add(n);
+                }
+            }
+            s.append("unset -v");
+            unset.forEach(n -> s.append(' ').append(quote(n)));
+            s.append('\n');
+            if (!export.isEmpty()) {
+                s.append("export ").append(String.join(" ", export)).append('\n');
+            }
+            s.append("exec");
+        } else {
+            s.append("exec ").append(quote(ENV)).append(" -i");
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                s.append(' ').append(quote(e.getKey() + "=" + e.getValue()));
+            }
+            if (program.contains("=")) {
+                throw new IllegalArgumentException("env would take this program for an assignment: " + program);
+            }
+        }
+        for (String a : launch.argv()) {
+            s.append(' ').append(quote(a));
+        }
+        return s.append('\n').toString();
     }
 
     /** Stops a launcher that will not be used (its cgroup is removed by its owner). */
@@ -113,12 +175,22 @@ final class StandbyLauncher {
         }
     }
 
-    private static void field(ByteArrayOutputStream out, String value) {
-        if (value.indexOf('\0') >= 0) {
+    /** Whether the shell can set exactly these variables with unset/export (identifier names it leaves alone). */
+    private static boolean shellCanSet(Map<String, String> env) {
+        for (String n : env.keySet()) {
+            if (!NAME.matcher(n).matches() || MANAGED.contains(n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One shell word holding exactly {@code s}. */
+    static String quote(String s) {
+        if (s.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("a NUL character cannot be passed to a process");
         }
-        out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
-        out.write(0);
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     /**
@@ -147,5 +219,4 @@ final class StandbyLauncher {
         }
         return null;
     }
-
 }

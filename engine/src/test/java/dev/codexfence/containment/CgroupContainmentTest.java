@@ -149,6 +149,37 @@ class CgroupContainmentTest {
         }
     }
 
+    /**
+     * A launcher starts with the previous run's environment and turns it into its own run's (unset, export); where
+     * the shell cannot (a name that is no identifier, IFS/OPTIND/PPID, which dash resets), it execs env -i.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"identifiers only", "a name that is no identifier", "a variable the shell manages"})
+    void aProcessStartedAheadGetsExactlyTheEnvironmentOfItsRunWhateverTheRunBeforeHad(String kind) throws Exception {
+        String path = System.getenv("PATH");
+        Map<String, String> before = new java.util.HashMap<>(Map.of("PATH", path, "GONE", "x", "SAME", "s",
+                "CHANGED", "old", "PWD", "/nowhere", "OLDPWD", "/old"));
+        Map<String, String> after = new java.util.HashMap<>(Map.of("PATH", path, "SAME", "s", "CHANGED", "new 'quoted'\n$x",
+                "NEW", "", "PWD", "/stale/pwd"));
+        switch (kind) {
+            case "a name that is no identifier" -> after.put("a-b.c", "odd");
+            case "a variable the shell manages" -> {
+                before.put("OPTIND", "3");
+                after.put("IFS", ":");
+            }
+            default -> { }
+        }
+        try (RunScope first = containment.beginRun()) {
+            finish(first.start(new Launch(List.of("true"), tmp, before))); // the guess for the next launcher
+        }
+        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
+            Process p = scope.start(new Launch(List.of("/usr/bin/env", "-0"), tmp, after));
+            List<String> seen = List.of(finish(p).split("\0"));
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(after.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
+    }
+
     @Test
     void aProcessStartedAheadThatCannotEnterTheRunsDirectoryNeverStartsAndSaysSo() throws Exception {
         try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
@@ -166,12 +197,13 @@ class CgroupContainmentTest {
 
     @Test
     void runsAfterTheFirstTakeTheProcessStartedAheadForThem() throws Exception {
-        containment.begin().close(); // the first run asks for a launcher for the next one
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         boolean ahead = false;
         while (!ahead && System.nanoTime() < deadline) {
             try (RunScope scope = containment.begin()) {
                 ahead = ((CgroupContainment.CgroupRun) scope).startedAhead();
+                // each run that starts asks for a launcher for the next one, in the background
+                assertThat(finish(scope.start(launch("true")))).isEmpty();
             }
             Thread.sleep(ahead ? 0 : 50);
         }
