@@ -44,10 +44,14 @@ public final class CgroupContainment implements Containment {
 
     private final Cgroup session;
     private final AtomicLong runs = new AtomicLong();
-    /** At most one launcher, started ahead for the next run. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<StandbyLauncher> standby =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean preparing = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Guards {@link #active}, {@link #ready} and {@link #epoch}. */
+    private final Object lock = new Object();
+    /** Runs begun and not closed yet. */
+    private int active;
+    /** At most one launcher, started ahead for the next run, and only while no run is active. */
+    private StandbyLauncher ready;
+    /** Counts the runs begun: a launcher prepared before the latest began is not used. */
+    private long epoch;
     private final java.util.concurrent.ExecutorService preparer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "codex-fence-standby-launcher");
         t.setDaemon(true);
@@ -117,6 +121,9 @@ public final class CgroupContainment implements Containment {
             c.close();
             return Attempt.failed(failed.get());
         }
+        if (c.startAhead) {
+            c.prepareStandby(0); // for the first run
+        }
         return new Attempt(Optional.of(c), "");
     }
 
@@ -183,26 +190,45 @@ public final class CgroupContainment implements Containment {
 
     @Override
     public RunScope begin() throws IOException {
-        StandbyLauncher launcher = standby.poll();
-        if (launcher != null && launcher.alive()) {
-            return new CgroupRun(launcher.cgroup(), launcher.name(), launcher);
+        StandbyLauncher launcher;
+        synchronized (lock) {
+            active++;
+            epoch++;
+            launcher = ready;
+            ready = null;
         }
-        if (launcher != null) {
-            discard(launcher);
+        try {
+            if (launcher != null && launcher.alive()) {
+                return new CgroupRun(launcher.cgroup(), launcher.name(), launcher, true);
+            }
+            if (launcher != null) {
+                discard(launcher);
+            }
+            String name = "run-" + runs.incrementAndGet();
+            return new CgroupRun(session.create(name), name, null, true);
+        } catch (IOException | RuntimeException e) {
+            runEnded();
+            throw e;
         }
-        return beginRun();
+    }
+
+    /** Whether a launcher waits for the next run (tests). */
+    boolean launcherReady() {
+        synchronized (lock) {
+            return ready != null;
+        }
     }
 
     /** A run whose process moves itself into its cgroup when it starts (the wrapper). */
     CgroupRun beginRun() throws IOException {
         String name = "run-" + runs.incrementAndGet();
-        return new CgroupRun(session.create(name), name, null);
+        return new CgroupRun(session.create(name), name, null, false);
     }
 
     /** A run whose process is started ahead, now (tests; runs get theirs from {@link #begin()}). */
     CgroupRun beginAhead() throws IOException {
         StandbyLauncher l = startLauncher();
-        return new CgroupRun(l.cgroup(), l.name(), l);
+        return new CgroupRun(l.cgroup(), l.name(), l, false);
     }
 
     private StandbyLauncher startLauncher() throws IOException {
@@ -222,33 +248,60 @@ public final class CgroupContainment implements Containment {
      */
     public CgroupContainment startingAhead(boolean on) {
         startAhead = on && StandbyLauncher.available();
+        if (!startAhead) {
+            StandbyLauncher l;
+            synchronized (lock) {
+                l = ready;
+                ready = null;
+            }
+            if (l != null) {
+                discard(l);
+            }
+        }
         return this;
     }
 
-    /** Starts a launcher for a future run in the background, unless one is ready or on its way. */
-    private void prepareStandby() {
-        if (!startAhead || closed || !preparing.compareAndSet(false, true)) {
-            return;
+    /** A run begun by {@link #begin()} is over: when no other run is active, a launcher is started for the next. */
+    private void runEnded() {
+        long now;
+        synchronized (lock) {
+            active--;
+            if (active > 0 || ready != null || closed || !startAhead) {
+                return;
+            }
+            now = epoch;
         }
+        prepareStandby(now);
+    }
+
+    /**
+     * Starts a launcher for the next run in the background. It is kept only while no run is active (no probe
+     * process of this session exists while it waits, so none can reach its stdin) and no run began meanwhile.
+     */
+    private void prepareStandby(long forEpoch) {
         try {
             preparer.execute(() -> {
-                try {
-                    if (!closed && standby.isEmpty()) {
-                        StandbyLauncher l = startLauncher();
-                        standby.add(l);
-                        if (closed) { // closed meanwhile: do not leave it
-                            standby.remove(l);
-                            discard(l);
-                        }
+                synchronized (lock) {
+                    if (epoch != forEpoch || active > 0 || ready != null || closed) {
+                        return;
                     }
-                } catch (IOException | RuntimeException e) {
-                    // no launcher this time: the next run moves its process into its cgroup itself
-                } finally {
-                    preparing.set(false);
                 }
+                StandbyLauncher l;
+                try {
+                    l = startLauncher();
+                } catch (IOException | RuntimeException e) {
+                    return; // no launcher this time: the next run moves its process into its cgroup itself
+                }
+                synchronized (lock) {
+                    if (epoch == forEpoch && active == 0 && ready == null && !closed) {
+                        ready = l;
+                        return;
+                    }
+                }
+                discard(l); // a run began while it started: it is not kept waiting next to a probe
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            preparing.set(false);
+            // closed
         }
     }
 
@@ -272,7 +325,12 @@ public final class CgroupContainment implements Containment {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (StandbyLauncher l; (l = standby.poll()) != null; ) {
+        StandbyLauncher l;
+        synchronized (lock) {
+            l = ready;
+            ready = null;
+        }
+        if (l != null) {
             l.discard();
         }
         for (Cgroup c : session.withDescendants()) {
@@ -288,11 +346,15 @@ public final class CgroupContainment implements Containment {
         private final Cgroup cgroup;
         private final String name;
         private final StandbyLauncher launcher;
+        /** Begun by {@link #begin()}: its end may start a launcher for the next run. */
+        private final boolean counted;
+        private boolean closedRun;
 
-        CgroupRun(Cgroup cgroup, String name, StandbyLauncher launcher) {
+        CgroupRun(Cgroup cgroup, String name, StandbyLauncher launcher, boolean counted) {
             this.cgroup = cgroup;
             this.name = name;
             this.launcher = launcher;
+            this.counted = counted;
         }
 
         Cgroup cgroup() {
@@ -308,16 +370,17 @@ public final class CgroupContainment implements Containment {
             return launcher != null;
         }
 
+        /** The pid of the process started ahead (tests). */
+        long launcherPid() {
+            return launcher.pid();
+        }
+
         @Override
         public Process start(Launch launch) throws IOException {
             List<String> argv = new java.util.ArrayList<>(ProcessGroups.inOwnSession(launch.argv()));
             argv.set(0, StandbyLauncher.resolve(argv.get(0)));
             lastEnvironment = launch.environment();
-            try {
-                return startInside(new Launch(argv, launch.directory(), launch.environment()));
-            } finally {
-                prepareStandby(); // for the next run, while this one goes on
-            }
+            return startInside(new Launch(argv, launch.directory(), launch.environment()));
         }
 
         private Process startInside(Launch launch) throws IOException {
@@ -346,7 +409,8 @@ public final class CgroupContainment implements Containment {
         public void checkEntered(int exitCode, byte[] stderr) throws IOException {
             String text = new String(stderr, StandardCharsets.UTF_8);
             if (exitCode == ENTRY_FAILED && (text.startsWith(ENTRY_FAILED_MESSAGE)
-                    || text.startsWith(StandbyLauncher.START_FAILED_MESSAGE))) {
+                    || text.startsWith(StandbyLauncher.START_FAILED_MESSAGE)
+                    || text.startsWith(StandbyLauncher.FORGED_MESSAGE))) {
                 throw new IOException(text.strip());
             }
         }
@@ -367,10 +431,20 @@ public final class CgroupContainment implements Containment {
 
         @Override
         public void close() {
+            if (closedRun) {
+                return;
+            }
+            closedRun = true;
+            if (launcher != null) {
+                launcher.discard(); // not used (no start), or used: then it is the run's process, already gone
+            }
             if (cgroup.populated()) {
                 cgroup.killAll(KILL_WAIT);
             }
             cgroup.remove();
+            if (counted) {
+                runEnded();
+            }
         }
     }
 }

@@ -21,12 +21,19 @@ import java.util.regex.Pattern;
  *
  * <p>The launcher is a POSIX shell (dash where there is one) started with a guess of the run's environment (the
  * previous run's). It moves itself into the cgroup, then reads a short script from its stdin (a line count, then
- * the lines), takes stdin from /dev/null and evaluates it: change to the run's directory, turn the guessed
+ * the lines, after a secret it was given when it started), takes stdin from /dev/null and evaluates it: change
+ * to the run's directory, turn the guessed
  * environment into exactly the run's ({@code unset}/{@code export} of what differs), and exec the command, as
  * the same process (pid), with the launcher's stdout and stderr (the pipes the harness reads). Every word of the
  * script is single-quoted by the harness. Where the environment cannot be set that way (a variable name that
  * is not a shell identifier, a variable the shell manages itself, no dash), the script execs
  * {@code env -i ENTRIES... ARGV...} instead.
+ *
+ * <p>The launcher's stdin is a pipe that another process of the same user could open through
+ * {@code /proc/PID/fd/0} (a probe in baseline or codex-full; sandboxed probes see no host process). The
+ * harness hands the launcher a random secret the moment it starts and begins every command with it; a launcher
+ * that reads anything else first refuses to run it (exit 125, "harness integrity"), so a probe can make the next
+ * run fail, never run a command of its own in its place.
  */
 final class StandbyLauncher {
 
@@ -41,9 +48,16 @@ final class StandbyLauncher {
     private static final Set<String> MANAGED = Set.of("IFS", "OPTIND", "PPID");
     private static final List<String> CHANGED_BY_CD = List.of("PWD", "OLDPWD");
 
+    /** Said on stderr (exit status 125) when the launcher got a command without the harness's secret. */
+    static final String FORGED_MESSAGE = "codex-fence: harness integrity: the launcher of this run got a command that did"
+            + " not come from the harness";
+
     private static final String SCRIPT = String.join("\n",
+            "IFS= read -r k || exit " + CgroupContainment.ENTRY_FAILED,
             "{ echo $$ > \"$0\"; } 2>/dev/null || { echo \"" + CgroupContainment.ENTRY_FAILED_MESSAGE
                     + "${0%/cgroup.procs}\" >&2; exit " + CgroupContainment.ENTRY_FAILED + "; }",
+            "IFS= read -r h || exit " + CgroupContainment.ENTRY_FAILED,
+            "[ \"$h\" = \"$k\" ] || { echo '" + FORGED_MESSAGE + "' >&2; exit " + CgroupContainment.ENTRY_FAILED + "; }",
             "IFS= read -r n || exit " + CgroupContainment.ENTRY_FAILED,
             "s=''",
             "i=0",
@@ -54,17 +68,21 @@ final class StandbyLauncher {
             "exit " + CgroupContainment.ENTRY_FAILED,
             "");
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final Cgroup cgroup;
     private final String name;
     private final Process process;
     /** The environment it was started with, which the script turns into the run's. */
     private final Map<String, String> guess;
+    private final String secret;
 
-    private StandbyLauncher(Cgroup cgroup, String name, Process process, Map<String, String> guess) {
+    private StandbyLauncher(Cgroup cgroup, String name, Process process, Map<String, String> guess, String secret) {
         this.cgroup = cgroup;
         this.name = name;
         this.process = process;
         this.guess = guess;
+        this.secret = secret;
     }
 
     /** Whether launchers can be used here (a POSIX shell and env at their usual places). */
@@ -82,7 +100,18 @@ final class StandbyLauncher {
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.directory(new java.io.File("/"));
-        return new StandbyLauncher(cgroup, name, pb.start(), env);
+        Process p = pb.start();
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String secret = java.util.HexFormat.of().formatHex(bytes);
+        try {
+            p.getOutputStream().write((secret + "\n").getBytes(StandardCharsets.US_ASCII));
+            p.getOutputStream().flush();
+        } catch (IOException e) {
+            p.destroyForcibly();
+            throw e;
+        }
+        return new StandbyLauncher(cgroup, name, p, env, secret);
     }
 
     Cgroup cgroup() {
@@ -97,6 +126,10 @@ final class StandbyLauncher {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /**
      * Hands the run to the launcher, which execs the command; the returned process is the run's first process.
      * {@code argv[0]} must be an absolute path.
@@ -105,7 +138,7 @@ final class StandbyLauncher {
         String script = script(launch);
         long lines = script.chars().filter(c -> c == '\n').count();
         try (OutputStream in = process.getOutputStream()) {
-            in.write((lines + "\n" + script).getBytes(StandardCharsets.UTF_8));
+            in.write((secret + "\n" + lines + "\n" + script).getBytes(StandardCharsets.UTF_8));
         }
         return process;
     }

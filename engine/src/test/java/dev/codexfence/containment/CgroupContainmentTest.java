@@ -214,6 +214,53 @@ class CgroupContainmentTest {
         assertThat(session).doesNotExist();
     }
 
+    /**
+     * Another process of the same user can open a waiting launcher's stdin (/proc/PID/fd/0) and write a command
+     * of its own: the launcher refuses whatever does not begin with the secret the harness gave it.
+     */
+    @Test
+    void aLauncherRunsNoCommandThatDidNotComeFromTheHarness() throws Exception {
+        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
+            Path forged = tmp.resolve("forged");
+            Path honest = tmp.resolve("honest");
+            try (var in = Files.newOutputStream(Path.of("/proc/" + scope.launcherPid() + "/fd/0"))) {
+                in.write(("0123456789abcdef0123456789abcdef\n1\nexec touch " + forged + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            Process p = scope.start(launch("touch", honest.toString()));
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            byte[] stderr = p.getErrorStream().readAllBytes();
+            assertThat(p.exitValue()).isEqualTo(CgroupContainment.ENTRY_FAILED);
+            assertThat(forged).doesNotExist();
+            assertThat(honest).doesNotExist();
+            assertThatThrownBy(() -> scope.checkEntered(p.exitValue(), stderr)).isInstanceOf(IOException.class)
+                    .hasMessage(StandbyLauncher.FORGED_MESSAGE);
+        }
+    }
+
+    /** A launcher waits only while no run of the session is active: no probe process exists to reach it. */
+    @Test
+    void noLauncherWaitsWhileARunIsActiveAndOneIsStartedWhenTheLastRunEnds() throws Exception {
+        RunScope run = containment.begin(); // takes (or discards) the launcher started at open
+        Thread.sleep(300); // time enough for a launcher to be started, were one started now
+        assertThat(runFolders()).as("only the active run's cgroup").hasSize(1);
+        assertThat(containment.launcherReady()).isFalse();
+        run.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!containment.launcherReady() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(runFolders()).as("a launcher for the next run, in a cgroup of its own").hasSize(1);
+        try (RunScope next = containment.begin()) {
+            assertThat(((CgroupContainment.CgroupRun) next).startedAhead()).isTrue();
+        }
+    }
+
+    private List<Path> runFolders() throws IOException {
+        try (var children = Files.list(containment.folder())) {
+            return children.filter(d -> d.getFileName().toString().startsWith("run-")).toList();
+        }
+    }
+
     @Test
     void aProbeThatExitsWithTheWrappersStatusButAnotherMessageIsNotMistakenForIt() throws Exception {
         try (RunScope scope = containment.begin()) {
