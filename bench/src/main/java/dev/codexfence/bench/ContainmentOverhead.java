@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /**
  * What holding a run costs (docs/performance.md, "Containment"): an empty probe ({@code bash FILE}) started
  * bare from this JVM, through ProcessRunner held by the /proc scan (setsid, process group and environment token)
- * and through ProcessRunner held by a cgroup (its process started ahead inside the run's cgroup). Each
+ * and through ProcessRunner held by a cgroup (a shell moves the run's process into the run's cgroup). Each
  * configuration runs in blocks of consecutive runs, as a sequential matrix does (moving a process into a cgroup
  * costs a different time when other moves happened just before), the blocks take turns; wall time per run and
  * CPU time per run (the run's processes, and this JVM) are printed. Linux only. Asserts nothing.
@@ -28,9 +28,11 @@ public final class ContainmentOverhead {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int probeMillis = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int gapMillis = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Path dir = Files.createTempDirectory("codex-fence-containment-bench-");
         Path probe = dir.resolve("noop.sh");
-        Files.writeString(probe, "#!/usr/bin/env bash\n:\n");
+        Files.writeString(probe, "#!/usr/bin/env bash\n" + (probeMillis == 0 ? ":" : "sleep " + probeMillis / 1000.0) + "\n");
         Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwx------"));
         Map<String, String> env = Map.of("PATH", System.getenv("PATH"));
 
@@ -39,11 +41,8 @@ public final class ContainmentOverhead {
         Map<String, Callable<Object>> configs = new LinkedHashMap<>();
         configs.put("bare `bash FILE` (ProcessBuilder, waitFor, read both streams)", () -> bare(probe, dir));
         configs.put("ProcessRunner, /proc scan (setsid, group + token)", runner(scan, probe, dir, env));
-        cgroup.containment().ifPresent(c -> configs.put("ProcessRunner, cgroup, run's process started ahead (default)",
+        cgroup.containment().ifPresent(c -> configs.put("ProcessRunner, cgroup (sh wrapper moves the run in, setsid)",
                 runner(c, probe, dir, env)));
-        CgroupContainment.Attempt plain = CgroupContainment.open();
-        plain.containment().ifPresent(c -> configs.put("ProcessRunner, cgroup, run's process moves itself in (sh wrapper)",
-                runner(c.startingAhead(false), probe, dir, env)));
 
         System.out.println("machine:        " + Machine.describe());
         System.out.println("load average:   " + Machine.loadAverage() + " (before)");
@@ -72,12 +71,17 @@ public final class ContainmentOverhead {
                     long t0 = System.nanoTime();
                     configs.get(name).call();
                     samples.get(name).add(System.nanoTime() - t0);
+                    if (gapMillis > 0) {
+                        Thread.sleep(gapMillis); // what the harness does between two runs
+                    }
                 }
                 cpu.get(name)[0] += childCpuTicks() - c0;
                 cpu.get(name)[1] += processCpuNanos() - j0;
             }
         }
         System.out.println("load average:   " + Machine.loadAverage() + " (after)");
+        System.out.println("probe:          " + (probeMillis == 0 ? "empty" : "sleep " + probeMillis + " ms")
+                + ", " + gapMillis + " ms between two runs");
         System.out.println("wall time per run (" + rounds + " rounds, each a block of " + block
                 + " runs per configuration, in turn):");
         for (var e : samples.entrySet()) {
@@ -90,7 +94,6 @@ public final class ContainmentOverhead {
                     e.getValue()[0] * 10.0 / runs, e.getValue()[1] / 1e6 / runs);
         }
         cgroup.containment().ifPresent(CgroupContainment::close);
-        plain.containment().ifPresent(CgroupContainment::close);
         scan.close();
     }
 

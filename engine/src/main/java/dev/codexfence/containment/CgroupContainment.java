@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,28 +42,19 @@ public final class CgroupContainment implements Containment {
      */
     static final String WRAPPER = "{ echo $$ > \"$0\"; } 2>/dev/null || { echo \"" + ENTRY_FAILED_MESSAGE
             + "${0%/cgroup.procs}\" >&2; exit " + ENTRY_FAILED + "; }; exec \"$@\"";
-    private static final String SHELL = "/bin/sh";
+    private static final String DASH = firstExecutable("/usr/bin/dash", "/bin/dash");
+    /**
+     * The wrapper's shell: dash where there is one (it passes the environment on as it got it, except the
+     * variables {@link #restoring} puts back), else /bin/sh.
+     */
+    private static final String SHELL = DASH != null ? DASH : "/bin/sh";
+    /** Variables dash sets itself at startup when they are in its environment (PWD: also when it is not). */
+    private static final List<String> SHELL_SETS = List.of("IFS", "OPTIND", "PPID");
     static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Cgroup session;
     private final AtomicLong runs = new AtomicLong();
-    /** Guards {@link #active}, {@link #ready} and {@link #epoch}. */
-    private final Object lock = new Object();
-    /** Runs begun and not closed yet. */
-    private int active;
-    /** At most one launcher, started ahead for the next run, and only while no run is active. */
-    private StandbyLauncher ready;
-    /** Counts the runs begun: a launcher prepared before the latest began is not used. */
-    private long epoch;
-    private final java.util.concurrent.ExecutorService preparer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "codex-fence-standby-launcher");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile boolean closed;
-    private volatile boolean startAhead = StandbyLauncher.available();
-    /** The environment of the last run started: the guess a launcher starts with. */
-    private volatile Map<String, String> lastEnvironment = Map.of();
 
     private CgroupContainment(Cgroup session) {
         this.session = session;
@@ -107,7 +101,9 @@ public final class CgroupContainment implements Containment {
     /** A session cgroup in {@code parent}, checked by moving a real process into a run cgroup of it. */
     static Attempt openUnder(Cgroup parent) {
         sweepStale(parent);
-        String name = SESSION_PREFIX + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(randomBytes());
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        String name = SESSION_PREFIX + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
         Cgroup session;
         try {
             session = parent.create(name);
@@ -121,22 +117,19 @@ public final class CgroupContainment implements Containment {
             c.close();
             return Attempt.failed(failed.get());
         }
-        if (c.startAhead) {
-            c.prepareStandby(0); // for the first run
-        }
         return new Attempt(Optional.of(c), "");
     }
 
-    /** Starts a shell through the wrapper, exactly as a run would: true when it landed in the cgroup. */
+    /** Starts a shell through the wrapper, exactly as a run would: empty when it landed in the run's cgroup. */
     private Optional<String> selfTest() {
-        try (CgroupRun scope = beginRun()) {
+        try (CgroupRun scope = begin()) {
             Process p = scope.start(new Launch(List.of(SHELL, "-c", "cat /proc/self/cgroup 2>&1"), null, Map.of()));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return Optional.of("moving a process into " + scope.cgroup().folder() + " did not finish");
             }
-            String tail = "/" + session.folder().getFileName() + "/" + scope.name();
+            String tail = "/" + session.folder().getFileName() + "/" + scope.cgroup().folder().getFileName();
             if (p.exitValue() != 0 || out.lines().noneMatch(l -> l.startsWith("0::/") && l.endsWith(tail))) {
                 return Optional.of("cannot move a process into " + scope.cgroup().folder() + ": " + out.strip());
             }
@@ -177,138 +170,14 @@ public final class CgroupContainment implements Containment {
         }
     }
 
-    private static byte[] randomBytes() {
-        byte[] b = new byte[6];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
-
     /** The session's cgroup folder. */
     public Path folder() {
         return session.folder();
     }
 
     @Override
-    public RunScope begin() throws IOException {
-        StandbyLauncher launcher;
-        synchronized (lock) {
-            active++;
-            epoch++;
-            launcher = ready;
-            ready = null;
-        }
-        try {
-            if (launcher != null && launcher.alive()) {
-                return new CgroupRun(launcher.cgroup(), launcher.name(), launcher, true);
-            }
-            if (launcher != null) {
-                discard(launcher);
-            }
-            String name = "run-" + runs.incrementAndGet();
-            return new CgroupRun(session.create(name), name, null, true);
-        } catch (IOException | RuntimeException e) {
-            runEnded();
-            throw e;
-        }
-    }
-
-    /** Whether a launcher waits for the next run (tests). */
-    boolean launcherReady() {
-        synchronized (lock) {
-            return ready != null;
-        }
-    }
-
-    /** A run whose process moves itself into its cgroup when it starts (the wrapper). */
-    CgroupRun beginRun() throws IOException {
-        String name = "run-" + runs.incrementAndGet();
-        return new CgroupRun(session.create(name), name, null, false);
-    }
-
-    /** A run whose process is started ahead, now (tests; runs get theirs from {@link #begin()}). */
-    CgroupRun beginAhead() throws IOException {
-        StandbyLauncher l = startLauncher();
-        return new CgroupRun(l.cgroup(), l.name(), l, false);
-    }
-
-    private StandbyLauncher startLauncher() throws IOException {
-        String name = "run-" + runs.incrementAndGet();
-        Cgroup cgroup = session.create(name);
-        try {
-            return StandbyLauncher.start(cgroup, name, lastEnvironment);
-        } catch (IOException e) {
-            cgroup.remove();
-            throw e;
-        }
-    }
-
-    /**
-     * Whether each run's process is started ahead, already inside its cgroup (the default where bash and env
-     * are found), or moves itself in when it starts; returns this containment. Benchmarks compare the two.
-     */
-    public CgroupContainment startingAhead(boolean on) {
-        startAhead = on && StandbyLauncher.available();
-        if (!startAhead) {
-            StandbyLauncher l;
-            synchronized (lock) {
-                l = ready;
-                ready = null;
-            }
-            if (l != null) {
-                discard(l);
-            }
-        }
-        return this;
-    }
-
-    /** A run begun by {@link #begin()} is over: when no other run is active, a launcher is started for the next. */
-    private void runEnded() {
-        long now;
-        synchronized (lock) {
-            active--;
-            if (active > 0 || ready != null || closed || !startAhead) {
-                return;
-            }
-            now = epoch;
-        }
-        prepareStandby(now);
-    }
-
-    /**
-     * Starts a launcher for the next run in the background. It is kept only while no run is active (no probe
-     * process of this session exists while it waits, so none can reach its stdin) and no run began meanwhile.
-     */
-    private void prepareStandby(long forEpoch) {
-        try {
-            preparer.execute(() -> {
-                synchronized (lock) {
-                    if (epoch != forEpoch || active > 0 || ready != null || closed) {
-                        return;
-                    }
-                }
-                StandbyLauncher l;
-                try {
-                    l = startLauncher();
-                } catch (IOException | RuntimeException e) {
-                    return; // no launcher this time: the next run moves its process into its cgroup itself
-                }
-                synchronized (lock) {
-                    if (epoch == forEpoch && active == 0 && ready == null && !closed) {
-                        ready = l;
-                        return;
-                    }
-                }
-                discard(l); // a run began while it started: it is not kept waiting next to a probe
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed
-        }
-    }
-
-    private static void discard(StandbyLauncher l) {
-        l.discard();
-        l.cgroup().killAll(KILL_WAIT);
-        l.cgroup().remove();
+    public CgroupRun begin() throws IOException {
+        return new CgroupRun(session.create("run-" + runs.incrementAndGet()));
     }
 
     @Override
@@ -318,21 +187,6 @@ public final class CgroupContainment implements Containment {
 
     @Override
     public void close() {
-        closed = true;
-        preparer.shutdownNow();
-        try {
-            preparer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        StandbyLauncher l;
-        synchronized (lock) {
-            l = ready;
-            ready = null;
-        }
-        if (l != null) {
-            l.discard();
-        }
         for (Cgroup c : session.withDescendants()) {
             if (c.populated()) {
                 c.killAll(KILL_WAIT);
@@ -341,62 +195,58 @@ public final class CgroupContainment implements Containment {
         session.remove();
     }
 
-    /** One run's cgroup, with the launcher started ahead for it, if there is one. */
-    final class CgroupRun implements RunScope {
-        private final Cgroup cgroup;
-        private final String name;
-        private final StandbyLauncher launcher;
-        /** Begun by {@link #begin()}: its end may start a launcher for the next run. */
-        private final boolean counted;
-        private boolean closedRun;
+    /**
+     * Commands that give dash's exported PWD, IFS, OPTIND and PPID back the values of the run's environment (or
+     * remove PWD, which dash adds), so that the command gets exactly that environment; nothing for another shell.
+     */
+    static String restoring(Map<String, String> environment) {
+        if (DASH == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        String pwd = environment.get("PWD");
+        s.append(pwd == null ? "unset PWD; " : "export " + quote("PWD=" + pwd) + "; ");
+        for (String n : SHELL_SETS) {
+            if (environment.containsKey(n)) {
+                s.append("export ").append(quote(n + "=" + environment.get(n))).append("; ");
+            }
+        }
+        return s.toString();
+    }
 
-        CgroupRun(Cgroup cgroup, String name, StandbyLauncher launcher, boolean counted) {
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static String firstExecutable(String... candidates) {
+        for (String c : candidates) {
+            if (Files.isExecutable(Path.of(c))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** One run's cgroup. */
+    public static final class CgroupRun implements RunScope {
+        private final Cgroup cgroup;
+
+        CgroupRun(Cgroup cgroup) {
             this.cgroup = cgroup;
-            this.name = name;
-            this.launcher = launcher;
-            this.counted = counted;
         }
 
         Cgroup cgroup() {
             return cgroup;
         }
 
-        String name() {
-            return name;
-        }
-
-        /** Whether the run's process was started ahead and is already inside its cgroup. */
-        boolean startedAhead() {
-            return launcher != null;
-        }
-
-        /** The pid of the process started ahead (tests). */
-        long launcherPid() {
-            return launcher.pid();
-        }
-
         @Override
         public Process start(Launch launch) throws IOException {
-            List<String> argv = new java.util.ArrayList<>(ProcessGroups.inOwnSession(launch.argv()));
-            argv.set(0, StandbyLauncher.resolve(argv.get(0)));
-            lastEnvironment = launch.environment();
-            return startInside(new Launch(argv, launch.directory(), launch.environment()));
-        }
-
-        private Process startInside(Launch launch) throws IOException {
-            List<String> argv = launch.argv();
-            if (launcher != null && argv.get(0).startsWith("/") && !argv.get(0).contains("=")) {
-                return launcher.launch(launch);
-            }
-            if (launcher != null) {
-                launcher.discard();
-            }
-            List<String> wrapped = new java.util.ArrayList<>(argv.size() + 4);
+            List<String> wrapped = new ArrayList<>(launch.argv().size() + 5);
             wrapped.add(SHELL);
             wrapped.add("-c");
-            wrapped.add(WRAPPER);
+            wrapped.add(WRAPPER.replace("exec \"$@\"", restoring(launch.environment()) + "exec \"$@\""));
             wrapped.add(cgroup.procsFile().toString());
-            wrapped.addAll(argv);
+            wrapped.addAll(ProcessGroups.inOwnSession(launch.argv()));
             return new Launch(wrapped, launch.directory(), launch.environment()).start();
         }
 
@@ -408,16 +258,14 @@ public final class CgroupContainment implements Containment {
         @Override
         public void checkEntered(int exitCode, byte[] stderr) throws IOException {
             String text = new String(stderr, StandardCharsets.UTF_8);
-            if (exitCode == ENTRY_FAILED && (text.startsWith(ENTRY_FAILED_MESSAGE)
-                    || text.startsWith(StandbyLauncher.START_FAILED_MESSAGE)
-                    || text.startsWith(StandbyLauncher.FORGED_MESSAGE))) {
+            if (exitCode == ENTRY_FAILED && text.startsWith(ENTRY_FAILED_MESSAGE)) {
                 throw new IOException(text.strip());
             }
         }
 
         @Override
-        public java.util.Set<Long> stillRunning() {
-            java.util.Set<Long> running = new java.util.TreeSet<>();
+        public Set<Long> stillRunning() {
+            Set<Long> running = new TreeSet<>();
             for (Cgroup c : cgroup.withDescendants()) {
                 c.members().stream().filter(Procfs::running).forEach(running::add);
             }
@@ -431,20 +279,10 @@ public final class CgroupContainment implements Containment {
 
         @Override
         public void close() {
-            if (closedRun) {
-                return;
-            }
-            closedRun = true;
-            if (launcher != null) {
-                launcher.discard(); // not used (no start), or used: then it is the run's process, already gone
-            }
             if (cgroup.populated()) {
                 cgroup.killAll(KILL_WAIT);
             }
             cgroup.remove();
-            if (counted) {
-                runEnded();
-            }
         }
     }
 }

@@ -65,7 +65,7 @@ class CgroupContainmentTest {
         assertThat(containment.folder().getFileName().toString())
                 .startsWith(CgroupContainment.SESSION_PREFIX + ProcessHandle.current().pid() + "-");
         assertThat(containment.mechanism()).isEqualTo("cgroup v2 " + containment.folder());
-        try (RunScope first = containment.beginRun(); RunScope second = containment.beginAhead()) {
+        try (RunScope first = containment.begin(); RunScope second = containment.begin()) {
             Process a = first.start(launch("cat", "/proc/self/cgroup"));
             Process b = second.start(launch("cat", "/proc/self/cgroup"));
             String session = "/" + containment.folder().getFileName();
@@ -79,10 +79,9 @@ class CgroupContainmentTest {
         }
     }
 
-    @ParameterizedTest(name = "started ahead: {0}")
-    @ValueSource(booleans = {false, true})
-    void aDoubleForkedDaemonInASessionOfItsOwnWithoutAnyEnvironmentIsFoundAndKilled(boolean ahead) throws Exception {
-        try (RunScope scope = ahead ? containment.beginAhead() : containment.beginRun()) {
+    @Test
+    void aDoubleForkedDaemonInASessionOfItsOwnWithoutAnyEnvironmentIsFoundAndKilled() throws Exception {
+        try (RunScope scope = containment.begin()) {
             Process p = scope.start(launch("bash", "-c", Marked.daemonScript(marker, "env -i")));
             long daemon = Long.parseLong(finish(p).strip());
             assertThat(p.exitValue()).isZero();
@@ -114,7 +113,7 @@ class CgroupContainmentTest {
 
     @Test
     void aRunThatCannotEnterItsCgroupNeverStartsItsCommandAndSaysSo() throws Exception {
-        try (CgroupContainment.CgroupRun scope = containment.beginRun()) {
+        try (CgroupContainment.CgroupRun scope = containment.begin()) {
             Path cgroup = scope.cgroup().folder();
             Files.delete(cgroup); // removed under the run: the wrapper cannot write its pid
             Path witness = tmp.resolve("ran");
@@ -130,134 +129,34 @@ class CgroupContainmentTest {
     }
 
     @Test
-    void aProcessStartedAheadGetsExactlyTheRunsArgumentsEnvironmentDirectoryAndStdin() throws Exception {
+    void theRunsProcessGetsExactlyItsArgumentsDirectoryAndStdin() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("a dir\nwith a newline"));
-        Map<String, String> env = new java.util.TreeMap<>(Map.of("PATH", System.getenv("PATH"), "A", "x=y z",
-                "MULTI", "line 1\nline 2", "EMPTY", ""));
-        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
-            assertThat(scope.startedAhead()).isTrue();
-            Process p = scope.start(new Launch(List.of("bash", "-c",
-                    "pwd; printf '<%s>' \"$@\"; echo; cat; echo \"stdin $?\"",
-                    "arg0", "two words", "a=b", "-i", "new\nline", ""), dir, env));
+        try (RunScope scope = containment.begin()) {
+            Process p = scope.start(new Launch(List.of("bash", "-c", "pwd; printf '<%s>' \"$@\"; echo; cat; echo \"stdin $?\"",
+                    "arg0", "two words", "a=b", "-i", "new\nline", ""), dir, Map.of("PATH", System.getenv("PATH"))));
             assertThat(finish(p)).isEqualTo(dir + "\n<two words><a=b><-i><new\nline><>\nstdin 0\n");
             assertThat(p.exitValue()).isZero();
         }
-        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
-            Process p = scope.start(new Launch(List.of("env", "-0"), dir, env)); // not a shell: nothing added
-            assertThat(finish(p).split("\0")).containsExactlyInAnyOrder("A=x=y z", "EMPTY=", "MULTI=line 1\nline 2",
-                    "PATH=" + System.getenv("PATH"));
-        }
     }
 
     /**
-     * A launcher starts with the previous run's environment and turns it into its own run's (unset, export); where
-     * the shell cannot (a name that is no identifier, IFS/OPTIND/PPID, which dash resets), it execs env -i.
+     * The wrapper's shell must not change the environment the run's command gets: dash adds PWD and resets IFS,
+     * OPTIND and PPID, which the wrapper puts back (a stale PWD too, as a direct start would pass it).
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"identifiers only", "a name that is no identifier", "a variable the shell manages"})
-    void aProcessStartedAheadGetsExactlyTheEnvironmentOfItsRunWhateverTheRunBeforeHad(String kind) throws Exception {
-        String path = System.getenv("PATH");
-        Map<String, String> before = new java.util.HashMap<>(Map.of("PATH", path, "GONE", "x", "SAME", "s",
-                "CHANGED", "old", "PWD", "/nowhere", "OLDPWD", "/old"));
-        Map<String, String> after = new java.util.HashMap<>(Map.of("PATH", path, "SAME", "s", "CHANGED", "new 'quoted'\n$x",
-                "NEW", "", "PWD", "/stale/pwd"));
+    @ValueSource(strings = {"plain", "a stale PWD", "IFS, OPTIND and PPID"})
+    void theRunsProcessGetsExactlyItsEnvironment(String kind) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", System.getenv("PATH"), "A", "x=y z",
+                "QUOTED", "it's \"$HOME\" `x`", "MULTI", "line 1\nline 2", "EMPTY", "", "OLDPWD", "/old"));
         switch (kind) {
-            case "a name that is no identifier" -> after.put("a-b.c", "odd");
-            case "a variable the shell manages" -> {
-                before.put("OPTIND", "3");
-                after.put("IFS", ":");
-            }
+            case "a stale PWD" -> env.put("PWD", "/not/the/directory it's in");
+            case "IFS, OPTIND and PPID" -> env.putAll(Map.of("IFS", ":", "OPTIND", "7", "PPID", "12345"));
             default -> { }
         }
-        try (RunScope first = containment.beginRun()) {
-            finish(first.start(new Launch(List.of("true"), tmp, before))); // the guess for the next launcher
-        }
-        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
-            Process p = scope.start(new Launch(List.of("/usr/bin/env", "-0"), tmp, after));
-            List<String> seen = List.of(finish(p).split("\0"));
-            assertThat(seen).containsExactlyInAnyOrderElementsOf(after.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
-        }
-    }
-
-    @Test
-    void aProcessStartedAheadThatCannotEnterTheRunsDirectoryNeverStartsAndSaysSo() throws Exception {
-        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
-            Path witness = tmp.resolve("ran");
-            Path missing = tmp.resolve("missing");
-            Process p = scope.start(new Launch(List.of("touch", witness.toString()), missing, Map.of()));
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            byte[] stderr = p.getErrorStream().readAllBytes();
-            assertThat(p.exitValue()).isEqualTo(CgroupContainment.ENTRY_FAILED);
-            assertThat(witness).doesNotExist();
-            assertThatThrownBy(() -> scope.checkEntered(p.exitValue(), stderr)).isInstanceOf(IOException.class)
-                    .hasMessage("codex-fence: could not start the run: cannot enter " + missing);
-        }
-    }
-
-    @Test
-    void runsAfterTheFirstTakeTheProcessStartedAheadForThem() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        boolean ahead = false;
-        while (!ahead && System.nanoTime() < deadline) {
-            try (RunScope scope = containment.begin()) {
-                ahead = ((CgroupContainment.CgroupRun) scope).startedAhead();
-                // each run that starts asks for a launcher for the next one, in the background
-                assertThat(finish(scope.start(launch("true")))).isEmpty();
-            }
-            Thread.sleep(ahead ? 0 : 50);
-        }
-        assertThat(ahead).isTrue();
-        Path session = containment.folder();
-        containment.close(); // the launcher started for the run after this one is stopped, its cgroup removed
-        containment = null;
-        assertThat(session).doesNotExist();
-    }
-
-    /**
-     * Another process of the same user can open a waiting launcher's stdin (/proc/PID/fd/0) and write a command
-     * of its own: the launcher refuses whatever does not begin with the secret the harness gave it.
-     */
-    @Test
-    void aLauncherRunsNoCommandThatDidNotComeFromTheHarness() throws Exception {
-        try (CgroupContainment.CgroupRun scope = containment.beginAhead()) {
-            Path forged = tmp.resolve("forged");
-            Path honest = tmp.resolve("honest");
-            try (var in = Files.newOutputStream(Path.of("/proc/" + scope.launcherPid() + "/fd/0"))) {
-                in.write(("0123456789abcdef0123456789abcdef\n1\nexec touch " + forged + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            Process p = scope.start(launch("touch", honest.toString()));
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            byte[] stderr = p.getErrorStream().readAllBytes();
-            assertThat(p.exitValue()).isEqualTo(CgroupContainment.ENTRY_FAILED);
-            assertThat(forged).doesNotExist();
-            assertThat(honest).doesNotExist();
-            assertThatThrownBy(() -> scope.checkEntered(p.exitValue(), stderr)).isInstanceOf(IOException.class)
-                    .hasMessage(StandbyLauncher.FORGED_MESSAGE);
-        }
-    }
-
-    /** A launcher waits only while no run of the session is active: no probe process exists to reach it. */
-    @Test
-    void noLauncherWaitsWhileARunIsActiveAndOneIsStartedWhenTheLastRunEnds() throws Exception {
-        RunScope run = containment.begin(); // takes (or discards) the launcher started at open
-        Thread.sleep(300); // time enough for a launcher to be started, were one started now
-        assertThat(runFolders()).as("only the active run's cgroup").hasSize(1);
-        assertThat(containment.launcherReady()).isFalse();
-        run.close();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!containment.launcherReady() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(runFolders()).as("a launcher for the next run, in a cgroup of its own").hasSize(1);
-        try (RunScope next = containment.begin()) {
-            assertThat(((CgroupContainment.CgroupRun) next).startedAhead()).isTrue();
-        }
-    }
-
-    private List<Path> runFolders() throws IOException {
-        try (var children = Files.list(containment.folder())) {
-            return children.filter(d -> d.getFileName().toString().startsWith("run-")).toList();
+        try (RunScope scope = containment.begin()) {
+            Process p = scope.start(new Launch(List.of("/usr/bin/env", "-0"), tmp, env));
+            assertThat(List.of(finish(p).split("\0"))).containsExactlyInAnyOrderElementsOf(
+                    env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         }
     }
 
