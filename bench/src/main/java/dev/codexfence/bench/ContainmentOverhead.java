@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /**
  * What holding a run costs (docs/performance.md, "Containment"): an empty probe ({@code bash FILE}) started
  * bare from this JVM, through ProcessRunner held by the /proc scan (setsid, process group and environment token)
- * and through ProcessRunner held by a cgroup (a shell moves the run's process into the run's cgroup). Each
+ * and through ProcessRunner held by a cgroup (threaded, where the engine can, and with the shell wrapper). Each
  * configuration runs in blocks of consecutive runs, as a sequential matrix does (moving a process into a cgroup
  * costs a different time when other moves happened just before), the blocks take turns; wall time per run and
  * CPU time per run (the run's processes, and this JVM) are printed. Linux only. Asserts nothing.
@@ -37,12 +37,16 @@ public final class ContainmentOverhead {
         Map<String, String> env = Map.of("PATH", System.getenv("PATH"));
 
         CgroupContainment.Attempt cgroup = CgroupContainment.open();
+        CgroupContainment.Attempt wrapper = cgroup.containment().isEmpty() ? cgroup
+                : CgroupContainment.openUnder(CgroupContainment.ownCgroup(), CgroupContainment.Placement.WRAPPER);
         Containment scan = new ProcessScanContainment("benchmark");
         Map<String, Callable<Object>> configs = new LinkedHashMap<>();
         configs.put("bare `bash FILE` (ProcessBuilder, waitFor, read both streams)", () -> bare(probe, dir));
         configs.put("ProcessRunner, /proc scan (setsid, group + token)", runner(scan, probe, dir, env));
-        cgroup.containment().ifPresent(c -> configs.put("ProcessRunner, cgroup (sh wrapper moves the run in, setsid)",
-                runner(c, probe, dir, env)));
+        cgroup.containment().ifPresent(c -> configs.put("ProcessRunner, cgroup, " + c.placement().name().toLowerCase(Locale.ROOT)
+                + " (the engine's choice here)", runner(c, probe, dir, env)));
+        wrapper.containment().filter(w -> cgroup.containment().get().placement() != w.placement()).ifPresent(w -> configs.put(
+                "ProcessRunner, cgroup, wrapper (sh moves the run's process in)", runner(w, probe, dir, env)));
 
         System.out.println("machine:        " + Machine.describe());
         System.out.println("load average:   " + Machine.loadAverage() + " (before)");
@@ -94,6 +98,7 @@ public final class ContainmentOverhead {
                     e.getValue()[0] * 10.0 / runs, e.getValue()[1] / 1e6 / runs);
         }
         cgroup.containment().ifPresent(CgroupContainment::close);
+        wrapper.containment().ifPresent(CgroupContainment::close);
         scan.close();
     }
 

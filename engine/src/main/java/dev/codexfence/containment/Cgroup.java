@@ -13,9 +13,12 @@ import java.util.List;
 
 /**
  * One cgroup v2 folder and what containment does with it: make a child, list and kill its members, wait until
- * it is empty, remove it. Only the core interface files are used ({@code cgroup.procs}, {@code cgroup.events},
- * {@code cgroup.kill}, {@code cgroup.freeze}); no controller is enabled, so the "no internal processes" rule
- * never applies to the folders made here.
+ * it is empty, remove it. Only the core interface files are used ({@code cgroup.procs}, {@code cgroup.threads},
+ * {@code cgroup.type}, {@code cgroup.events}, {@code cgroup.kill}, {@code cgroup.freeze}); no controller is
+ * enabled, so the "no internal processes" rule never applies to the folders made here. A threaded cgroup lists
+ * threads, not processes ({@code cgroup.procs} and {@code cgroup.kill} give EOPNOTSUPP there): its members are
+ * the processes of its threads, and it is emptied by freezing it and killing them. This JVM never counts as a
+ * member and is never signalled.
  */
 public record Cgroup(Path folder) {
 
@@ -31,13 +34,57 @@ public record Cgroup(Path folder) {
         return folder.resolve("cgroup.procs");
     }
 
-    /** The processes in this cgroup (not in its children); empty when it is gone. */
-    public List<Long> members() {
-        List<Long> pids = new ArrayList<>();
+    /** Turns this (new, empty) cgroup into a threaded one. */
+    public void makeThreaded() throws IOException {
+        Files.write(folder.resolve("cgroup.type"), "threaded".getBytes(StandardCharsets.US_ASCII),
+                StandardOpenOption.WRITE);
+    }
+
+    /** Whether this cgroup is threaded ({@code cgroup.type}). */
+    public boolean threaded() {
         try {
-            for (String line : Files.readAllLines(procsFile(), StandardCharsets.US_ASCII)) {
+            return Files.readString(folder.resolve("cgroup.type"), StandardCharsets.US_ASCII).strip().equals("threaded");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Moves the calling thread into this cgroup (the kernel takes no global lock for a thread moving itself). */
+    public void enterCurrentThread() throws IOException {
+        Files.write(folder.resolve("cgroup.threads"), "0".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
+    }
+
+    /** Moves thread {@code tid} into this cgroup. */
+    public void moveThread(long tid) throws IOException {
+        Files.write(folder.resolve("cgroup.threads"), Long.toString(tid).getBytes(StandardCharsets.US_ASCII),
+                StandardOpenOption.WRITE);
+    }
+
+    /** The threads in this cgroup (not in its children); empty when it is gone. */
+    public List<Long> threads() {
+        return ids(folder.resolve("cgroup.threads"));
+    }
+
+    /** The processes in this cgroup (not in its children), never this JVM; empty when it is gone. */
+    public List<Long> members() {
+        long self = ProcessHandle.current().pid();
+        if (!threaded()) {
+            return ids(procsFile()).stream().filter(p -> p != self).toList();
+        }
+        return threads().stream().map(Procfs::threadGroup).filter(p -> p > 0 && p != self).distinct().toList();
+    }
+
+    /** This JVM's threads that are in this cgroup (threaded cgroups only). */
+    public List<Long> ownThreads() {
+        return threads().stream().filter(t -> Files.exists(Path.of("/proc/self/task/" + t))).toList();
+    }
+
+    private static List<Long> ids(Path file) {
+        List<Long> ids = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
                 if (!line.isBlank()) {
-                    pids.add(Long.parseLong(line.strip()));
+                    ids.add(Long.parseLong(line.strip()));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -45,7 +92,7 @@ public record Cgroup(Path folder) {
         } catch (IOException | NumberFormatException e) {
             // unreadable: reported as empty, the kill below still runs
         }
-        return pids;
+        return ids;
     }
 
     /** Whether any process is in this cgroup or below it ({@code cgroup.events}: {@code populated 1}). */
@@ -64,11 +111,12 @@ public record Cgroup(Path folder) {
 
     /**
      * Kills every process in this cgroup and below it, and waits until it is empty or {@code within} has passed;
-     * true when it is empty. Uses {@code cgroup.kill} (Linux 5.14+), else freezes the cgroup, sends SIGKILL to
-     * every member and thaws it, round after round, so that a member cannot fork faster than it is killed.
+     * true when it is empty. Uses {@code cgroup.kill} (Linux 5.14+, domain cgroups), else freezes the cgroup,
+     * sends SIGKILL to every member and thaws it, round after round, so that a member cannot fork faster than it
+     * is killed. A cgroup holding a thread of this JVM is never frozen (its members are killed one by one).
      */
     public boolean killAll(Duration within) {
-        return killAll(within, Files.exists(folder.resolve("cgroup.kill")));
+        return killAll(within, Files.exists(folder.resolve("cgroup.kill")) && !threaded());
     }
 
     /** {@link #killAll(Duration)}, with or without {@code cgroup.kill} (tests take the older kernels' way too). */
@@ -76,6 +124,9 @@ public record Cgroup(Path folder) {
         long deadline = System.nanoTime() + within.toNanos();
         Path kill = folder.resolve("cgroup.kill");
         while (populated()) {
+            if (withDescendants().stream().allMatch(c -> c.members().isEmpty())) {
+                return false; // only threads of this JVM are left: never killed here
+            }
             if (killFile) {
                 write(kill, "1");
             } else {
@@ -93,7 +144,8 @@ public record Cgroup(Path folder) {
 
     private void freezeAndKill() {
         Path freeze = folder.resolve("cgroup.freeze");
-        boolean frozen = Files.exists(freeze) && write(freeze, "1");
+        boolean mayFreeze = withDescendants().stream().allMatch(c -> !c.threaded() || c.ownThreads().isEmpty());
+        boolean frozen = mayFreeze && Files.exists(freeze) && write(freeze, "1");
         for (Cgroup c : withDescendants()) {
             c.members().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }

@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +17,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Containment by cgroup v2 (Linux): the session gets a cgroup {@code codex-fence-<pid>-<random>} below the JVM's
- * own cgroup, each run a child {@code run-<n>} of it. The run's first process writes its own pid into the run's
- * {@code cgroup.procs} before it execs the command (a {@code /bin/sh} wrapper), so everything it starts is born
- * inside, and no {@code setsid}, double fork or daemon gets out (only a write to an ancestor's
- * {@code cgroup.procs}, which needs write access to that file, moves a process out).
+ * own cgroup, each run a child {@code run-<n>} of it, and the run's first process is inside before it can fork,
+ * so everything it starts is born inside, and no {@code setsid}, double fork or daemon gets out (only a write to
+ * an ancestor's {@code cgroup.procs}, which needs write access to that file, moves a process out). Two ways to
+ * get it there, tried in this order when the session opens:
+ * <ul>
+ *   <li>{@link Placement#THREADED}: the session's and the runs' cgroups are threaded cgroups of the JVM's own
+ *   (threaded domain); the thread that starts a run moves itself into the run's cgroup, starts the process (born
+ *   there) and moves back. The kernel takes no global lock for a thread moving itself, so a run pays no RCU grace
+ *   period. Needs a JVM cgroup without populated domain children and without domain controllers.</li>
+ *   <li>{@link Placement#WRAPPER}: domain cgroups; the run starts as a shell that writes its own pid into the
+ *   run's {@code cgroup.procs} and execs the command. Moving a process takes cgroup v2's threadgroup lock: an
+ *   RCU grace period (4–12 ms here) unless another move happened within the last one.</li>
+ * </ul>
  *
  * <p>Such a cgroup can be made as root, and as another user where the JVM's cgroup is delegated to that user
  * (a systemd user session's {@code user@UID.service} subtree): the JVM needs to create a folder in its own cgroup
@@ -51,13 +58,25 @@ public final class CgroupContainment implements Containment {
     /** Variables dash sets itself at startup when they are in its environment (PWD: also when it is not). */
     private static final List<String> SHELL_SETS = List.of("IFS", "OPTIND", "PPID");
     static final Duration KILL_WAIT = Duration.ofSeconds(5);
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** How a run's first process gets into the run's cgroup. */
+    public enum Placement {
+        /** The starting thread moves itself into a threaded run cgroup and back (no grace period). */
+        THREADED,
+        /** A shell moves itself into a domain run cgroup, then execs (a grace period per run). */
+        WRAPPER
+    }
 
     private final Cgroup session;
+    /** The JVM's own cgroup: where a thread goes back to after starting a run (threaded placement). */
+    private final Cgroup home;
+    private final Placement placement;
     private final AtomicLong runs = new AtomicLong();
 
-    private CgroupContainment(Cgroup session) {
+    private CgroupContainment(Cgroup session, Cgroup home, Placement placement) {
         this.session = session;
+        this.home = home;
+        this.placement = placement;
     }
 
     /**
@@ -75,35 +94,61 @@ public final class CgroupContainment implements Containment {
 
     /** A session cgroup under this JVM's own cgroup, or why none can be made and used here. */
     public static Attempt open() {
-        if (!Files.isExecutable(Path.of(SHELL)) || !Procfs.available()) {
-            return Attempt.failed("no /proc or no " + SHELL);
+        if (!Procfs.available()) {
+            return Attempt.failed("no /proc");
         }
+        try {
+            return openUnder(ownCgroup());
+        } catch (IOException e) {
+            return Attempt.failed(e.getMessage());
+        }
+    }
+
+    /** This JVM's own cgroup v2 folder, from /proc/self/mountinfo and /proc/self/cgroup. */
+    public static Cgroup ownCgroup() throws IOException {
         String mountinfo;
         String ownCgroup;
         try {
             mountinfo = Files.readString(Path.of("/proc/self/mountinfo"), StandardCharsets.UTF_8);
             ownCgroup = Files.readString(Path.of("/proc/self/cgroup"), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return Attempt.failed("cannot read /proc/self: " + e.getMessage());
+            throw new IOException("cannot read /proc/self: " + e.getMessage(), e);
         }
         List<Cgroup2Mount> mounts = Cgroup2Mount.parse(mountinfo);
         if (mounts.isEmpty()) {
-            return Attempt.failed("no cgroup v2 hierarchy is mounted");
+            throw new IOException("no cgroup v2 hierarchy is mounted");
         }
         Optional<String> own = Cgroup2Mount.ownPath(ownCgroup);
         Optional<String> folder = own.flatMap(p -> Cgroup2Mount.folderOf(mounts, p));
         if (folder.isEmpty()) {
-            return Attempt.failed("this process's cgroup v2 " + own.orElse("(none)") + " is not under a mounted cgroup2");
+            throw new IOException("this process's cgroup v2 " + own.orElse("(none)") + " is not under a mounted cgroup2");
         }
-        return openUnder(new Cgroup(Path.of(folder.get())));
+        return new Cgroup(Path.of(folder.get()));
     }
 
-    /** A session cgroup in {@code parent}, checked by moving a real process into a run cgroup of it. */
+    /**
+     * A session cgroup in {@code parent} (the JVM's own cgroup), threaded where that works, else with the wrapper;
+     * each checked by starting a real process into a run cgroup of it.
+     */
     static Attempt openUnder(Cgroup parent) {
         sweepStale(parent);
-        byte[] random = new byte[6];
-        RANDOM.nextBytes(random);
-        String name = SESSION_PREFIX + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
+        Attempt threaded = openUnder(parent, Placement.THREADED);
+        if (threaded.containment().isPresent()) {
+            return threaded;
+        }
+        Attempt wrapper = openUnder(parent, Placement.WRAPPER);
+        return wrapper.containment().isPresent() ? wrapper
+                : Attempt.failed(wrapper.reason() + "; threaded: " + threaded.reason());
+    }
+
+    /** A session cgroup in {@code parent} for {@code placement}, checked with a real process. */
+    public static Attempt openUnder(Cgroup parent, Placement placement) {
+        if (placement == Placement.WRAPPER && !Files.isExecutable(Path.of(SHELL))) {
+            return Attempt.failed("no " + SHELL);
+        }
+        // unique, not secret: the pid tells sessions of living JVMs from stale ones, the rest tells apart sessions of one JVM
+        String name = SESSION_PREFIX + ProcessHandle.current().pid() + "-"
+                + String.format("%012x", java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
         Cgroup session;
         try {
             session = parent.create(name);
@@ -111,8 +156,16 @@ public final class CgroupContainment implements Containment {
             return Attempt.failed("cannot make a cgroup in " + parent.folder() + " (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + ")");
         }
-        CgroupContainment c = new CgroupContainment(session);
-        Optional<String> failed = c.selfTest();
+        CgroupContainment c = new CgroupContainment(session, parent, placement);
+        Optional<String> failed;
+        try {
+            if (placement == Placement.THREADED) {
+                session.makeThreaded();
+            }
+            failed = c.selfTest();
+        } catch (IOException e) {
+            failed = Optional.of("cannot make " + session.folder() + " threaded (" + e.getMessage() + ")");
+        }
         if (failed.isPresent()) {
             c.close();
             return Attempt.failed(failed.get());
@@ -120,8 +173,28 @@ public final class CgroupContainment implements Containment {
         return new Attempt(Optional.of(c), "");
     }
 
-    /** Starts a shell through the wrapper, exactly as a run would: empty when it landed in the run's cgroup. */
+    /**
+     * Checks that a run can get into its cgroup: threaded, this thread moves into a run's cgroup, sees itself
+     * there and moves back (a process it started would be born there); wrapper, a real process moves itself in.
+     * Empty when it works.
+     */
     private Optional<String> selfTest() {
+        if (placement == Placement.THREADED) {
+            try (CgroupRun scope = begin()) {
+                String tail = "/" + session.folder().getFileName() + "/" + scope.cgroup().folder().getFileName();
+                String seen;
+                scope.cgroup().enterCurrentThread();
+                try {
+                    seen = Files.readString(Path.of("/proc/thread-self/cgroup"), StandardCharsets.UTF_8);
+                } finally {
+                    home.enterCurrentThread();
+                }
+                return seen.lines().anyMatch(l -> l.startsWith("0::/") && l.endsWith(tail)) ? Optional.empty()
+                        : Optional.of("a thread moved into " + scope.cgroup().folder() + " is elsewhere: " + seen.strip());
+            } catch (IOException e) {
+                return Optional.of("cannot move a thread into a threaded run cgroup: " + e.getMessage());
+            }
+        }
         try (CgroupRun scope = begin()) {
             Process p = scope.start(new Launch(List.of(SHELL, "-c", "cat /proc/self/cgroup 2>&1"), null, Map.of()));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -135,7 +208,7 @@ public final class CgroupContainment implements Containment {
             }
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of("cannot start " + SHELL + ": " + e.getMessage());
+            return Optional.of("cannot start a process in a run cgroup: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
@@ -175,14 +248,28 @@ public final class CgroupContainment implements Containment {
         return session.folder();
     }
 
+    /** How runs get into their cgroups in this session. */
+    public Placement placement() {
+        return placement;
+    }
+
     @Override
     public CgroupRun begin() throws IOException {
-        return new CgroupRun(session.create("run-" + runs.incrementAndGet()));
+        Cgroup run = session.create("run-" + runs.incrementAndGet());
+        if (placement == Placement.THREADED) {
+            try {
+                run.makeThreaded();
+            } catch (IOException e) {
+                run.remove();
+                throw e;
+            }
+        }
+        return new CgroupRun(run);
     }
 
     @Override
     public String mechanism() {
-        return "cgroup v2 " + session.folder();
+        return "cgroup v2 " + session.folder() + " (" + placement.name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 
     @Override
@@ -228,7 +315,7 @@ public final class CgroupContainment implements Containment {
     }
 
     /** One run's cgroup. */
-    public static final class CgroupRun implements RunScope {
+    public final class CgroupRun implements RunScope {
         private final Cgroup cgroup;
 
         CgroupRun(Cgroup cgroup) {
@@ -241,6 +328,9 @@ public final class CgroupContainment implements Containment {
 
         @Override
         public Process start(Launch launch) throws IOException {
+            if (placement == Placement.THREADED) {
+                return startThreaded(launch);
+            }
             List<String> wrapped = new ArrayList<>(launch.argv().size() + 5);
             wrapped.add(SHELL);
             wrapped.add("-c");
@@ -248,6 +338,27 @@ public final class CgroupContainment implements Containment {
             wrapped.add(cgroup.procsFile().toString());
             wrapped.addAll(ProcessGroups.inOwnSession(launch.argv()));
             return new Launch(wrapped, launch.directory(), launch.environment()).start();
+        }
+
+        /**
+         * This thread moves into the run's cgroup, starts the process (born there) and moves back; threads the JDK
+         * started meanwhile (its process reaper) are moved back too, so that no thread of this JVM stays where
+         * runs are frozen and killed.
+         */
+        private Process startThreaded(Launch launch) throws IOException {
+            Launch inSession = new Launch(ProcessGroups.inOwnSession(launch.argv()), launch.directory(),
+                    launch.environment());
+            Process p;
+            cgroup.enterCurrentThread();
+            try {
+                p = inSession.start();
+            } finally {
+                home.enterCurrentThread();
+            }
+            for (long tid : cgroup.ownThreads()) {
+                home.moveThread(tid);
+            }
+            return p;
         }
 
         @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +38,6 @@ public final class ProcessScanContainment implements Containment {
         this("not requested");
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public RunScope begin() {
@@ -58,9 +56,10 @@ public final class ProcessScanContainment implements Containment {
         // runs clean up after themselves
     }
 
+    /** A token only this run's processes carry (unique, not secret: a process can only carry it if started with it). */
     private static byte[] randomBytes() {
         byte[] b = new byte[12];
-        RANDOM.nextBytes(b);
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
         return b;
     }
 

@@ -75,6 +75,24 @@ public final class Procfs {
         }
     }
 
+    /** The process (thread group) thread {@code tid} belongs to, or 0 when it is gone. */
+    public static long threadGroup(long tid) {
+        Optional<String> status = read(PROC.resolve(tid + "/status"));
+        if (status.isEmpty()) {
+            return 0;
+        }
+        for (String line : status.get().split("\n")) {
+            if (line.startsWith("Tgid:")) {
+                try {
+                    return Long.parseLong(line.substring(5).strip());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
     /**
      * Whether the environment process {@code pid} was started with holds exactly {@code entry}
      * ({@code NAME=value}). False when it is gone or its environment cannot be read (another user's process).

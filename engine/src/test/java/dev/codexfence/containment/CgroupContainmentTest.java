@@ -15,14 +15,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Containment by cgroup v2, with real cgroups: only where this JVM may make one (root, or a delegated
- * subtree); elsewhere the tests are aborted with the reason.
+ * Containment by cgroup v2, with real cgroups, for each way a run gets into its cgroup: only where this JVM may
+ * make one (root, or a delegated subtree); elsewhere the tests are aborted with the reason.
  */
+@ParameterizedClass
+@EnumSource(CgroupContainment.Placement.class)
 class CgroupContainmentTest {
+
+    @Parameter
+    CgroupContainment.Placement placement;
 
     @TempDir
     Path tmp;
@@ -31,9 +39,10 @@ class CgroupContainmentTest {
     private String marker;
 
     @BeforeEach
-    void open() {
-        CgroupContainment.Attempt attempt = CgroupContainment.open();
-        assumeTrue(attempt.containment().isPresent(), () -> "no cgroup containment here: " + attempt.reason());
+    void open() throws IOException {
+        assumeTrue(Procfs.available(), "no Linux /proc");
+        CgroupContainment.Attempt attempt = CgroupContainment.openUnder(CgroupContainment.ownCgroup(), placement);
+        assumeTrue(attempt.containment().isPresent(), () -> "no " + placement + " cgroup containment here: " + attempt.reason());
         containment = attempt.containment().get();
         marker = "cgroup_test_sleeper " + tmp;
     }
@@ -64,7 +73,8 @@ class CgroupContainmentTest {
     void theSessionCgroupIsNamedAfterThisJvmAndEachRunGetsAChildOfIt() throws Exception {
         assertThat(containment.folder().getFileName().toString())
                 .startsWith(CgroupContainment.SESSION_PREFIX + ProcessHandle.current().pid() + "-");
-        assertThat(containment.mechanism()).isEqualTo("cgroup v2 " + containment.folder());
+        assertThat(containment.mechanism()).isEqualTo("cgroup v2 " + containment.folder() + " ("
+                + placement.name().toLowerCase(java.util.Locale.ROOT) + ")");
         try (RunScope first = containment.begin(); RunScope second = containment.begin()) {
             Process a = first.start(launch("cat", "/proc/self/cgroup"));
             Process b = second.start(launch("cat", "/proc/self/cgroup"));
@@ -115,8 +125,15 @@ class CgroupContainmentTest {
     void aRunThatCannotEnterItsCgroupNeverStartsItsCommandAndSaysSo() throws Exception {
         try (CgroupContainment.CgroupRun scope = containment.begin()) {
             Path cgroup = scope.cgroup().folder();
-            Files.delete(cgroup); // removed under the run: the wrapper cannot write its pid
+            Files.delete(cgroup); // removed under the run: neither the thread nor the wrapper can enter it
             Path witness = tmp.resolve("ran");
+            if (placement == CgroupContainment.Placement.THREADED) {
+                assertThatThrownBy(() -> scope.start(launch("touch", witness.toString()))).isInstanceOf(IOException.class)
+                        .hasMessageContaining(cgroup.toString());
+                assertThat(witness).doesNotExist();
+                assertThat(ownThreadCgroup()).as("this thread stayed where it was").isEqualTo(ownProcessCgroup());
+                return;
+            }
             Process p = scope.start(launch("touch", witness.toString()));
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             byte[] stderr = p.getErrorStream().readAllBytes();
@@ -160,6 +177,58 @@ class CgroupContainmentTest {
         }
     }
 
+    private static String ownThreadCgroup() throws IOException {
+        return Files.readString(Path.of("/proc/thread-self/cgroup")).lines().filter(l -> l.startsWith("0::")).findFirst()
+                .orElseThrow();
+    }
+
+    private static String ownProcessCgroup() throws IOException {
+        return Files.readString(Path.of("/proc/self/cgroup")).lines().filter(l -> l.startsWith("0::")).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Threaded: the thread that starts a run goes back to the JVM's cgroup, and so does any thread the JDK started
+     * meanwhile (its process reaper, for processes started from several threads at once): no thread of this JVM
+     * is ever where runs are frozen and killed.
+     */
+    @Test
+    void noThreadOfThisJvmStaysInARunsCgroup() throws Exception {
+        List<RunScope> scopes = new java.util.ArrayList<>();
+        List<Process> started = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            RunScope scope = containment.begin();
+            scopes.add(scope);
+            threads.add(new Thread(() -> {
+                try {
+                    started.add(scope.start(launch("sleep", "2")));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(started).hasSize(4);
+        assertThat(ownThreadCgroup()).isEqualTo(ownProcessCgroup());
+        for (RunScope scope : scopes) {
+            CgroupContainment.CgroupRun run = (CgroupContainment.CgroupRun) scope;
+            assertThat(run.cgroup().threaded()).isEqualTo(placement == CgroupContainment.Placement.THREADED);
+            if (run.cgroup().threaded()) {
+                assertThat(run.cgroup().ownThreads()).isEmpty();
+            }
+            assertThat(run.stillRunning()).hasSize(1).doesNotContain(ProcessHandle.current().pid());
+            scope.killAll();
+            assertThat(run.stillRunning()).isEmpty();
+            scope.close();
+            assertThat(run.cgroup().folder()).doesNotExist();
+        }
+        assertThat(ProcessHandle.current().isAlive()).isTrue(); // the JVM was never signalled
+    }
+
     @Test
     void aProbeThatExitsWithTheWrappersStatusButAnotherMessageIsNotMistakenForIt() throws Exception {
         try (RunScope scope = containment.begin()) {
@@ -182,7 +251,7 @@ class CgroupContainmentTest {
         assertThat(Marked.awaitProcesses(marker)).containsExactly(daemon);
         assertThat(Files.readString(run.resolve("cgroup.procs")).strip()).isEqualTo(Long.toString(daemon));
 
-        CgroupContainment second = CgroupContainment.open().containment().orElseThrow();
+        CgroupContainment second = CgroupContainment.open().containment().orElseThrow(); // sweeps
         try {
             assertThat(Marked.processes(marker)).isEmpty();
             assertThat(stale).doesNotExist();

@@ -13,23 +13,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** One cgroup's operations on a real cgroup (where this JVM may make one). */
+/** One cgroup's operations on a real run cgroup, domain and threaded (where this JVM may make one). */
+@ParameterizedClass
+@EnumSource(CgroupContainment.Placement.class)
 class CgroupTest {
+
+    @Parameter
+    CgroupContainment.Placement placement;
 
     @TempDir
     Path tmp;
 
     private CgroupContainment containment;
+    private RunScope run;
     private Cgroup cgroup;
     private String marker;
 
     @BeforeEach
     void open() throws Exception {
-        CgroupContainment.Attempt attempt = CgroupContainment.open();
-        assumeTrue(attempt.containment().isPresent(), () -> "no cgroup containment here: " + attempt.reason());
+        assumeTrue(Procfs.available(), "no Linux /proc");
+        CgroupContainment.Attempt attempt = CgroupContainment.openUnder(CgroupContainment.ownCgroup(), placement);
+        assumeTrue(attempt.containment().isPresent(), () -> "no " + placement + " cgroup containment here: " + attempt.reason());
         containment = attempt.containment().get();
-        cgroup = new Cgroup(containment.folder()).create("test");
+        run = containment.begin();
+        cgroup = ((CgroupContainment.CgroupRun) run).cgroup();
         marker = "cgroup_kill_sleeper " + tmp;
     }
 
@@ -45,8 +56,9 @@ class CgroupTest {
     private List<Long> populate() throws Exception {
         String forker = "( setsid bash -c 'exec </dev/null >/dev/null 2>&1; while :; do (exec -a \"$0\" sleep 300) & sleep 0.01; done'"
                 + " '" + marker + "' & )";
-        Process p = new ProcessBuilder("/bin/sh", "-c", CgroupContainment.WRAPPER, cgroup.procsFile().toString(), "bash", "-c",
-                Marked.daemonScript(marker, "") + "; " + Marked.daemonScript(marker, "env -i") + "; " + forker).start();
+        Process p = run.start(new Launch(List.of("bash", "-c",
+                Marked.daemonScript(marker, "") + "; " + Marked.daemonScript(marker, "env -i") + "; " + forker), null,
+                java.util.Map.of("PATH", System.getenv("PATH"))));
         String pids = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(pids.lines()).hasSize(2);
@@ -61,6 +73,7 @@ class CgroupTest {
     @Test
     void cgroupKillEmptiesItEvenWhileAMemberForks() throws Exception {
         assumeTrue(Files.exists(cgroup.folder().resolve("cgroup.kill")), "cgroup.kill needs Linux 5.14");
+        assumeTrue(!cgroup.threaded(), "cgroup.kill does not work on threaded cgroups (EOPNOTSUPP)");
         assertThat(populate()).isNotEmpty();
         assertThat(cgroup.populated()).isTrue();
         assertThat(cgroup.killAll(Duration.ofSeconds(30), true)).isTrue();
@@ -80,9 +93,23 @@ class CgroupTest {
     }
 
     @Test
+    void theDefaultKillEmptiesItEvenWhileAMemberForks() throws Exception {
+        assertThat(populate()).isNotEmpty();
+        assertThat(cgroup.killAll(Duration.ofSeconds(30))).isTrue();
+        assertThat(Marked.processes(marker)).isEmpty();
+        assertThat(cgroup.remove()).isTrue();
+    }
+
+    @Test
     void removingTakesTheChildCgroupsWithItAndRefusesAPopulatedOne() throws Exception {
         Cgroup child = cgroup.create("child");
-        child.create("grandchild");
+        if (cgroup.threaded()) {
+            child.makeThreaded();
+        }
+        Cgroup grandchild = child.create("grandchild");
+        if (cgroup.threaded()) {
+            grandchild.makeThreaded();
+        }
         assertThat(populate()).isNotEmpty();
         assertThat(cgroup.remove()).as("populated: the kernel refuses").isFalse();
         assertThat(child.folder()).as("empty children are removed").doesNotExist();
