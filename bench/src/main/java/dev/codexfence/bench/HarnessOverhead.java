@@ -89,12 +89,16 @@ public final class HarnessOverhead {
 
             System.out.println();
             System.out.println("where the time goes (each step alone, " + n + " times, with the engine's own classes):");
+            System.out.println("  (processes held by: " + breakdown.mechanism() + ")");
             double sum = 0;
             for (String step : breakdown.singleSteps()) {
                 print(step, breakdown.stats(step));
                 sum += breakdown.stats(step).medianMs();
             }
             System.out.printf(Locale.ROOT, "  %-66s median %7.2f ms%n", "sum of the step medians", sum);
+            for (String step : breakdown.alternatives()) {
+                print(step, breakdown.stats(step));
+            }
             Stats executor = breakdown.stats(OverheadBreakdown.EXECUTOR);
             print(OverheadBreakdown.EXECUTOR, executor);
             System.out.printf(Locale.ROOT, "  %-66s median %7.2f ms%n", "engine test minus ProbeExecutor.run (JUnit Platform, test node)",

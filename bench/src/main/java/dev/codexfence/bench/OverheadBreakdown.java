@@ -2,6 +2,8 @@ package dev.codexfence.bench;
 
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.CatalogLoader;
+import dev.codexfence.containment.Containment;
+import dev.codexfence.containment.ProcessScanContainment;
 import dev.codexfence.mode.RunMode;
 import dev.codexfence.probe.ProbeParser;
 import dev.codexfence.probe.ProbeScript;
@@ -35,7 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OverheadBreakdown implements AutoCloseable {
 
-    static final String PROCESS = "probe process (ProcessRunner: spawn, bash, emit-record, capture)";
+    static final String PROCESS = "probe process (ProcessRunner: spawn, bash, emit-record, capture), as the engine"
+            + " holds it";
+    static final String PROCESS_SCAN = "the same, held by the /proc scan (setsid, group + token scan), no cgroup";
     static final String COPY = "workspace copy (the template: a git repository)";
     static final String DELETE = "workspace delete";
     static final String ASSEMBLE = "record assembly + schema validation";
@@ -48,7 +52,10 @@ final class OverheadBreakdown implements AutoCloseable {
     private final List<Path> probes;
     private final Workspaces workspaces;
     private final Path ws;
-    private final ProcessRunner runner = new ProcessRunner();
+    /** What the engine's run session uses here: a cgroup where one can be made, else the /proc scan. */
+    private final Containment containment = Containment.forSession();
+    private final ProcessRunner runner = new ProcessRunner(containment);
+    private final ProcessRunner scanRunner = new ProcessRunner(new ProcessScanContainment("benchmark"));
     private final Map<String, String> env;
     private final RecordAssembler assembler;
     private final RecordLog log;
@@ -62,7 +69,7 @@ final class OverheadBreakdown implements AutoCloseable {
     OverheadBreakdown(Path scratch, Path helpers, List<Path> probes) throws IOException {
         this.scratch = scratch;
         this.probes = probes;
-        for (String step : List.of(PROCESS, COPY, DELETE, ASSEMBLE, APPEND, FILE_ENTRY, EXECUTOR)) {
+        for (String step : List.of(PROCESS, PROCESS_SCAN, COPY, DELETE, ASSEMBLE, APPEND, FILE_ENTRY, EXECUTOR)) {
             samples.put(step, new ArrayList<>());
         }
         workspaces = Workspaces.create(Files.createDirectories(scratch.resolve("breakdown-ws")), git());
@@ -84,6 +91,11 @@ final class OverheadBreakdown implements AutoCloseable {
         }
     }
 
+    /** Which containment the engine-like process step used. */
+    String mechanism() {
+        return containment.mechanism();
+    }
+
     /** Times every step {@code count} times. */
     void round(int count) throws Exception {
         for (int i = 0; i < count; i++, next++) {
@@ -97,6 +109,14 @@ final class OverheadBreakdown implements AutoCloseable {
                 throw new IllegalStateException(file + " exited " + o.exitCode() + ": " + new String(o.stderr(), StandardCharsets.UTF_8));
             }
             add(PROCESS, t1 - t0);
+
+            t0 = System.nanoTime();
+            o = scanRunner.run(new ProcessRunner.Spec(List.of("bash", file.toString()), ws, env,
+                    Duration.ofSeconds(30), 1 << 20, 1 << 20, () -> false));
+            add(PROCESS_SCAN, System.nanoTime() - t0);
+            if (o.exitCode() != 0 || o.leftBehind()) {
+                throw new IllegalStateException(file + " exited " + o.exitCode() + " under the /proc scan");
+            }
 
             t0 = System.nanoTime();
             Path fresh = workspaces.fresh("bench", "baseline");
@@ -144,11 +164,17 @@ final class OverheadBreakdown implements AutoCloseable {
         return List.of(PROCESS, COPY, DELETE, ASSEMBLE, APPEND, FILE_ENTRY);
     }
 
+    /** Steps measured next to the single steps, not part of their sum. */
+    List<String> alternatives() {
+        return List.of(PROCESS_SCAN);
+    }
+
     @Override
     public void close() throws IOException {
         try {
             log.close();
         } finally {
+            containment.close();
             session.close();
         }
     }

@@ -1,34 +1,51 @@
 package dev.codexfence.probe;
 
+import dev.codexfence.containment.Containment;
+import dev.codexfence.containment.Launch;
+import dev.codexfence.containment.ProcessScanContainment;
+import dev.codexfence.containment.RunScope;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs one process to completion with a deadline, bounded capture of stdout and stderr, and cancellation.
- * Where {@code setsid} exists (Linux), the process leads a session and process group of its own: whatever
- * it starts, even a daemon that ignores SIGHUP, stays in that group and is killed with it. Elsewhere the
- * descendants seen while it ran are killed. On timeout or cancellation everything is killed at once; after a
- * normal exit, survivors are killed and reported ({@link Outcome#leftBehind()}).
+ * Runs one process to completion with a deadline, bounded capture of stdout and stderr, and cancellation,
+ * held by a {@link Containment}: a cgroup of its own where one can be made (Linux), else a session and process
+ * group of its own ({@code setsid}) found again after the run by a /proc scan. Whatever it starts, even a
+ * double-forked daemon in a session of its own, is found and killed. On timeout or cancellation everything is
+ * killed at once; after a normal exit, processes still running are killed and reported
+ * ({@link Outcome#leftBehind()}). Processes that are already dead (zombies waiting for their parent) or in the
+ * kernel's exit path are not.
  */
 public final class ProcessRunner {
 
     private static final long POLL_MILLIS = 20;
     private static final long DRAIN_MILLIS = 2000;
-    private static final long EXIT_GRACE_MILLIS = 250;
-    private static final String SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
-    private static final String KILL = firstExecutable("/usr/bin/kill", "/bin/kill");
 
-    /** What to run. */
+    private final Containment containment;
+
+    /** A runner whose runs are held by the process scan (no cgroup); for runs outside a run session. */
+    public ProcessRunner() {
+        this(new ProcessScanContainment("no run session"));
+    }
+
+    /** A runner whose runs are held by {@code containment} (the caller closes it). */
+    public ProcessRunner(Containment containment) {
+        this.containment = containment;
+    }
+
+    /**
+     * What to run.
+     *
+     * @param exitGrace how long processes the run started may go on after its first process exited before they
+     *     count as left behind (zero: none may; a sandbox's own helpers may need a few milliseconds to wind down)
+     */
     public record Spec(
             List<String> argv,
             Path directory,
@@ -36,11 +53,18 @@ public final class ProcessRunner {
             Duration timeout,
             int stdoutLimit,
             int stderrLimit,
-            BooleanSupplier cancelled) {
+            BooleanSupplier cancelled,
+            Duration exitGrace) {
 
         public Spec {
             argv = List.copyOf(argv);
             environment = Map.copyOf(environment);
+        }
+
+        /** A run after whose exit nothing it started may still run. */
+        public Spec(List<String> argv, Path directory, Map<String, String> environment, Duration timeout,
+                int stdoutLimit, int stderrLimit, BooleanSupplier cancelled) {
+            this(argv, directory, environment, timeout, stdoutLimit, stderrLimit, cancelled, Duration.ZERO);
         }
     }
 
@@ -50,7 +74,7 @@ public final class ProcessRunner {
      * @param exitCode the exit code, or -1 when the harness killed it
      * @param stdoutDropped bytes of stdout beyond the limit, read and discarded
      * @param pipesHeldOpen true when a leftover process kept the output pipes open after the exit
-     * @param leftBehind true when a process it started was still alive after it exited (then killed)
+     * @param leftBehind true when a process it started was still running after it exited (then killed)
      */
     public record Outcome(
             int exitCode,
@@ -64,35 +88,30 @@ public final class ProcessRunner {
             boolean leftBehind,
             Duration elapsed) {}
 
-    /** Starts and waits. {@link IOException} means the process could not be started at all. */
+    /**
+     * Starts and waits. {@link IOException} means the process could not be started at all (or not inside its
+     * containment).
+     */
     public Outcome run(Spec spec) throws IOException {
-        boolean ownGroup = SETSID != null && KILL != null;
-        List<String> argv = spec.argv();
-        if (ownGroup) {
-            argv = new java.util.ArrayList<>(argv);
-            argv.add(0, SETSID);
+        try (RunScope scope = containment.begin()) {
+            return run(spec, scope);
         }
-        ProcessBuilder pb = new ProcessBuilder(argv);
-        if (spec.directory() != null) {
-            pb.directory(spec.directory().toFile());
-        }
-        pb.environment().clear();
-        pb.environment().putAll(spec.environment());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+
+    private Outcome run(Spec spec, RunScope scope) throws IOException {
         long start = System.nanoTime();
-        Process process = pb.start();
+        Process process = scope.start(new Launch(spec.argv(), spec.directory(), spec.environment()));
         Capture out = new Capture(process.getInputStream(), spec.stdoutLimit(), "stdout");
         Capture err = new Capture(process.getErrorStream(), spec.stderrLimit(), "stderr");
         out.start();
         err.start();
 
-        Set<ProcessHandle> seen = new LinkedHashSet<>();
         long deadline = start + spec.timeout().toNanos();
         boolean timedOut = false;
         boolean cancelled = false;
         try {
             while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(seen::add);
+                scope.observe(process);
                 if (spec.cancelled().getAsBoolean()) {
                     cancelled = true;
                     break;
@@ -106,127 +125,44 @@ public final class ProcessRunner {
             cancelled = true;
             Thread.currentThread().interrupt();
         }
-        long group = process.pid();
         if (timedOut || cancelled) {
-            process.descendants().forEach(seen::add);
-            if (ownGroup) {
-                signalGroup(group, "-KILL");
+            if (process.isAlive()) {
+                scope.observe(process);
             }
-            seen.forEach(ProcessHandle::destroyForcibly);
+            scope.killAll();
             process.destroyForcibly();
         }
         int exit = waitQuietly(process);
         boolean leftBehind = false;
         if (!timedOut && !cancelled) {
-            leftBehind = stillRunning(seen);
-            // a member may fork while the group is being killed: kill until the group is empty (bounded)
-            for (int round = 0; ownGroup && round < 50 && groupHasMembers(group); round++) {
-                leftBehind = true;
-                signalGroup(group, "-KILL");
-                pause(round == 0 ? 0 : 10);
+            leftBehind = !windsDownWithin(scope, spec.exitGrace());
+            if (leftBehind) {
+                scope.killAll();
             }
-            seen.forEach(ProcessHandle::destroyForcibly);
         }
         boolean held = !out.finish(DRAIN_MILLIS) | !err.finish(DRAIN_MILLIS);
+        if (!timedOut && !cancelled) {
+            scope.checkEntered(exit, err.bytes());
+        }
         return new Outcome(timedOut || cancelled ? -1 : exit, timedOut, cancelled, out.bytes(), out.dropped(),
                 err.bytes(), err.dropped(), held, leftBehind, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /**
-     * Whether a descendant seen while the process ran is still running. A zombie is not (it has exited; only its
-     * new parent has yet to reap it: codex 0.120 to 0.140 leave bubblewrap's sandbox init so for a moment), and a
-     * process that is exiting gets {@link #EXIT_GRACE_MILLIS} to finish.
-     */
-    private static boolean stillRunning(Set<ProcessHandle> seen) {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS);
-        while (true) {
-            boolean running = seen.stream().anyMatch(p -> p.isAlive() && !exited(p.pid()));
-            if (!running || System.nanoTime() > until) {
-                return running;
+    /** True when nothing of the run runs any more, at once or within {@code grace}. */
+    private static boolean windsDownWithin(RunScope scope, Duration grace) {
+        long end = System.nanoTime() + grace.toNanos();
+        while (!scope.stillRunning().isEmpty()) {
+            if (System.nanoTime() >= end) {
+                return false;
             }
-            pause(10);
-        }
-    }
-
-    /** Whether /proc says {@code pid} is a zombie or dead (false where there is no /proc). */
-    private static boolean exited(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            String state = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 2)[0];
-            return state.equals("Z") || state.equals("X");
-        } catch (IOException | RuntimeException e) {
-            return java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self")); // gone, where /proc would show it
-        }
-    }
-
-    private static void pause(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Whether any process is still in process group {@code group}: read from /proc where it exists (no
-     * extra process), else asked with {@code kill -0}.
-     */
-    private static boolean groupHasMembers(long group) {
-        java.nio.file.Path proc = java.nio.file.Path.of("/proc");
-        if (!java.nio.file.Files.isDirectory(proc.resolve("self"))) {
-            return signalGroup(group, "-0");
-        }
-        String wanted = Long.toString(group);
-        try (var dirs = java.nio.file.Files.newDirectoryStream(proc, d -> {
-            String n = d.getFileName().toString();
-            return !n.isEmpty() && Character.isDigit(n.charAt(0));
-        })) {
-            for (java.nio.file.Path d : dirs) {
-                String stat;
-                try {
-                    stat = java.nio.file.Files.readString(d.resolve("stat"));
-                } catch (IOException e) {
-                    continue; // it went away meanwhile
-                }
-                // pid (comm) state ppid pgrp ...: comm may contain spaces and parentheses, so read after the last ')'
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 4);
-                // a zombie (Z) or dead (X) member is already gone: only its parent has yet to reap it
-                if (fields.length > 2 && fields[2].equals(wanted) && !fields[0].equals("Z") && !fields[0].equals("X")) {
-                    return true;
-                }
-            }
-        } catch (IOException e) {
-            return signalGroup(group, "-0");
-        }
-        return false;
-    }
-
-    /** Sends {@code signal} to every process of group {@code group}; true when at least one received it. */
-    private static boolean signalGroup(long group, String signal) {
-        try {
-            Process kill = new ProcessBuilder(KILL, signal, "--", "-" + group)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String firstExecutable(String... candidates) {
-        for (String c : candidates) {
-            if (new File(c).canExecute()) {
-                return c;
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
-        return null;
+        return true;
     }
 
     private static int waitQuietly(Process process) {

@@ -28,6 +28,12 @@ public final class ProbeExecutor {
     private static final int SNIPPET = RecordAssembler.SNIPPET_LIMIT;
     /** Exit codes codex itself uses when it fails before running the command (clap usage 2, panic 101, config 1). */
     private static final Set<Integer> CODEX_OWN_EXITS = Set.of(1, 2, 101);
+    /**
+     * How long codex's own sandbox processes may take to wind down after codex returned: codex 0.120.0 returns
+     * while its sandbox's PID-namespace init (a codex-linux-sandbox helper) still runs for some milliseconds
+     * (measured: up to 72 ms under load 21).
+     */
+    static final Duration CODEX_EXIT_GRACE = Duration.ofSeconds(1);
 
     private final RunSession session;
     private final RunStack stack;
@@ -58,7 +64,8 @@ public final class ProbeExecutor {
             try {
                 o = session.runner().run(new ProcessRunner.Spec(argv, ws,
                         env, session.settings().timeout(), STDOUT_LIMIT, STDERR_LIMIT,
-                        session.settings().cancelled()));
+                        session.settings().cancelled(),
+                        ModeCatalog.isCodexMode(mode.name()) ? CODEX_EXIT_GRACE : Duration.ZERO));
             } finally {
                 tampering = session.integrity().end(ticket);
             }

@@ -2,6 +2,7 @@ package dev.codexfence.run;
 
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.Platform;
+import dev.codexfence.containment.Containment;
 import dev.codexfence.mode.CodexDetector;
 import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.mode.RunMode;
@@ -40,7 +41,8 @@ public final class RunSession implements AutoCloseable {
     private final IntegrityWatch watch;
     private final RecordLog log;
     private final RecordAssembler assembler;
-    private final ProcessRunner runner = new ProcessRunner();
+    private final Containment containment = Containment.forSession();
+    private final ProcessRunner runner = new ProcessRunner(containment);
     private final ProbeTools probeTools = new ProbeTools(runner);
     private final Map<String, String> baseEnvironment;
 
@@ -260,6 +262,7 @@ public final class RunSession implements AutoCloseable {
             log.close();
             log.tampering().ifPresent(problems::add);
         } finally {
+            containment.close();
             List<TreeDeletion.Failure> left = TreeDeletion.delete(scratch);
             if (!left.isEmpty()) {
                 problems.add("harness scratch: " + TreeDeletion.describe(left) + "; they are left in the run's scratch"
