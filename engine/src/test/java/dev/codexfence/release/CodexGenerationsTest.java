@@ -125,6 +125,9 @@ class CodexGenerationsTest {
                 vars.put(line.substring(0, eq), line.substring(eq + 1).replaceAll("(codex-arg0|/\\.tmp)[A-Za-z0-9]{6}", "$1*"));
             }
         }
+        // the harness's own per-run token (process-scan containment), new on every run, is not the launcher's doing
+        assertThat(vars).containsKey(dev.codexfence.containment.ProcessScanContainment.TOKEN_VARIABLE);
+        vars.remove(dev.codexfence.containment.ProcessScanContainment.TOKEN_VARIABLE);
         return vars;
     }
 
