@@ -4,6 +4,7 @@ import static dev.codexfence.cli.CliProcess.cli;
 import static dev.codexfence.cli.CliProcess.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codexfence.testing.LiveProcesses;
 import dev.codexfence.record.RecordAssembler;
 import dev.codexfence.schema.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
@@ -59,11 +60,9 @@ class CliFaultCorpusTest {
                 .env("MODES", "baseline").timeout(Duration.ofSeconds(600)).run();
     }
 
-    private static List<ProcessHandle> corpusProcesses() {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
-                .map(c -> c.contains(fixture("faults") + "/") || c.contains(fixture("hangs") + "/") // this checkout's only
-                        || c.contains("fx_daemon_sleeper " + scratch)).orElse(false))
-                .toList();
+    private static List<String> corpusProcesses() {
+        return LiveProcesses.matching(c -> c.contains(fixture("faults") + "/") || c.contains(fixture("hangs") + "/") // this checkout's only
+                || c.contains("fx_daemon_sleeper " + scratch));
     }
 
     @Test
@@ -144,6 +143,6 @@ class CliFaultCorpusTest {
         while (!corpusProcesses().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(corpusProcesses().stream().map(h -> h.info().commandLine().orElse("?"))).isEmpty();
+        assertThat(corpusProcesses()).isEmpty();
     }
 }

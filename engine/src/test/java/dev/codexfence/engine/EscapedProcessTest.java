@@ -52,8 +52,8 @@ class EscapedProcessTest {
     }
 
     private static List<ProcessHandle> daemons() {
-        return ProcessHandle.allProcesses().filter(h -> h.info().commandLine()
-                .map(c -> c.contains("hx_escape_sleeper " + mark)).orElse(false)).toList();
+        // argv[0] carries the daemon's name (exec -a): the JDK's commandLine() would not show it
+        return dev.codexfence.testing.LiveProcesses.handles(c -> c.contains("hx_escape_sleeper " + mark));
     }
 
     @Test

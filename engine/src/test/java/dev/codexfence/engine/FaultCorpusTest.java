@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.codexfence.testing.LiveProcesses;
 import dev.codexfence.record.RecordAssembler;
 import dev.codexfence.schema.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
@@ -120,8 +121,7 @@ class FaultCorpusTest {
             assertThat(r.at("/payload/raw/harness_error").asString()).isEqualTo("timeout");
             assertThat(r.at("/result/observed_result").asString()).isEqualTo("error");
         });
-        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains(Fixtures.tree("hangs") + "/"))).isEmpty();
+        assertThat(LiveProcesses.matching(c -> c.contains(Fixtures.tree("hangs") + "/"))).isEmpty();
     }
 
     @Test
@@ -148,8 +148,7 @@ class FaultCorpusTest {
         // so processes of another build running the same corpus on this machine do not count here
         String daemon = "fx_daemon_sleeper " + Fixtures.recordsByTest(results).get("fx_daemon [baseline]")
                 .at("/run/workspace_root").asString();
-        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains(Fixtures.tree("faults") + "/") || c.contains(daemon))).isEmpty();
+        assertThat(LiveProcesses.matching(c -> c.contains(Fixtures.tree("faults") + "/") || c.contains(daemon))).isEmpty();
     }
 
     @Test

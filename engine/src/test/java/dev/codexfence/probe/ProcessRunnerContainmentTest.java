@@ -45,8 +45,8 @@ class ProcessRunnerContainmentTest {
     }
 
     private List<ProcessHandle> alive() {
-        return ProcessHandle.allProcesses().filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .toList();
+        // argv[0] carries the marker (exec -a): the JDK's commandLine() would not show it
+        return dev.codexfence.testing.LiveProcesses.handles(c -> c.contains(marker));
     }
 
     private ProcessRunner.Outcome run(String script, Duration grace) throws Exception {
