@@ -47,24 +47,10 @@ final class CliProcess {
 
     /**
      * A scratch root of its own for one test's CLI run ({@code -c codex-fence.scratch.dir=...}), so the test sees
-     * exactly its run's folders. It lies under the module's {@code target/} folder: a scratch root under
-     * {@code /tmp} (where {@code @TempDir} lives) is refused.
+     * exactly its run's folders; outside /tmp and the checkout ({@link dev.codexfence.testing.TestScratch}).
      */
     static Path scratchRoot(String name) throws IOException {
-        // short: the run's AF_UNIX sockets lie below it (at most 107 bytes of path)
-        Path base = Files.createDirectories(Path.of("target", "s").toAbsolutePath());
-        for (int i = 0; ; i++) {
-            Path dir = base.resolve(name + "-" + Integer.toString(java.util.concurrent.ThreadLocalRandom.current()
-                    .nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36));
-            try {
-                return Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                if (i > 100) {
-                    throw e;
-                }
-            }
-        }
+        return dev.codexfence.testing.TestScratch.folder(name);
     }
 
     /** The repository root (Surefire passes -Dfence.root), for the real probe helpers. */

@@ -28,7 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CodexGenerationsTest {
 
     /** Where the workspace goes: outside /tmp, which the workspace-write policy makes writable anyway. */
-    private static final Path SCRATCH = Path.of("target/codex-generations").toAbsolutePath();
+    /** Outside every writable root of the sandbox (not under /tmp, where a CI checkout may be): see TestScratch. */
+    private static final Path SCRATCH = scratch();
+
+    private static Path scratch() {
+        try {
+            return dev.codexfence.testing.TestScratch.folder("gen");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final ProcessRunner runner = new ProcessRunner();
 

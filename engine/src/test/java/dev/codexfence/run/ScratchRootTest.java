@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Where runs keep their files: outside every sandbox-writable temp folder, private, short. */
 class ScratchRootTest {
 
-    /** A scratch root for these tests: under the module's target folder (not /tmp), short. */
+    /** A scratch root for these tests: outside /tmp (and the checkout, which may be under /tmp), short. */
     private static Path base() throws IOException {
-        Path base = Files.createDirectories(Path.of("target", "s").toAbsolutePath());
-        return Files.createTempDirectory(base, "sr");
+        return dev.codexfence.testing.TestScratch.folder("sr");
     }
 
     @Test

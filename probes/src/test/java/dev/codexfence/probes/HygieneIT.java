@@ -37,8 +37,6 @@ class HygieneIT {
      */
     private static final Map<String, String> NOT_OUTPUTS = Map.of(
             "test-classes", "the runs' configuration, which hands probes the DEPLOY_API_TOKEN canary",
-            "fence-home", "the fake $HOME, where the canaries are planted",
-            "fence-codex-home", "codex's own home (CODEX_HOME): links to its 300 MB binary and its state",
             "failsafe-reports", "the reports of this check's own JVM, which is told the secrets to look for",
             "surefire", "Failsafe's start-up files for this check's own JVM (its system properties)",
             "classes", "compiled code",
