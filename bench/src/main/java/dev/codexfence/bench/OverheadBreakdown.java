@@ -4,19 +4,21 @@ import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.CatalogLoader;
 import dev.codexfence.containment.Containment;
 import dev.codexfence.containment.ProcessScanContainment;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.mode.RunMode;
+import dev.codexfence.ndjson.RecordJson;
+import dev.codexfence.ndjson.RecordLog;
 import dev.codexfence.probe.ProbeParser;
 import dev.codexfence.probe.ProbeScript;
 import dev.codexfence.probe.ProcessRunner;
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.run.ProbeExecutor;
 import dev.codexfence.run.ProbeRunResult;
-import dev.codexfence.run.RecordLog;
 import dev.codexfence.run.RunSession;
 import dev.codexfence.run.RunSettings;
 import dev.codexfence.run.Workspaces;
-import dev.codexfence.schema.FenceJson;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where a probe run's time goes: the steps the engine takes for every run, each timed on its own with the
@@ -127,9 +128,9 @@ final class OverheadBreakdown implements AutoCloseable {
             add(DELETE, t2 - t1);
 
             String id = file.getFileName().toString().replace(".sh", "");
-            ObjectNode stack = (ObjectNode) FenceJson.MAPPER.readTree(o.stdout()).get("stack");
+            BoundaryObject.Stack stack = RecordJson.stack(FenceJson.MAPPER.readTree(o.stdout()).get("stack"));
             t0 = System.nanoTime();
-            AssembledRecord record = assembler.assemble(o.stdout(), new RecordAssembler.Expectation(id, "baseline", stack));
+            RecordLine record = assembler.assemble(o.stdout(), new RecordAssembler.Expectation(id, "baseline", stack));
             add(ASSEMBLE, System.nanoTime() - t0);
 
             t0 = System.nanoTime();
@@ -139,7 +140,7 @@ final class OverheadBreakdown implements AutoCloseable {
             t0 = System.nanoTime();
             Path dir = Files.createDirectories(scratch.resolve("breakdown-out/[engine:codex-fence]/[probe:"
                     + (fileEntries++) + "]/[mode:baseline]"));
-            Files.writeString(dir.resolve("record.json"), record.compactJson() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("record.json"), record.json() + "\n", StandardCharsets.UTF_8);
             add(FILE_ENTRY, System.nanoTime() - t0);
 
             t0 = System.nanoTime();

@@ -1,14 +1,15 @@
 package dev.codexfence.assertj;
 
+import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fluent checks on one cfbo-v1 record. Every failure names the probe and mode and quotes the command, the
@@ -111,22 +112,29 @@ public final class BoundaryObjectAssert extends AbstractAssert<BoundaryObjectAss
     public BoundaryObjectAssert hasPayloadRaw(String key, String expected) {
         Objects.requireNonNull(key, "payload.raw key");
         isNotNull();
-        JsonNode value = rawValue(key, "to have payload.raw." + key + " " + quote(expected));
-        String text = text(value);
+        Object value = rawValue(key, "to have payload.raw." + key + " " + quote(expected));
+        String text = value instanceof String s ? s : RecordJson.text(value);
         if (!Objects.equals(text, expected)) {
-            fail("to have payload.raw." + key + " " + quote(expected), "it was " + value);
+            fail("to have payload.raw." + key + " " + quote(expected), "it was " + RecordJson.text(value));
         }
         return myself;
     }
 
-    /** {@code payload.raw.KEY} equals this JSON value. */
-    public BoundaryObjectAssert hasPayloadRaw(String key, JsonNode expected) {
+    /**
+     * {@code payload.raw.KEY} equals this JSON value, given as the record holds such values (see
+     * {@link BoundaryObject}): a {@code String}, {@code Boolean}, {@code Number}, {@code List}, {@code Map}, or
+     * {@code null} for JSON null. Whole numbers compare by value whatever their Java type ({@code 2} and {@code 2L}
+     * are equal); a whole number never equals a fraction ({@code 2} is not {@code 2.0}, as in JSON text).
+     *
+     * @throws IllegalArgumentException when {@code expected} is not a JSON value
+     */
+    public BoundaryObjectAssert hasPayloadRaw(String key, Object expected) {
         Objects.requireNonNull(key, "payload.raw key");
-        Objects.requireNonNull(expected, "expected JSON value (use NullNode for JSON null)");
+        Object wanted = asRecordValue(key, expected);
         isNotNull();
-        JsonNode value = rawValue(key, "to have payload.raw." + key + " " + expected);
-        if (!expected.equals(value)) {
-            fail("to have payload.raw." + key + " " + expected, "it was " + value);
+        Object value = rawValue(key, "to have payload.raw." + key + " " + RecordJson.text(wanted));
+        if (!Objects.equals(wanted, value)) {
+            fail("to have payload.raw." + key + " " + RecordJson.text(wanted), "it was " + RecordJson.text(value));
         }
         return myself;
     }
@@ -138,29 +146,32 @@ public final class BoundaryObjectAssert extends AbstractAssert<BoundaryObjectAss
      */
     public BoundaryObjectAssert hasHostEffect(String expected) {
         isNotNull();
-        ObjectNode raw = actual.payload() == null ? null : actual.payload().raw();
-        if (raw == null || !raw.has(HOST_EFFECT)) {
+        Map<String, Object> raw = actual.payload() == null ? null : actual.payload().raw();
+        if (raw == null || !raw.containsKey(HOST_EFFECT)) {
             fail("to have host_effect " + quote(expected), "no host_effect recorded (payload.raw has no \""
                     + HOST_EFFECT + "\"; host-side effect checks did not run for this record)");
         }
         return hasPayloadRaw(HOST_EFFECT, expected);
     }
 
-    private JsonNode rawValue(String key, String expectation) {
-        ObjectNode raw = actual.payload() == null ? null : actual.payload().raw();
-        if (raw == null || !raw.has(key)) {
-            List<String> keys = raw == null ? List.of() : new ArrayList<>(raw.propertyNames());
+    private Object rawValue(String key, String expectation) {
+        Map<String, Object> raw = actual.payload() == null ? null : actual.payload().raw();
+        if (raw == null || !raw.containsKey(key)) {
+            List<String> keys = raw == null ? List.of() : new ArrayList<>(raw.keySet());
             fail(expectation, "payload.raw has no \"" + key + "\" (its keys: " + keys + ")");
         }
         return raw.get(key);
     }
 
-    private String errno() {
-        return actual.result() == null ? null : actual.result().errno();
+    /** {@code value} as a record holds it: the model's own copy, so that {@code 2L} compares equal to a read {@code 2}. */
+    private static Object asRecordValue(String key, Object value) {
+        Map<String, Object> one = new HashMap<>();
+        one.put(key, value);
+        return new BoundaryObject.Payload(null, null, one).raw().get(key);
     }
 
-    private static String text(JsonNode node) {
-        return node.isString() ? node.asString() : node.toString();
+    private String errno() {
+        return actual.result() == null ? null : actual.result().errno();
     }
 
     private static String quote(String s) {

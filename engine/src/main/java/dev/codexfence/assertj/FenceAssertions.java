@@ -1,6 +1,6 @@
 package dev.codexfence.assertj;
 
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
 
 /**
@@ -16,7 +16,7 @@ public final class FenceAssertions {
     }
 
     /** Asserts on the typed record of an assembled record. */
-    public static BoundaryObjectAssert assertThat(AssembledRecord actual) {
+    public static BoundaryObjectAssert assertThat(RecordLine actual) {
         return new BoundaryObjectAssert(actual == null ? null : actual.record());
     }
 

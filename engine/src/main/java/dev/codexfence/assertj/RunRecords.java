@@ -1,22 +1,18 @@
 package dev.codexfence.assertj;
 
+import dev.codexfence.input.InputFile;
+import dev.codexfence.ndjson.BadRecordsException;
+import dev.codexfence.ndjson.RecordReader;
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
-import dev.codexfence.schema.SchemaValidator;
-import dev.codexfence.schema.SchemaViolation;
+import dev.codexfence.record.RecordLine;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The records of a run (or any bunch of records) to assert on as a whole, e.g. the NDJSON file a
@@ -38,40 +34,23 @@ public record RunRecords(List<BoundaryObject> records) {
 
     /**
      * Reads an NDJSON file: one cfbo-v1 record per line (blank lines are skipped), each checked against the
-     * bundled schema and parsed with {@link FenceJson#MAPPER}.
+     * bundled schema, as {@code codex-fence --diff} and {@code --report} read their inputs.
      *
      * @throws IllegalArgumentException naming the file and line of the first line that is not a cfbo-v1 record
      * @throws UncheckedIOException when the file cannot be read
      */
     public static RunRecords fromNdjson(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<RecordLine> lines;
+        try (InputStream in = InputFile.open(file, RecordReader.LIMIT)) {
+            lines = new RecordReader().read(file.toString(), in);
+        } catch (BadRecordsException e) {
+            List<String> problems = e.problems();
+            throw new IllegalArgumentException(problems.get(0)
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad lines)" : ""), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read records from " + file + ": " + e.getMessage(), e);
         }
-        List<BoundaryObject> records = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                records.add(parse(lines.get(i), file + ":" + (i + 1)));
-            }
-        }
-        return new RunRecords(records);
-    }
-
-    private static BoundaryObject parse(String line, String where) {
-        JsonNode tree;
-        try {
-            tree = FenceJson.MAPPER.readTree(line);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException(where + ": not JSON: " + e.getOriginalMessage(), e);
-        }
-        List<SchemaViolation> violations = Schema.VALIDATOR.validate(tree);
-        if (!violations.isEmpty()) {
-            throw new IllegalArgumentException(where + ": not a cfbo-v1 record: " + violations.get(0).describe()
-                    + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
-        }
-        return FenceJson.MAPPER.treeToValue(tree, BoundaryObject.class);
+        return new RunRecords(lines.stream().map(RecordLine::record).toList());
     }
 
     /** The records that match. */
@@ -100,10 +79,5 @@ public record RunRecords(List<BoundaryObject> records) {
 
     public boolean isEmpty() {
         return records.isEmpty();
-    }
-
-    /** The bundled cfbo-v1 schema, loaded on first use. */
-    private static final class Schema {
-        static final SchemaValidator VALIDATOR = RecordAssembler.bundledSchema();
     }
 }

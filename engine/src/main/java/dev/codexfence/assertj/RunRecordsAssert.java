@@ -1,14 +1,15 @@
 package dev.codexfence.assertj;
 
+import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Policy checks over many records. A check with nothing to check fails instead of passing vacuously: a
@@ -82,8 +83,12 @@ public final class RunRecordsAssert extends AbstractAssert<RunRecordsAssert, Run
     }
 
     private static String harnessError(BoundaryObject r) {
-        JsonNode raw = r.payload() == null || r.payload().raw() == null ? null : r.payload().raw().get(HARNESS_ERROR);
-        return raw == null ? null : raw.isString() ? raw.asString() : raw.toString();
+        Map<String, Object> raw = r.payload() == null ? null : r.payload().raw();
+        if (raw == null || !raw.containsKey(HARNESS_ERROR)) {
+            return null;
+        }
+        Object value = raw.get(HARNESS_ERROR);
+        return value instanceof String s ? s : RecordJson.text(value);
     }
 
     private static String list(List<BoundaryObject> records, boolean withHarnessError) {

@@ -1,7 +1,7 @@
 package dev.codexfence.catalog;
 
-import dev.codexfence.schema.FenceJson;
-import dev.codexfence.schema.JsonLines;
+import dev.codexfence.json.FenceJson;
+import dev.codexfence.json.JsonLines;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
 import dev.codexfence.input.InputException;

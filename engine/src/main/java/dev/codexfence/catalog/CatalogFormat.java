@@ -1,6 +1,6 @@
 package dev.codexfence.catalog;
 
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import tools.jackson.databind.JsonNode;
 

@@ -1,6 +1,6 @@
 package dev.codexfence.catalog;
 
-import dev.codexfence.schema.JsonLines;
+import dev.codexfence.json.JsonLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -15,7 +15,7 @@ import dev.codexfence.engine.Shard;
 import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.probe.ProbeRoot;
 import dev.codexfence.run.CodexFenceCache;
-import dev.codexfence.run.PrivateFolder;
+import dev.codexfence.files.PrivateFolder;
 import dev.codexfence.terminal.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -229,8 +229,8 @@ public final class CodexFenceCli {
                 throw CliException.configuration("the run wrote no NDJSON file: nothing to record expectations from", null);
             }
             // this run's files only: the output folder keeps earlier runs' files too
-            var records = new dev.codexfence.diff.RecordFiles().readAll(run.ndjsonFiles()).stream()
-                    .map(dev.codexfence.diff.RecordLine::record).toList();
+            var records = new dev.codexfence.ndjson.RecordReader().readAll(run.ndjsonFiles()).stream()
+                    .map(dev.codexfence.record.RecordLine::record).toList();
             var recording = dev.codexfence.expect.ExpectationsRecorder.record(records);
             for (var written : new dev.codexfence.expect.ExpectationsWriter().write(recording, file,
                     dev.codexfence.expect.ExpectationsFolder.defaultDirectory(), false)) {
@@ -238,7 +238,7 @@ public final class CodexFenceCli {
             }
             recording.skipped().forEach(s -> io.err().println("codex-fence: not recorded (harness-made): "
                     + TerminalText.line(String.valueOf(s))));
-        } catch (dev.codexfence.expect.ExpectationsException | dev.codexfence.diff.BadRecordsException e) {
+        } catch (dev.codexfence.expect.ExpectationsException | dev.codexfence.ndjson.BadRecordsException e) {
             throw CliException.configuration(e.getMessage(), e);
         }
         return exit;
@@ -290,7 +290,7 @@ public final class CodexFenceCli {
                     : report.write(out, o.files.stream().map(f -> absolute(f.toString())).toList());
             io.err().println("codex-fence: fence map written to " + TerminalText.line(written.toString()));
             return ExitCodes.OK;
-        } catch (dev.codexfence.diff.BadRecordsException e) {
+        } catch (dev.codexfence.ndjson.BadRecordsException e) {
             e.problems().forEach(p -> io.err().println("codex-fence: " + TerminalText.line(p)));
             return ExitCodes.USAGE;
         } catch (dev.codexfence.expect.ExpectationsException | java.io.UncheckedIOException e) {

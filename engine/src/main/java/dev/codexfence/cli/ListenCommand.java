@@ -1,10 +1,10 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.diff.RecordFiles;
+import dev.codexfence.ndjson.RecordReader;
 import dev.codexfence.input.InputException;
 import dev.codexfence.input.LineReader;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
 import dev.codexfence.terminal.TerminalText;
@@ -53,7 +53,7 @@ final class ListenCommand {
         List<Bad> bad = new ArrayList<>();
         int lineNumber = 0;
         // a line or an input over the NDJSON caps (--listen < /dev/zero) is a bad line that ends the reading
-        try (LineReader reader = new LineReader(in, "<stdin>", RecordFiles.MAX_LINE_BYTES, RecordFiles.LIMIT)) {
+        try (LineReader reader = new LineReader(in, "<stdin>", RecordReader.MAX_LINE_BYTES, RecordReader.LIMIT)) {
             String line;
             while ((line = readLine(reader, bad)) != null) {
                 lineNumber = reader.lineNumber();

@@ -1,7 +1,7 @@
 package dev.codexfence.cli;
 
 import dev.codexfence.record.Redactor;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.terminal.TerminalText;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,5 +1,9 @@
 package dev.codexfence.diff;
 
+import dev.codexfence.ndjson.BadRecordsException;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.Release;
 import dev.codexfence.terminal.TerminalText;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,13 +20,13 @@ public final class DiffCommand {
     /** Bad lines printed before "… and N more". */
     static final int PROBLEMS_SHOWN = 50;
 
-    private final RecordFiles reader;
+    private final RecordReader reader;
 
     public DiffCommand() {
-        this(new RecordFiles());
+        this(new RecordReader());
     }
 
-    public DiffCommand(RecordFiles reader) {
+    public DiffCommand(RecordReader reader) {
         this.reader = reader;
     }
 

@@ -1,6 +1,8 @@
 package dev.codexfence.diff;
 
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.StackIdentity;
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ import java.util.List;
  * @param after the new record; null when it disappeared
  * @param changes the differing fields of a changed record; empty otherwise
  */
-public record DiffEntry(Kind kind, String probeId, String mode, StackKey stack, RecordLine before, RecordLine after,
+public record DiffEntry(Kind kind, String probeId, String mode, StackIdentity stack, RecordLine before, RecordLine after,
         List<FieldChange> changes) {
 
     public enum Kind {

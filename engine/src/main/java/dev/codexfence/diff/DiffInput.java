@@ -1,5 +1,7 @@
 package dev.codexfence.diff;
 
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +18,7 @@ public record DiffInput(List<String> sources, List<RecordLine> records) {
     }
 
     /** Reads NDJSON files; bad lines throw {@link BadRecordsException}. */
-    public static DiffInput read(RecordFiles reader, List<Path> files) {
+    public static DiffInput read(RecordReader reader, List<Path> files) {
         return new DiffInput(files.stream().map(Path::toString).toList(), reader.readAll(files));
     }
 

@@ -1,7 +1,10 @@
 package dev.codexfence.diff;
 
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.HostLine;
+import dev.codexfence.stack.StackIdentity;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -61,12 +64,12 @@ public final class DiffJson {
         return s;
     }
 
-    private static ObjectNode stack(StackKey k) {
+    private static ObjectNode stack(StackIdentity k) {
         ObjectNode n = FenceJson.MAPPER.createObjectNode();
         n.put("platform", k.platform());
-        n.put("codex_cli_version", k.codexCliVersion());
-        n.put("os", k.os());
-        n.put("uid", k.uid());
+        n.put("codex_cli_version", k.release().version());
+        n.put("os", k.host().os());
+        n.put("uid", k.host().uid());
         return n;
     }
 
@@ -107,7 +110,7 @@ public final class DiffJson {
         BoundaryObject.Result r = line.record().result();
         ObjectNode n = FenceJson.MAPPER.createObjectNode();
         n.put("source", line.source());
-        n.put("line", line.line());
+        n.put("line", line.lineNumber());
         n.put("observed_result", r.observedResult().id());
         n.put("errno", r.errno());
         n.put("message", r.message());

@@ -1,5 +1,6 @@
 package dev.codexfence.diff;
 
+import dev.codexfence.stack.StackIdentity;
 import dev.codexfence.terminal.TerminalText;
 import java.util.List;
 
@@ -52,7 +53,7 @@ public final class DiffText {
         sb.append("  ").append(name).append(": ").append(side.sources().isEmpty() ? "(no input)"
                 : String.join(", ", side.sources().stream().map(TerminalText::line).toList()))
                 .append(" (").append(side.records()).append(side.records() == 1 ? " record" : " records").append(')');
-        List<StackKey> stacks = side.stacks();
+        List<StackIdentity> stacks = side.stacks();
         if (stacks.size() == 1) {
             sb.append(" on ").append(TerminalText.line(stacks.get(0).label()));
         }

@@ -3,6 +3,8 @@ package dev.codexfence.diff;
 import dev.codexfence.expect.ExpectationsRecorder;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.StackIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.Map;
 
 /**
  * Records of many NDJSON inputs (several releases, hosts, shards, re-runs) as one set of observations, one per
- * stack × probe × mode ({@link StackKey}: platform, codex version, OS, uid).
+ * stack × probe × mode ({@link StackIdentity}: platform, codex version, OS, uid).
  *
  * <p>Two records of the same stack × probe × mode <em>agree</em> when they observed the same
  * {@code observed_result} and {@code errno} (messages carry volatile facts and are not compared): the later
@@ -30,10 +32,10 @@ public final class MergedRecords {
     }
 
     /** One stack × probe × mode. */
-    public record Key(StackKey stack, String probeId, String mode) {
+    public record Key(StackIdentity stack, String probeId, String mode) {
 
         public static Key of(BoundaryObject record) {
-            return new Key(StackKey.of(record.stack()), record.probe().id(), record.run().mode());
+            return new Key(StackIdentity.of(record.stack()), record.probe().id(), record.run().mode());
         }
     }
 

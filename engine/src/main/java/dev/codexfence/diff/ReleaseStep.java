@@ -1,5 +1,8 @@
 package dev.codexfence.diff;
 
+import dev.codexfence.stack.HostLine;
+import dev.codexfence.stack.Release;
+
 /**
  * Records of one host line compared across two releases: the old side's release and the new side's.
  */

@@ -1,5 +1,6 @@
 package dev.codexfence.diff;
 
+import dev.codexfence.stack.StackIdentity;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record RunDiff(Side before, Side after, boolean pairedByStack, List<Relea
      * @param records how many records they hold
      * @param stacks their distinct stacks, sorted
      */
-    public record Side(List<String> sources, int records, List<StackKey> stacks) {
+    public record Side(List<String> sources, int records, List<StackIdentity> stacks) {
 
         public Side {
             sources = List.copyOf(sources);

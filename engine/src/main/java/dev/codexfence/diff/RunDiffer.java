@@ -1,6 +1,11 @@
 package dev.codexfence.diff;
 
+import dev.codexfence.ndjson.BadRecordsException;
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.HostLine;
+import dev.codexfence.stack.Release;
+import dev.codexfence.stack.StackIdentity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,7 +31,7 @@ public final class RunDiffer {
 
     private RunDiffer() {}
 
-    /** @param group null (pairing by probe and mode), the {@link StackKey}, or the {@link HostLine} across releases */
+    /** @param group null (pairing by probe and mode), the {@link StackIdentity}, or the {@link HostLine} across releases */
     private record Key(Object group, String probeId, String mode) {}
 
     public static RunDiff compare(List<RecordLine> before, List<RecordLine> after) {
@@ -36,12 +41,12 @@ public final class RunDiffer {
     public static RunDiff compare(DiffInput beforeInput, DiffInput afterInput) {
         List<RecordLine> before = beforeInput.records();
         List<RecordLine> after = afterInput.records();
-        Set<StackKey> beforeStacks = stacks(before);
-        Set<StackKey> afterStacks = stacks(after);
+        Set<StackIdentity> beforeStacks = stacks(before);
+        Set<StackIdentity> afterStacks = stacks(after);
         boolean byStack = beforeStacks.size() > 1 || afterStacks.size() > 1;
         List<ReleaseStep> steps = releaseSteps(beforeStacks, afterStacks);
         Function<BoundaryObject, Object> group = !byStack ? r -> null
-                : steps.isEmpty() ? r -> StackKey.of(r.stack()) : r -> HostLine.of(r.stack());
+                : steps.isEmpty() ? r -> StackIdentity.of(r.stack()) : r -> HostLine.of(r.stack());
         List<String> problems = new ArrayList<>();
         Map<Key, RecordLine> old = index(before, group, problems);
         Map<Key, RecordLine> now = index(after, group, problems);
@@ -90,7 +95,7 @@ public final class RunDiffer {
      * and some line's release differs), the step each such line took; else empty. Records are then paired by host
      * line, probe and mode, so that the same probe run of the old and the new release meet.
      */
-    static List<ReleaseStep> releaseSteps(Set<StackKey> before, Set<StackKey> after) {
+    static List<ReleaseStep> releaseSteps(Set<StackIdentity> before, Set<StackIdentity> after) {
         Map<HostLine, Set<Release>> old = releasesByHost(before);
         Map<HostLine, Set<Release>> now = releasesByHost(after);
         if (old.values().stream().anyMatch(r -> r.size() != 1) || now.values().stream().anyMatch(r -> r.size() != 1)) {
@@ -107,14 +112,14 @@ public final class RunDiffer {
         return steps;
     }
 
-    private static Map<HostLine, Set<Release>> releasesByHost(Set<StackKey> stacks) {
+    private static Map<HostLine, Set<Release>> releasesByHost(Set<StackIdentity> stacks) {
         Map<HostLine, Set<Release>> map = new TreeMap<>(HostLine.ORDER);
         stacks.forEach(s -> map.computeIfAbsent(s.host(), h -> new LinkedHashSet<>()).add(s.release()));
         return map;
     }
 
-    private static StackKey stackOf(boolean byStack, RecordLine line) {
-        return byStack ? StackKey.of(line.record().stack()) : null;
+    private static StackIdentity stackOf(boolean byStack, RecordLine line) {
+        return byStack ? StackIdentity.of(line.record().stack()) : null;
     }
 
     static List<FieldChange> changes(BoundaryObject a, BoundaryObject b) {
@@ -131,9 +136,9 @@ public final class RunDiffer {
         return changes;
     }
 
-    private static Set<StackKey> stacks(List<RecordLine> lines) {
-        Set<StackKey> stacks = new LinkedHashSet<>();
-        lines.forEach(l -> stacks.add(StackKey.of(l.record().stack())));
+    private static Set<StackIdentity> stacks(List<RecordLine> lines) {
+        Set<StackIdentity> stacks = new LinkedHashSet<>();
+        lines.forEach(l -> stacks.add(StackIdentity.of(l.record().stack())));
         return stacks;
     }
 
@@ -146,15 +151,15 @@ public final class RunDiffer {
             RecordLine first = map.putIfAbsent(key, l);
             if (first != null) {
                 problems.add(l.where() + ": a second record for " + r.probe().id() + " [" + r.run().mode() + "]"
-                        + (key.group() != null ? " on " + StackKey.of(r.stack()).label() : "") + " (the first is at "
+                        + (key.group() != null ? " on " + StackIdentity.of(r.stack()).label() : "") + " (the first is at "
                         + first.where() + "); one input holds one run per stack");
             }
         }
         return map;
     }
 
-    private static RunDiff.Side side(DiffInput input, Set<StackKey> stacks) {
-        TreeSet<StackKey> sorted = new TreeSet<>(StackKey.ORDER);
+    private static RunDiff.Side side(DiffInput input, Set<StackIdentity> stacks) {
+        TreeSet<StackIdentity> sorted = new TreeSet<>(StackIdentity.ORDER);
         sorted.addAll(stacks);
         return new RunDiff.Side(input.sources(), input.records().size(), List.copyOf(sorted));
     }

@@ -1,6 +1,6 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.RecordLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +17,9 @@ final class RecordPublisher {
 
     private RecordPublisher() {}
 
-    static void publish(ExecutionRequest request, TestDescriptor descriptor, AssembledRecord record) {
+    static void publish(ExecutionRequest request, TestDescriptor descriptor, RecordLine record) {
         request.getEngineExecutionListener().reportingEntryPublished(descriptor,
-                ReportEntry.from(Constants.RECORD_ENTRY_KEY, record.compactJson()));
+                ReportEntry.from(Constants.RECORD_ENTRY_KEY, record.json()));
         Path dir;
         try {
             dir = request.getOutputDirectoryCreator().createOutputDirectory(descriptor);
@@ -29,7 +29,7 @@ final class RecordPublisher {
         }
         try {
             Path file = dir.resolve(RECORD_FILE);
-            Files.writeString(file, record.compactJson() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, record.json() + "\n", StandardCharsets.UTF_8);
             request.getEngineExecutionListener().fileEntryPublished(descriptor,
                     FileEntry.from(file, "application/json"));
         } catch (IOException e) {

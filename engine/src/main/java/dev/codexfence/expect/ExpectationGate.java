@@ -1,9 +1,11 @@
 package dev.codexfence.expect;
 
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.stack.StackIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +29,8 @@ public final class ExpectationGate {
     private final UnlistedPolicy policy;
     private final Expectations fixed;
     private final ExpectationsFolder folder;
-    private final Map<StackId, Optional<Expectations>> chosen = new ConcurrentHashMap<>();
+    /** By platform, release and sandbox interface: what decides which file applies. */
+    private final Map<List<Object>, Optional<Expectations>> chosen = new ConcurrentHashMap<>();
     private final Map<String, Use> uses = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> warnings = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -67,22 +70,24 @@ public final class ExpectationGate {
         if (!enabled) {
             return Optional.empty();
         }
-        StackId id = StackId.of(stack);
-        return chosen.computeIfAbsent(id, s -> {
+        StackIdentity id = StackIdentity.of(stack);
+        String sandboxInterface = stack.sandboxInterface();
+        return chosen.computeIfAbsent(Arrays.asList(id.platform(), id.release(), sandboxInterface), key -> {
             if (fixed != null) {
-                if (!fixed.stack().covers(stack)) {
-                    warnings.putIfAbsent(fixed.source() + " " + s, "expectations " + fixed.source() + " are for "
-                            + fixed.stack().describe() + ", but records of this run come from " + s.describe());
+                if (!fixed.matches(id, sandboxInterface)) {
+                    String records = Expectations.describeStack(id.platform(), id.release(), sandboxInterface);
+                    warnings.putIfAbsent(fixed.source() + " " + records, "expectations " + fixed.source() + " are for "
+                            + fixed.describeStack() + ", but records of this run come from " + records);
                 }
                 return Optional.of(fixed);
             }
             Optional<Expectations> found = folder.find(stack);
             if (found.isEmpty() && !folder.files().isEmpty()) {
-                StackId plain = new StackId(s.platform(), s.codexCliVersion(), null);
-                warnings.putIfAbsent("none " + plain, "no expectations for " + plain.describe() + " in "
+                String plain = Expectations.describeStack(id.platform(), id.release(), null);
+                warnings.putIfAbsent("none " + plain, "no expectations for " + plain + " in "
                         + folder.directory() + " (it has " + String.join("; ", folder.files().stream()
-                                .map(e -> e.stack().describe()).toList()) + "): these records were checked against"
-                        + " their contract only; record " + plain.fileName() + " to gate this stack too");
+                                .map(Expectations::describeStack).toList()) + "): these records were checked against"
+                        + " their contract only; record " + id.expectationsFileName() + " to gate this stack too");
             }
             return found;
         });
@@ -147,7 +152,7 @@ public final class ExpectationGate {
                 synchronized (u.unlisted) {
                     notListed = u.unlisted.stream().sorted().toList();
                 }
-                files.add(new FileUse(u.expectations.source(), u.expectations.stack(), u.checked.get(),
+                files.add(new FileUse(u.expectations.source(), u.expectations.describeStack(), u.checked.get(),
                         u.drifted.get(), notListed, without));
             }
         }
@@ -172,12 +177,13 @@ public final class ExpectationGate {
     /**
      * How one file was used.
      *
+     * @param stack the stack the file is about ({@code linux, codex 0.169.0 (sandbox-profile)})
      * @param checked records checked against it
      * @param drifted records that contradicted it
      * @param unlisted the runs ({@code probe [mode]}) it lists nothing for
      * @param withoutProbe its entries whose probe has no script in the run's probe roots
      */
-    public record FileUse(String source, StackId stack, int checked, int drifted, List<String> unlisted,
+    public record FileUse(String source, String stack, int checked, int drifted, List<String> unlisted,
             List<String> withoutProbe) {}
 
     /** The end of a run, as far as expectations go. */

@@ -1,6 +1,7 @@
 package dev.codexfence.expect;
 
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.stack.StackIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,9 +74,9 @@ public final class ExpectationsFolder {
         for (Path p : paths) {
             Expectations e = reader.read(p);
             for (Expectations other : files) {
-                if (other.stack().overlaps(e.stack())) {
-                    throw new ExpectationsException(p + ": its stack (" + e.stack().describe() + ") is already"
-                            + " covered by " + other.source() + " (" + other.stack().describe()
+                if (other.overlaps(e)) {
+                    throw new ExpectationsException(p + ": its stack (" + e.describeStack() + ") is already"
+                            + " covered by " + other.source() + " (" + other.describeStack()
                             + "); keep one file per stack");
                 }
             }
@@ -94,11 +95,11 @@ public final class ExpectationsFolder {
 
     /** The file about the stack a record was made on, if the folder has one. */
     public Optional<Expectations> find(BoundaryObject.Stack stack) {
-        return files.stream().filter(e -> e.stack().covers(stack)).findFirst();
+        return files.stream().filter(e -> e.covers(stack)).findFirst();
     }
 
-    /** Where a recording of {@code stack} goes by default. */
-    public Path fileFor(StackId stack) {
-        return directory.resolve(stack.fileName());
+    /** Where a recording of the records of {@code stack} goes by default. */
+    public Path fileFor(StackIdentity stack) {
+        return directory.resolve(stack.expectationsFileName());
     }
 }

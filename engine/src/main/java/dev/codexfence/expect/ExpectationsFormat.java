@@ -1,7 +1,7 @@
 package dev.codexfence.expect;
 
 import dev.codexfence.mode.ModeCatalog;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +24,11 @@ public final class ExpectationsFormat {
     private ExpectationsFormat() {}
 
     public static String format(Expectations expectations) {
-        StackId s = expectations.stack();
         StringBuilder sb = new StringBuilder();
         sb.append("{\"schema_version\":").append(json(Expectations.SCHEMA_VERSION)).append(",\n");
-        sb.append(" \"stack\":{\"platform\":").append(json(s.platform()))
-                .append(",\"codex_cli_version\":").append(json(s.codexCliVersion()))
-                .append(",\"sandbox_interface\":").append(json(s.sandboxInterface())).append("},\n");
+        sb.append(" \"stack\":{\"platform\":").append(json(expectations.platform()))
+                .append(",\"codex_cli_version\":").append(json(expectations.release().version()))
+                .append(",\"sandbox_interface\":").append(json(expectations.sandboxInterface())).append("},\n");
         sb.append(" \"probes\":{");
         Map<String, Map<String, ExpectedOutcome>> sorted = new TreeMap<>(expectations.probes());
         boolean first = true;

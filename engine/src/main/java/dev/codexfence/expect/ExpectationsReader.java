@@ -3,10 +3,11 @@ package dev.codexfence.expect;
 import dev.codexfence.input.InputException;
 import dev.codexfence.input.InputFile;
 import dev.codexfence.input.InputLimit;
-import dev.codexfence.schema.FenceJson;
-import dev.codexfence.schema.JsonLines;
+import dev.codexfence.json.FenceJson;
+import dev.codexfence.json.JsonLines;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
+import dev.codexfence.stack.Release;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,8 +75,9 @@ public final class ExpectationsReader {
             throw new ExpectationsException(sb.toString());
         }
         JsonNode stack = root.get("stack");
-        StackId id = new StackId(stack.get("platform").asString(), textOrNull(stack.get("codex_cli_version")),
-                textOrNull(stack.get("sandbox_interface")));
+        String platform = stack.get("platform").asString();
+        Release release = new Release(textOrNull(stack.get("codex_cli_version")));
+        String sandboxInterface = textOrNull(stack.get("sandbox_interface"));
         Map<String, Map<String, ExpectedOutcome>> probes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> probe : root.get("probes").properties()) {
             Map<String, ExpectedOutcome> modes = new LinkedHashMap<>();
@@ -84,7 +86,7 @@ public final class ExpectationsReader {
             }
             probes.put(probe.getKey(), modes);
         }
-        return new Expectations(source, id, probes);
+        return new Expectations(source, platform, release, sandboxInterface, probes);
     }
 
     private static String textOrNull(JsonNode node) {

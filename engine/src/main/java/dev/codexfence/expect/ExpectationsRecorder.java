@@ -1,6 +1,8 @@
 package dev.codexfence.expect;
 
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.stack.Release;
+import dev.codexfence.stack.StackIdentity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,19 +37,22 @@ public final class ExpectationsRecorder {
         }
     }
 
+    /** What an expectations file is named by: the platform and release of a {@link StackIdentity}. */
+    private record FileKey(String platform, Release release) {}
+
     public static Recording record(Collection<BoundaryObject> records) {
-        Map<List<String>, List<BoundaryObject>> byStack = new LinkedHashMap<>();
+        Map<FileKey, List<BoundaryObject>> byStack = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
         for (BoundaryObject r : records) {
             if (isHarnessMade(r)) {
                 skipped.add(r.probe().id() + " [" + r.run().mode() + "]: " + r.result().message());
                 continue;
             }
-            byStack.computeIfAbsent(java.util.Arrays.asList(r.stack().platform(), r.stack().codexRelease()),
-                    k -> new ArrayList<>()).add(r);
+            StackIdentity id = StackIdentity.of(r.stack());
+            byStack.computeIfAbsent(new FileKey(id.platform(), id.release()), k -> new ArrayList<>()).add(r);
         }
         List<Expectations> files = new ArrayList<>();
-        byStack.forEach((key, group) -> files.add(expectationsOf(key.get(0), key.get(1), group)));
+        byStack.forEach((key, group) -> files.add(expectationsOf(key.platform(), key.release(), group)));
         return new Recording(files, skipped);
     }
 
@@ -56,7 +61,7 @@ public final class ExpectationsRecorder {
         return "harness".equals(record.operation().category());
     }
 
-    private static Expectations expectationsOf(String platform, String version, List<BoundaryObject> records) {
+    private static Expectations expectationsOf(String platform, Release release, List<BoundaryObject> records) {
         Set<String> interfaces = new LinkedHashSet<>();
         Map<String, Map<String, ExpectedOutcome>> probes = new TreeMap<>();
         List<String> conflicts = new ArrayList<>();
@@ -71,16 +76,16 @@ public final class ExpectationsRecorder {
                 conflicts.add(r.probe().id() + " [" + r.run().mode() + "]: " + before + " and " + outcome);
             }
         }
-        StackId provisional = new StackId(platform, version, null);
+        String provisional = Expectations.describeStack(platform, release, null);
         if (interfaces.size() > 1) {
-            throw new ExpectationsException("the records of " + provisional.describe()
+            throw new ExpectationsException("the records of " + provisional
                     + " use several sandbox interfaces " + interfaces + "; record each interface from its own run");
         }
         if (!conflicts.isEmpty()) {
-            throw new ExpectationsException("the records of " + provisional.describe() + " observe different outcomes"
+            throw new ExpectationsException("the records of " + provisional + " observe different outcomes"
                     + " for the same probe and mode (several runs mixed?): " + String.join("; ", conflicts));
         }
-        StackId stack = new StackId(platform, version, interfaces.isEmpty() ? null : interfaces.iterator().next());
-        return new Expectations(RECORDED, stack, probes);
+        return new Expectations(RECORDED, platform, release, interfaces.isEmpty() ? null : interfaces.iterator().next(),
+                probes);
     }
 }

@@ -22,7 +22,7 @@ public final class ExpectationsWriter {
 
     /**
      * Writes a recording: to {@code file} when given (the recording must then hold one stack), else one file
-     * per stack into {@code directory}, named {@link StackId#fileName()}.
+     * per stack into {@code directory}, named {@link Expectations#fileName()}.
      *
      * @return the files written, with what they now hold
      */
@@ -35,12 +35,12 @@ public final class ExpectationsWriter {
         }
         if (file.isPresent() && recording.files().size() > 1) {
             throw new ExpectationsException("the records come from " + recording.files().size() + " stacks ("
-                    + String.join("; ", recording.files().stream().map(e -> e.stack().describe()).toList())
+                    + String.join("; ", recording.files().stream().map(Expectations::describeStack).toList())
                     + "); an expectations file holds one: name no file to write one per stack into " + directory);
         }
         List<Expectations> written = new ArrayList<>();
         for (Expectations e : recording.files()) {
-            written.add(write(e, file.orElseGet(() -> directory.resolve(e.stack().fileName())), replace));
+            written.add(write(e, file.orElseGet(() -> directory.resolve(e.fileName())), replace));
         }
         return written;
     }
@@ -50,10 +50,10 @@ public final class ExpectationsWriter {
         Expectations result = recorded;
         if (!replace && Files.exists(file)) {
             Expectations existing = reader.read(file);
-            if (!existing.stack().overlaps(recorded.stack())) {
-                throw new ExpectationsException(file + " holds the expectations of " + existing.stack().describe()
-                        + ", but the records come from " + recorded.stack().describe()
-                        + "; write them to their own file (" + recorded.stack().fileName() + ")");
+            if (!existing.overlaps(recorded)) {
+                throw new ExpectationsException(file + " holds the expectations of " + existing.describeStack()
+                        + ", but the records come from " + recorded.describeStack()
+                        + "; write them to their own file (" + recorded.fileName() + ")");
             }
             result = merge(existing, recorded);
         }
@@ -62,8 +62,8 @@ public final class ExpectationsWriter {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             // a new file with an unpredictable name, renamed over the target: never written through a symlink
-            dev.codexfence.run.ExclusiveFiles.replace(file.toAbsolutePath(),
-                    ExpectationsFormat.format(result).getBytes(StandardCharsets.UTF_8), dev.codexfence.run.ExclusiveFiles.SHARED);
+            dev.codexfence.files.ExclusiveFiles.replace(file.toAbsolutePath(),
+                    ExpectationsFormat.format(result).getBytes(StandardCharsets.UTF_8), dev.codexfence.files.ExclusiveFiles.SHARED);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write expectations file " + file + ": " + e.getMessage(), e);
         }
@@ -75,7 +75,8 @@ public final class ExpectationsWriter {
         Map<String, Map<String, ExpectedOutcome>> probes = new LinkedHashMap<>();
         existing.probes().forEach((p, modes) -> probes.put(p, new LinkedHashMap<>(modes)));
         recorded.probes().forEach((p, modes) -> probes.computeIfAbsent(p, k -> new LinkedHashMap<>()).putAll(modes));
-        StackId stack = recorded.stack().sandboxInterface() != null ? recorded.stack() : existing.stack();
-        return new Expectations(existing.source(), stack, probes);
+        String sandboxInterface = recorded.sandboxInterface() != null ? recorded.sandboxInterface()
+                : existing.sandboxInterface();
+        return new Expectations(existing.source(), recorded.platform(), recorded.release(), sandboxInterface, probes);
     }
 }

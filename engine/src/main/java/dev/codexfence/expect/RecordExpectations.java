@@ -1,8 +1,8 @@
 package dev.codexfence.expect;
 
-import dev.codexfence.diff.BadRecordsException;
-import dev.codexfence.diff.RecordFiles;
-import dev.codexfence.diff.RecordLine;
+import dev.codexfence.ndjson.BadRecordsException;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,12 +75,12 @@ public final class RecordExpectations {
             for (Path p : inputs) {
                 files.add(Files.isDirectory(p) ? newestNdjson(p) : p);
             }
-            List<BoundaryObject> records = new RecordFiles().readAll(files).stream().map(RecordLine::record).toList();
+            List<BoundaryObject> records = new RecordReader().readAll(files).stream().map(RecordLine::record).toList();
             ExpectationsRecorder.Recording recording = ExpectationsRecorder.record(records);
             Path dir = into != null ? into : ExpectationsFolder.defaultDirectory();
             for (Expectations e : new ExpectationsWriter().write(recording, file, dir, replace)) {
                 out.println("wrote " + e.source() + ": " + e.probes().size() + " probes, " + e.size() + " entries ("
-                        + e.stack().describe() + ") from " + String.join(", ", files.stream().map(Path::toString).toList()));
+                        + e.describeStack() + ") from " + String.join(", ", files.stream().map(Path::toString).toList()));
             }
             recording.skipped().forEach(s -> err.println("left out (harness-made record): " + s));
             return 0;

@@ -1,7 +1,7 @@
 package dev.codexfence.history;
 
 import dev.codexfence.diff.MergedRecords;
-import dev.codexfence.diff.Release;
+import dev.codexfence.stack.Release;
 
 /**
  * An observation that changed: the cell showed {@code before} with release {@code from} and {@code after} with

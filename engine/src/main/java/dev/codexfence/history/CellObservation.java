@@ -1,8 +1,8 @@
 package dev.codexfence.history;
 
 import dev.codexfence.diff.MergedRecords;
-import dev.codexfence.diff.RecordLine;
-import dev.codexfence.diff.Release;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.Release;
 import java.util.List;
 import java.util.Locale;
 

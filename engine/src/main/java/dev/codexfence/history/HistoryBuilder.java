@@ -1,9 +1,9 @@
 package dev.codexfence.history;
 
-import dev.codexfence.diff.HostLine;
+import dev.codexfence.stack.HostLine;
 import dev.codexfence.diff.MergedRecords;
-import dev.codexfence.diff.RecordLine;
-import dev.codexfence.diff.Release;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.Release;
 import dev.codexfence.expect.ExpectationsFormat;
 import dev.codexfence.record.BoundaryObject;
 import java.util.ArrayList;

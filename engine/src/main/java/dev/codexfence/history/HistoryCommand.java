@@ -1,8 +1,8 @@
 package dev.codexfence.history;
 
-import dev.codexfence.diff.BadRecordsException;
-import dev.codexfence.diff.RecordFiles;
-import dev.codexfence.diff.RecordLine;
+import dev.codexfence.ndjson.BadRecordsException;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,13 +19,13 @@ public final class HistoryCommand {
     /** Bad lines printed before "… and N more". */
     static final int PROBLEMS_SHOWN = 50;
 
-    private final RecordFiles reader;
+    private final RecordReader reader;
 
     public HistoryCommand() {
-        this(new RecordFiles());
+        this(new RecordReader());
     }
 
-    public HistoryCommand(RecordFiles reader) {
+    public HistoryCommand(RecordReader reader) {
         this.reader = reader;
     }
 

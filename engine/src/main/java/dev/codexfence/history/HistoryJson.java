@@ -2,8 +2,8 @@ package dev.codexfence.history;
 
 import dev.codexfence.diff.DiffJson;
 import dev.codexfence.diff.MergedRecords;
-import dev.codexfence.diff.RecordLine;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.json.FenceJson;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

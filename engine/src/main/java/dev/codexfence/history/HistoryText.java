@@ -1,6 +1,6 @@
 package dev.codexfence.history;
 
-import dev.codexfence.diff.Release;
+import dev.codexfence.stack.Release;
 import dev.codexfence.mode.BaselineMode;
 import dev.codexfence.terminal.TerminalText;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.codexfence.history;
 
-import dev.codexfence.diff.HostLine;
+import dev.codexfence.stack.HostLine;
 import java.util.List;
 
 /**

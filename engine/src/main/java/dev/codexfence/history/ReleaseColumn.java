@@ -1,6 +1,6 @@
 package dev.codexfence.history;
 
-import dev.codexfence.diff.Release;
+import dev.codexfence.stack.Release;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.codexfence.junit;
 
 import dev.codexfence.engine.Constants;
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -33,13 +33,13 @@ public final class CodexFenceExtension implements BeforeEachCallback, ParameterR
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CodexFenceExtension.class);
 
     /** The records for one test invocation's {@code @ProbeRecord} parameters, by parameter index. */
-    private record InjectedRecords(Method method, Map<Integer, AssembledRecord> byIndex) {}
+    private record InjectedRecords(Method method, Map<Integer, RecordLine> byIndex) {}
 
     @Override
     public void beforeEach(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         Parameter[] parameters = method.getParameters();
-        Map<Integer, AssembledRecord> records = new HashMap<>();
+        Map<Integer, RecordLine> records = new HashMap<>();
         FenceProbes probes = null;
         for (int i = 0; i < parameters.length; i++) {
             ProbeRecord wanted = parameters[i].getAnnotation(ProbeRecord.class);
@@ -47,10 +47,10 @@ public final class CodexFenceExtension implements BeforeEachCallback, ParameterR
                 continue;
             }
             Class<?> type = parameters[i].getType();
-            if (type != BoundaryObject.class && type != AssembledRecord.class) {
+            if (type != BoundaryObject.class && type != RecordLine.class) {
                 throw new ExtensionConfigurationException("@ProbeRecord parameter " + i + " of "
                         + method.getName() + " is a " + type.getSimpleName() + "; declare it as "
-                        + BoundaryObject.class.getSimpleName() + " or " + AssembledRecord.class.getSimpleName());
+                        + BoundaryObject.class.getSimpleName() + " or " + RecordLine.class.getSimpleName());
             }
             if (probes == null) {
                 probes = probes(context);
@@ -78,8 +78,8 @@ public final class CodexFenceExtension implements BeforeEachCallback, ParameterR
                     + parameter.getDeclaringExecutable().getName() + " is not the test method, take a FenceProbes"
                     + " parameter there instead");
         }
-        AssembledRecord record = injected.byIndex().get(parameter.getIndex());
-        return parameter.getParameter().getType() == AssembledRecord.class ? record : record.record();
+        RecordLine record = injected.byIndex().get(parameter.getIndex());
+        return parameter.getParameter().getType() == RecordLine.class ? record : record.record();
     }
 
     private static FenceProbes probes(ExtensionContext context) {

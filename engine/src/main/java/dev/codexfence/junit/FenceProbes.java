@@ -1,7 +1,7 @@
 package dev.codexfence.junit;
 
 import dev.codexfence.engine.Constants;
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.run.ProbeRunResult;
 import java.nio.file.Path;
@@ -38,9 +38,9 @@ public final class FenceProbes {
     }
 
     /** The record of {@code probeId} run in {@code mode}, also as JSON. */
-    public AssembledRecord runAssembled(String probeId, String mode) {
+    public RecordLine runAssembled(String probeId, String mode) {
         ProbeRunResult result = session.run(probeId, mode);
-        context.publishReportEntry(Constants.RECORD_ENTRY_KEY, result.record().compactJson());
+        context.publishReportEntry(Constants.RECORD_ENTRY_KEY, result.record().json());
         if (result.failure().isPresent()) {
             throw new AssertionFailedError(probeId + " [" + mode + "] broke the probe contract: " + result.failure().get());
         }

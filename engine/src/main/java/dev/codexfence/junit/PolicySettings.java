@@ -103,7 +103,7 @@ record PolicySettings(Path probeRoot, String probeRootSource, CapabilityCatalog 
 
     private static Path ndjsonFile(Path dir, Class<?> testClass) {
         try {
-            dev.codexfence.run.PrivateFolder.ensure(dir, "output folder");
+            dev.codexfence.files.PrivateFolder.ensure(dir, "output folder");
             return Files.createTempFile(dir, "codex-fence-" + testClass.getSimpleName() + "-", ".ndjson").toAbsolutePath();
         } catch (IOException e) {
             throw new ExtensionConfigurationException("cannot create the run's NDJSON file in " + dir + ": " + e, e);

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Injects the record of one probe run into a test method parameter of type
- * {@link dev.codexfence.record.BoundaryObject} or {@link dev.codexfence.record.AssembledRecord}:
+ * {@link dev.codexfence.record.BoundaryObject} or {@link dev.codexfence.record.RecordLine}:
  * <pre>{@code
  * @Test
  * void noHomeWrites(@ProbeRecord(value = "fs_write_home_scratch", mode = "codex-sandbox") BoundaryObject r) {

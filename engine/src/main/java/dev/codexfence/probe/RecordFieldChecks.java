@@ -1,7 +1,7 @@
 package dev.codexfence.probe;
 
 import dev.codexfence.record.Redactor;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.schema.StringFieldRule;
 import java.util.List;
 import java.util.Optional;

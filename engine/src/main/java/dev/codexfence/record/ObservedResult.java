@@ -1,6 +1,6 @@
 package dev.codexfence.record;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** What the fence decided, as the probe classified it. */
 public enum ObservedResult {
@@ -9,8 +9,8 @@ public enum ObservedResult {
     PARTIAL,
     ERROR;
 
-    @JsonValue
+    /** The value on the wire: {@code success}, {@code denied}, {@code partial}, {@code error}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

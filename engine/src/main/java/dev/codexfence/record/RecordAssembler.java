@@ -2,7 +2,8 @@ package dev.codexfence.record;
 
 import dev.codexfence.catalog.Capability;
 import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
+import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
 import java.nio.charset.StandardCharsets;
@@ -48,19 +49,29 @@ public final class RecordAssembler {
         return catalog;
     }
 
-    /** What the harness knows about the run the output came from. */
-    public record Expectation(String probeId, String mode, ObjectNode stack) {}
+    /**
+     * What the harness knows about the run the output came from.
+     *
+     * @param stack the record's {@code stack} section for this run and mode
+     */
+    public record Expectation(String probeId, String mode, BoundaryObject.Stack stack) {
 
-    /** Completes the one observation in a probe's stdout. */
-    public AssembledRecord assemble(byte[] stdout, Expectation expected) throws ContractViolation {
+        /** {@code fs_write_home_scratch [codex-sandbox]}: the source of the records made for this run. */
+        String run() {
+            return probeId + " [" + mode + "]";
+        }
+    }
+
+    /** Completes the one observation in a probe's stdout; the record's source is the probe run. */
+    public RecordLine assemble(byte[] stdout, Expectation expected) throws ContractViolation {
         return complete(singleObservation(new String(stdout, StandardCharsets.UTF_8)), expected);
     }
 
     /** Completes an observation object (also used for records the harness makes itself). */
-    public AssembledRecord complete(ObjectNode observation, Expectation expected) throws ContractViolation {
+    public RecordLine complete(ObjectNode observation, Expectation expected) throws ContractViolation {
         ObjectNode record = observation.deepCopy();
         applyFragments(record);
-        record.set("stack", expected.stack().deepCopy());
+        record.set("stack", RecordJson.tree(expected.stack()));
         record.put("capabilities_schema_version", catalog.schemaVersion());
         checkIdentity(record, expected);
         record.set("capability_context", capabilityContext(record));
@@ -82,9 +93,13 @@ public final class RecordAssembler {
             }
             throw new ContractViolation(sb.toString());
         }
-        BoundaryObject typed = FenceJson.MAPPER.treeToValue(record, BoundaryObject.class);
-        ObjectNode canonical = FenceJson.MAPPER.valueToTree(typed);
-        return new AssembledRecord(typed, canonical, FenceJson.MAPPER.writeValueAsString(canonical));
+        BoundaryObject typed;
+        try {
+            typed = RecordJson.record(record);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new ContractViolation("the record does not fit cfbo-v1: " + e.getMessage(), e);
+        }
+        return RecordJson.lineOf(typed, expected.run(), 0);
     }
 
     private static ObjectNode singleObservation(String stdout) throws ContractViolation {

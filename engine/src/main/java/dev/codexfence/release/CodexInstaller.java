@@ -2,7 +2,7 @@ package dev.codexfence.release;
 
 import dev.codexfence.mode.CodexLauncher;
 import dev.codexfence.mode.NpmLauncher;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

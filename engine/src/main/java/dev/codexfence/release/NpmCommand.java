@@ -1,7 +1,7 @@
 package dev.codexfence.release;
 
 import dev.codexfence.probe.ProcessRunner;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

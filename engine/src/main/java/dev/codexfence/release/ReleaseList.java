@@ -1,6 +1,6 @@
 package dev.codexfence.release;
 
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.codexfence.report;
 
-import dev.codexfence.diff.StackKey;
+import dev.codexfence.stack.StackIdentity;
 import dev.codexfence.history.FenceHistory;
 import java.util.List;
 
@@ -51,7 +51,7 @@ public record FenceMap(List<String> sources, List<StackColumns> stacks, List<Row
      * @param expectations the expectations file applied to its records, or null
      * @param uncovered capabilities of its platform without any record
      */
-    public record StackColumns(int index, StackKey key, List<String> modes, String expectations, int records,
+    public record StackColumns(int index, StackIdentity key, List<String> modes, String expectations, int records,
             java.util.Map<String, Integer> results, int drifted, int unlisted, int uncovered) {}
 
     /** Capabilities of one category and layer, in catalog order. */

@@ -3,12 +3,12 @@ package dev.codexfence.report;
 import dev.codexfence.catalog.Capability;
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.Platform;
-import dev.codexfence.diff.StackKey;
+import dev.codexfence.stack.StackIdentity;
 import dev.codexfence.expect.Expectations;
 import dev.codexfence.expect.ExpectationsFormat;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.record.RecordLine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Lays records out as a {@link FenceMap}: one column group per stack (platform, codex version, OS, uid; by host,
@@ -42,27 +41,27 @@ public final class FenceMapBuilder {
         this.expectations = expectations;
     }
 
-    public FenceMap build(List<String> sources, List<BoundaryObject> records) {
-        Set<StackKey> distinct = new TreeSet<>(StackKey.ORDER);
-        records.forEach(r -> distinct.add(StackKey.of(r.stack())));
-        List<StackKey> stackKeys = List.copyOf(distinct);
-        Map<StackKey, Integer> stackIndex = new LinkedHashMap<>();
+    public FenceMap build(List<String> sources, List<RecordLine> records) {
+        Set<StackIdentity> distinct = new TreeSet<>(StackIdentity.ORDER);
+        records.forEach(l -> distinct.add(StackIdentity.of(l.record().stack())));
+        List<StackIdentity> stackKeys = List.copyOf(distinct);
+        Map<StackIdentity, Integer> stackIndex = new LinkedHashMap<>();
         stackKeys.forEach(k -> stackIndex.put(k, stackIndex.size()));
 
         List<MapRecord> placed = new ArrayList<>();
         List<String> expectationFiles = new ArrayList<>();
         stackKeys.forEach(k -> expectationFiles.add(null));
-        for (BoundaryObject r : records) {
-            int stack = stackIndex.get(StackKey.of(r.stack()));
+        for (RecordLine l : records) {
+            BoundaryObject r = l.record();
+            int stack = stackIndex.get(StackIdentity.of(r.stack()));
             Optional<Expectations> e = expectations.apply(r.stack());
             e.ifPresent(x -> expectationFiles.set(stack, x.source()));
-            ObjectNode json = FenceJson.MAPPER.valueToTree(r);
-            placed.add(new MapRecord(placed.size(), stack, r, json,
+            placed.add(new MapRecord(placed.size(), stack, l,
                     e.flatMap(x -> x.find(r.probe().id(), r.run().mode())).orElse(null), e.isPresent()));
         }
 
         List<List<String>> modes = new ArrayList<>();
-        for (StackKey k : stackKeys) {
+        for (StackIdentity k : stackKeys) {
             modes.add(placed.stream().filter(p -> p.stack() == stackIndex.get(k)).map(p -> p.record().run().mode())
                     .distinct().sorted(ExpectationsFormat.MODE_ORDER).toList());
         }
@@ -98,7 +97,7 @@ public final class FenceMapBuilder {
         }
 
         List<FenceMap.StackColumns> columns = new ArrayList<>();
-        for (StackKey k : stackKeys) {
+        for (StackIdentity k : stackKeys) {
             int i = stackIndex.get(k);
             List<MapRecord> mine = placed.stream().filter(p -> p.stack() == i).toList();
             Map<String, Integer> results = new LinkedHashMap<>();
@@ -120,7 +119,7 @@ public final class FenceMapBuilder {
     }
 
     private static FenceMap.Row row(String capabilityId, String description, boolean inCatalog, List<Platform> platforms,
-            Map<String, List<MapRecord>> byCapability, List<StackKey> stacks, List<List<String>> modes,
+            Map<String, List<MapRecord>> byCapability, List<StackIdentity> stacks, List<List<String>> modes,
             Map<String, Integer> uncovered) {
         List<MapRecord> mine = byCapability.getOrDefault(capabilityId, List.of());
         List<FenceMap.Cell> cells = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.codexfence.report;
 
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
+import dev.codexfence.ndjson.RecordJson;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -169,9 +170,9 @@ public final class FenceMapHtml {
             ObjectNode n = stacks.addObject();
             n.put("label", s.key().label());
             n.put("platform", s.key().platform());
-            n.put("codex_cli_version", s.key().codexCliVersion());
-            n.put("os", s.key().os());
-            n.put("uid", s.key().uid());
+            n.put("codex_cli_version", s.key().release().version());
+            n.put("os", s.key().host().os());
+            n.put("uid", s.key().host().uid());
             n.put("expectations", s.expectations());
         }
         ArrayNode records = root.putArray("records");
@@ -183,7 +184,7 @@ public final class FenceMapHtml {
             n.put("expected", m.expected() == null ? null : m.expected().describe());
             n.put("drift", m.drifted());
             n.put("unlisted", m.unlisted());
-            n.set("record", m.json());
+            n.set("record", RecordJson.tree(m.line()));
         }
         return FenceJson.MAPPER.writeValueAsString(root);
     }

@@ -3,14 +3,14 @@ package dev.codexfence.report;
 import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.CatalogLoader;
 import dev.codexfence.diff.MergedRecords;
-import dev.codexfence.diff.RecordFiles;
-import dev.codexfence.diff.RecordLine;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.expect.Expectations;
 import dev.codexfence.expect.ExpectationsFolder;
 import dev.codexfence.history.FenceHistory;
 import dev.codexfence.history.HistoryBuilder;
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.ndjson.RecordJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,14 +45,14 @@ public final class FenceMapReport {
         return new FenceMapReport(new CatalogLoader().loadBundled(), folder::find);
     }
 
-    /** Reads NDJSON files (bad lines throw {@link dev.codexfence.diff.BadRecordsException}) and writes the map. */
+    /** Reads NDJSON files (bad lines throw {@link dev.codexfence.ndjson.BadRecordsException}) and writes the map. */
     public Path write(Path out, List<Path> inputs) {
-        return writeLines(out, inputs.stream().map(Path::toString).toList(), new RecordFiles().readAll(inputs));
+        return writeLines(out, inputs.stream().map(Path::toString).toList(), new RecordReader().readAll(inputs));
     }
 
     /** Reads NDJSON from a stream (standard input, say) and writes the map. */
     public Path write(Path out, String name, InputStream in) {
-        return writeLines(out, List.of(name), new RecordFiles().read(name, in));
+        return writeLines(out, List.of(name), new RecordReader().read(name, in));
     }
 
     /** Writes the map of {@code records} (one run's, say); {@code sources} name where they came from. */
@@ -60,7 +60,7 @@ public final class FenceMapReport {
         String name = sources.size() == 1 ? sources.get(0) : "records";
         List<RecordLine> lines = new ArrayList<>();
         for (BoundaryObject r : records) {
-            lines.add(new RecordLine(name, lines.size() + 1, r, FenceJson.MAPPER.valueToTree(r)));
+            lines.add(RecordJson.lineOf(r, name, lines.size() + 1));
         }
         return writeLines(out, sources, lines);
     }
@@ -77,7 +77,7 @@ public final class FenceMapReport {
     /** The map of {@code lines}, merged, with its history. */
     public FenceMap map(List<String> sources, List<RecordLine> lines) {
         MergedRecords merged = MergedRecords.merge(lines);
-        FenceMap map = builder.build(sources, merged.distinct().stream().map(RecordLine::record).toList());
+        FenceMap map = builder.build(sources, merged.distinct());
         FenceHistory history = HistoryBuilder.build(sources, lines);
         return map.withHistory(history, new FenceMap.Merging(merged.records(), merged.duplicates(),
                 merged.conflicts().stream().map(MergedRecords.Observation::describeConflict).toList()));
@@ -88,8 +88,8 @@ public final class FenceMapReport {
         try {
             Files.createDirectories(file.getParent());
             // a new 0600 file with an unpredictable name, renamed over the target: never written through a symlink
-            dev.codexfence.run.ExclusiveFiles.replace(file, html.getBytes(StandardCharsets.UTF_8),
-                    dev.codexfence.run.ExclusiveFiles.PRIVATE);
+            dev.codexfence.files.ExclusiveFiles.replace(file, html.getBytes(StandardCharsets.UTF_8),
+                    dev.codexfence.files.ExclusiveFiles.PRIVATE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fence map " + file + ": " + e.getMessage(), e);
         }

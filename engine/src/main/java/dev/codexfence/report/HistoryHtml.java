@@ -2,7 +2,6 @@ package dev.codexfence.report;
 
 import static dev.codexfence.report.FenceMapHtml.esc;
 
-import dev.codexfence.diff.StackKey;
 import dev.codexfence.history.CellChange;
 import dev.codexfence.history.CellHistory;
 import dev.codexfence.history.CellObservation;
@@ -11,6 +10,7 @@ import dev.codexfence.history.LineHistory;
 import dev.codexfence.history.ReleaseColumn;
 import dev.codexfence.history.StepSummary;
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.stack.StackIdentity;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -121,7 +121,7 @@ final class HistoryHtml {
         sb.append("</table>\n</div>\n");
     }
 
-    private static ReleaseColumn column(LineHistory line, dev.codexfence.diff.Release release) {
+    private static ReleaseColumn column(LineHistory line, dev.codexfence.stack.Release release) {
         return line.releases().stream().filter(r -> r.release().equals(release)).findFirst().orElseThrow();
     }
 
@@ -149,7 +149,7 @@ final class HistoryHtml {
             boolean drifted = records.stream().anyMatch(i -> map.records().get(i).drifted());
             sb.append(" data-drift=\"").append(drifted).append('"');
             if (!records.isEmpty()) {
-                StackKey stack = StackKey.of(o.records().get(0).record().stack());
+                StackIdentity stack = StackIdentity.of(o.records().get(0).record().stack());
                 int stackIndex = map.stacks().stream().filter(s -> s.key().equals(stack)).findFirst()
                         .map(FenceMap.StackColumns::index).orElse(-1);
                 sb.append(" data-stack=\"").append(stackIndex).append("\" data-records=\"")

@@ -1,7 +1,7 @@
 package dev.codexfence.run;
 
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,7 @@
 package dev.codexfence.run;
 
+import dev.codexfence.files.ExclusiveFiles;
+import dev.codexfence.files.PrivateFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -1,8 +1,9 @@
 package dev.codexfence.run;
 
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.record.ContractViolation;
 import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.record.RecordLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -78,9 +79,10 @@ final class HostEffects {
     }
 
     /** The record with the verdict applied, re-validated; the record itself when the probe declared nothing. */
-    AssembledRecord apply(AssembledRecord record, RecordAssembler assembler, RecordAssembler.Expectation expected)
+    RecordLine apply(RecordLine record, RecordAssembler assembler, RecordAssembler.Expectation expected)
             throws ContractViolation {
-        ObjectNode raw = record.json().path("payload").path("raw") instanceof ObjectNode r ? r : null;
+        ObjectNode json = RecordJson.tree(record);
+        ObjectNode raw = json.path("payload").path("raw") instanceof ObjectNode r ? r.deepCopy() : null;
         if (raw == null) {
             return record;
         }
@@ -105,7 +107,6 @@ final class HostEffects {
         if (!hasPath && !hasPid) {
             return record;
         }
-        ObjectNode json = record.json().deepCopy();
         ObjectNode newRaw = (ObjectNode) json.path("payload").path("raw");
         ObjectNode result = (ObjectNode) json.path("result");
         if (hasPath) {

@@ -5,7 +5,7 @@ import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.mode.RunMode;
 import dev.codexfence.probe.ProbeScript;
 import dev.codexfence.probe.ProcessRunner;
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.ContractViolation;
 import dev.codexfence.record.RecordAssembler;
 import dev.codexfence.record.Redactor;
@@ -119,7 +119,7 @@ public final class ProbeExecutor {
             return harness(c, "stdout_flood", "printed " + (o.stdout().length + o.stdoutDropped())
                     + " bytes on stdout; a probe prints one record", o.exitCode());
         }
-        AssembledRecord record;
+        RecordLine record;
         try {
             var expected = new RecordAssembler.Expectation(c.probe().id(), c.mode().name(), stack.stackFor(c.mode()));
             record = session.assembler().assemble(o.stdout(), expected);
@@ -166,7 +166,7 @@ public final class ProbeExecutor {
                     c.mode().name(), c.ws().toString(), c.command(), kind, abbreviate(message, 2000), kind, exit,
                     HarnessRecords.fit(stdout, budget), HarnessRecords.fit(stderr, budget));
             try {
-                AssembledRecord record = session.assembler().complete(observation, expected);
+                RecordLine record = session.assembler().complete(observation, expected);
                 return new ProbeRunResult(record, Optional.of(message + stderrHint(c.stderr())), c.o().elapsed());
             } catch (ContractViolation e) {
                 last = e;

@@ -1,6 +1,6 @@
 package dev.codexfence.run;
 
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.RecordLine;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param failure why the run broke the probe contract; empty when it honoured it
  * @param elapsed wall time of the probe process
  */
-public record ProbeRunResult(AssembledRecord record, Optional<String> failure, Duration elapsed) {
+public record ProbeRunResult(RecordLine record, Optional<String> failure, Duration elapsed) {
 
     public boolean honouredContract() {
         return failure.isEmpty();

@@ -6,7 +6,9 @@ import dev.codexfence.containment.Containment;
 import dev.codexfence.mode.CodexDetector;
 import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.mode.RunMode;
+import dev.codexfence.ndjson.RecordLog;
 import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordAssembler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Everything one run shares: a private scratch folder (0700, in the {@link ScratchRoot}, outside every root a
@@ -80,11 +81,8 @@ public final class RunSession implements AutoCloseable {
 
             CodexDetector.Detection detection = detectCodex(settings, env, runner, platform);
             List<RunMode> modes = ModeCatalog.create(settings.modes(), detection, settings.bash());
-            ObjectNode stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null, env,
-                    settings.cancelled());
-            if (settings.codexRelease() != null) {
-                stack.put(CODEX_NPM_VERSION, settings.codexRelease());
-            }
+            BoundaryObject.Stack stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null,
+                    settings.codexRelease(), env, settings.cancelled());
 
             Fixtures fixtures = Fixtures.start(scratch, settings.netTarget());
             opened.add(fixtures);
@@ -92,7 +90,7 @@ public final class RunSession implements AutoCloseable {
             opened.add(workspaces);
             RecordLog log = RecordLog.open(settings.ndjsonFile());
             opened.add(log);
-            return new RunSession(settings, scratch, bin, new RunStack(null, modes, stack), platform, fixtures, workspaces,
+            return new RunSession(settings, scratch, bin, new RunStack(modes, stack, false), platform, fixtures, workspaces,
                     watch, log,
                     new RecordAssembler(catalog, RecordAssembler.bundledSchema()), env);
         } catch (IOException | RuntimeException e) {
@@ -122,14 +120,10 @@ public final class RunSession implements AutoCloseable {
                 ? new CodexDetector(runner, baseEnvironment).detect(codex, platform)
                 : new CodexDetector.Detection(null, "codex " + npmVersion + ": " + codex + " is not an executable file");
         List<RunMode> modes = ModeCatalog.create(modeNames, detection, settings.bash());
-        ObjectNode stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null,
-                baseEnvironment, settings.cancelled());
-        stack.put(CODEX_NPM_VERSION, npmVersion);
-        return new RunStack("codex " + npmVersion, modes, stack);
+        BoundaryObject.Stack stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null,
+                npmVersion, baseEnvironment, settings.cancelled());
+        return new RunStack(modes, stack, true);
     }
-
-    /** The stack key naming the npm release a record's codex came from (schema/boundary_object.json). */
-    static final String CODEX_NPM_VERSION = "codex_npm_version";
 
     private static CodexDetector.Detection detectCodex(RunSettings settings, Map<String, String> env,
             ProcessRunner runner, Platform platform) {

@@ -1,13 +1,14 @@
 package dev.codexfence.run;
 
 import dev.codexfence.mode.RunMode;
+import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.stack.StackIdentity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The codex side of a run, for one codex CLI (or none): the modes as that CLI's detection made them, the
@@ -20,21 +21,26 @@ public final class RunStack {
 
     private final String release;
     private final Map<String, RunMode> modes;
-    private final ObjectNode stack;
+    private final BoundaryObject.Stack stack;
     private final Map<String, Optional<String>> preflights = new ConcurrentHashMap<>();
 
     /**
-     * @param release how runs on this stack are told apart from the run's others ({@code codex 0.80.0}), or null
-     *     when the run has only this one
      * @param modes the connectors, in order
      * @param stack the stack facts ({@code detect-stack}, plus {@code codex_npm_version} for a release)
+     * @param oneOfSeveral whether the run has other stacks (a run over several codex releases), which runs on this
+     *     one are then told apart from by its release ({@code codex 0.80.0})
      */
-    RunStack(String release, List<RunMode> modes, ObjectNode stack) {
-        this.release = release;
+    RunStack(List<RunMode> modes, BoundaryObject.Stack stack, boolean oneOfSeveral) {
+        this.release = oneOfSeveral ? StackIdentity.of(stack).release().describe() : null;
         Map<String, RunMode> byName = new LinkedHashMap<>();
         modes.forEach(m -> byName.put(m.name(), m));
         this.modes = byName;
         this.stack = stack;
+    }
+
+    /** The identity of the records made on this stack: the host line and the codex release. */
+    public StackIdentity identity() {
+        return StackIdentity.of(stack);
     }
 
     /** {@code codex 0.80.0} for a stack of a run over several releases; empty for a run's only stack. */
@@ -55,25 +61,14 @@ public final class RunStack {
         return probeId + " [" + mode + "]" + (release == null ? "" : " (" + release + ")");
     }
 
-    /** The stack object for records of {@code mode}. */
-    ObjectNode stackFor(RunMode mode) {
-        ObjectNode s = stack.deepCopy();
-        putNullable(s, "codex_profile", mode.codexProfile());
-        putNullable(s, "sandbox_mode", mode.sandboxMode());
-        putNullable(s, "sandbox_interface", mode.sandboxInterface());
-        return s;
+    /** The {@code stack} section of records of {@code mode}: the stack facts with the mode's profile, sandbox and interface. */
+    BoundaryObject.Stack stackFor(RunMode mode) {
+        return new BoundaryObject.Stack(stack.codexCliVersion(), stack.codexNpmVersion(), mode.codexProfile(),
+                mode.sandboxMode(), stack.os(), stack.platform(), stack.uid(), stack.isRoot(), mode.sandboxInterface());
     }
 
     /** The preflight verdict of {@code mode}, computed by {@code check} once per mode of this stack. */
     Optional<String> preflight(RunMode mode, Function<RunMode, Optional<String>> check) {
         return preflights.computeIfAbsent(mode.name(), name -> check.apply(mode));
-    }
-
-    private static void putNullable(ObjectNode node, String key, String value) {
-        if (value == null) {
-            node.putNull(key);
-        } else {
-            node.put(key, value);
-        }
     }
 }

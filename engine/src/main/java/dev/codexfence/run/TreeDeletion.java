@@ -1,5 +1,6 @@
 package dev.codexfence.run;
 
+import dev.codexfence.files.PrivateFolder;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;

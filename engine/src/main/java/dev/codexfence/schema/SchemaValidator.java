@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.codexfence.json.JsonLines;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

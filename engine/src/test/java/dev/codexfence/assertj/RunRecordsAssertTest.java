@@ -111,7 +111,7 @@ class RunRecordsAssertTest {
         Path file = dir.resolve("run.ndjson");
         Files.write(file, List.of(SampleRecord.of(HOME, "baseline").line(), "{\"schema_version\":\"cfbo-v1\"}"));
         assertThatThrownBy(() -> RunRecords.fromNdjson(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(file + ":2: not a cfbo-v1 record: ");
+                .hasMessageStartingWith(file + ":2: not a cfbo-v1 record (boundary_object.json): ");
         Files.write(file, List.of("{\"schema_version\":"));
         assertThatThrownBy(() -> RunRecords.fromNdjson(file)).hasMessageStartingWith(file + ":1: not JSON: ");
         assertThatThrownBy(() -> RunRecords.fromNdjson(dir.resolve("missing.ndjson")))

@@ -1,10 +1,11 @@
 package dev.codexfence.assertj;
 
 import dev.codexfence.catalog.CatalogLoader;
+import dev.codexfence.json.FenceJson;
+import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ContractViolation;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -100,7 +101,7 @@ final class SampleRecord {
         String mode = observation.at("/run/mode").asString();
         try {
             return ASSEMBLER.complete(observation, new RecordAssembler.Expectation(probeId, mode,
-                    (ObjectNode) FenceJson.MAPPER.readTree(STACK))).record();
+                    RecordJson.stack(FenceJson.MAPPER.readTree(STACK)))).record();
         } catch (ContractViolation e) {
             throw new IllegalStateException("a sample record the schema rejects: " + e.getMessage(), e);
         }
@@ -108,6 +109,6 @@ final class SampleRecord {
 
     /** The record as one NDJSON line. */
     String line() {
-        return FenceJson.MAPPER.writeValueAsString(build());
+        return RecordJson.line(build());
     }
 }

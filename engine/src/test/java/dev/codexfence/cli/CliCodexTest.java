@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.record.RecordAssembler;
 import dev.codexfence.run.CodexLocator;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;

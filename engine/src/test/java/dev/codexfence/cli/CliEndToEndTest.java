@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.catalog.Platform;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.codexfence.catalog.ForeignCorpus;
 import dev.codexfence.catalog.Platform;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

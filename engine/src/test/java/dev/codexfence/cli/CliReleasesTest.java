@@ -4,7 +4,7 @@ import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.release.PinnedReleases;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.codexfence.containment.Cgroup2Mount;
 import dev.codexfence.containment.Procfs;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

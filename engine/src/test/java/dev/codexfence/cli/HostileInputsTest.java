@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.codexfence.hostile.HostileInputs;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;

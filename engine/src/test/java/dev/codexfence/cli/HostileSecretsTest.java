@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.codexfence.record.Redactor;
 import dev.codexfence.record.SecretEncodings;
 import dev.codexfence.run.ProbeEnvironment;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static dev.codexfence.cli.HostileTerminalTest.EVIL_SHOWN;
 import static dev.codexfence.cli.HostileTerminalTest.hostileRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.diff.BadRecordsException;
+import dev.codexfence.ndjson.BadRecordsException;
 import dev.codexfence.diff.DiffCommand;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.terminal.TerminalText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package dev.codexfence.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.expect.TestRecords;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

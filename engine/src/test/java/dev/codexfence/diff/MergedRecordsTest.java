@@ -3,6 +3,8 @@ package dev.codexfence.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.expect.TestRecords;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ class MergedRecordsTest {
 
     static List<RecordLine> lines(String name, ObjectNode... records) {
         String ndjson = TestRecords.ndjson(List.of(records));
-        return new RecordFiles().read(name, new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
+        return new RecordReader().read(name, new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
     }
 
     static ObjectNode rec(String version, String mode, String result, String errno, String message) {

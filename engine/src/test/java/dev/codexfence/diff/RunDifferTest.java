@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codexfence.expect.TestRecords;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
+import dev.codexfence.ndjson.BadRecordsException;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,7 +22,7 @@ class RunDifferTest {
 
     private static List<RecordLine> lines(String name, ObjectNode... records) {
         String ndjson = TestRecords.ndjson(List.of(records));
-        return new RecordFiles().read(name, new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
+        return new RecordReader().read(name, new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static ObjectNode rec(String probe, String cap, String mode, String result, String errno, String message) {
@@ -125,7 +128,7 @@ class RunDifferTest {
         assertThat(diff.pairedByStack()).isTrue();
         assertThat(diff.before().stacks()).hasSize(2);
         assertThat(diff.entries()).singleElement().satisfies(e -> {
-            assertThat(e.stack().os()).isEqualTo("Linux 6.18 x86_64");
+            assertThat(e.stack().host().os()).isEqualTo("Linux 6.18 x86_64");
             assertThat(e.kind()).isEqualTo(DiffEntry.Kind.CHANGED);
         });
         assertThat(diff.unchanged()).isEqualTo(1);
@@ -191,7 +194,7 @@ class RunDifferTest {
         assertThat(diff.pairedByStack()).isTrue();
         assertThat(diff.acrossReleases()).hasSize(2);
         assertThat(diff.count(DiffEntry.Kind.APPEARED) + diff.count(DiffEntry.Kind.DISAPPEARED)).isZero();
-        assertThat(diff.entries()).singleElement().satisfies(e -> assertThat(e.stack().os()).isEqualTo("Linux 6.18 x86_64"));
+        assertThat(diff.entries()).singleElement().satisfies(e -> assertThat(e.stack().host().os()).isEqualTo("Linux 6.18 x86_64"));
         assertThat(DiffText.render(diff)).contains("""
                   paired by probe, mode and host across releases:
                       linux · Linux 6.1 x86_64 · uid 0: codex 0.80.0 → codex 0.120.0
@@ -209,7 +212,7 @@ class RunDifferTest {
         assertThat(diff.pairedByStack()).isTrue();
         assertThat(diff.entries()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(DiffEntry.Kind.DISAPPEARED);
-            assertThat(e.stack().codexCliVersion()).isEqualTo("0.80.0");
+            assertThat(e.stack().release().version()).isEqualTo("0.80.0");
         });
         assertThat(diff.unchanged()).isEqualTo(1);
     }

@@ -11,7 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.codexfence.testing.LiveProcesses;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import java.io.IOException;
 import java.nio.file.Files;

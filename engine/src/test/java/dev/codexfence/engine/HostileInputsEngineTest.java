@@ -12,7 +12,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.codexfence.hostile.HostileInputs;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import java.nio.file.Path;
 import java.util.Map;

@@ -9,7 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 
 import dev.codexfence.release.PinnedReleases;
 import dev.codexfence.release.ResolvedRelease;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

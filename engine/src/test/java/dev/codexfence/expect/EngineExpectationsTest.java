@@ -10,9 +10,10 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.codexfence.diff.RecordFiles;
-import dev.codexfence.diff.RecordLine;
 import dev.codexfence.engine.Constants;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.Release;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class EngineExpectationsTest {
 
     private List<RecordLine> records(EngineExecutionResults results) throws IOException {
         Path ndjson = Path.of(entries(results.allEvents().list(), Constants.NDJSON_ENTRY_KEY).get(0));
-        return new RecordFiles().read(ndjson);
+        return new RecordReader().read(ndjson);
     }
 
     private static List<String> entries(List<Event> events, String key) {
@@ -139,7 +140,7 @@ class EngineExpectationsTest {
 
     @Test
     void aProbeThatBrokeItsContractFailsForThatOnlyNotAlsoForDrift() throws IOException {
-        Files.writeString(file, ExpectationsFormat.format(new Expectations("x", new StackId("linux", null, null),
+        Files.writeString(file, ExpectationsFormat.format(new Expectations("x", "linux", new Release(null), null,
                 Map.of("fx_exit_nonzero", Map.of("baseline", ExpectedOutcome.parse("denied EPERM"))))));
         var results = run(Map.of(), selectFile(FIXTURES.resolve("runtime/fx_exit_nonzero.sh").toFile()));
         results.testEvents().assertThatEvents().haveExactly(1, event(test("fx_exit_nonzero"), finishedWithFailure(

@@ -3,8 +3,9 @@ package dev.codexfence.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.stack.Release;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class ExpectationsFileTest {
         String text = ExpectationsFormat.format(e);
         assertThat(ExpectationsReader.bundledSchema().validate(FenceJson.MAPPER.readTree(text))).isEmpty();
         Expectations back = new ExpectationsReader().parse("x.json", text);
-        assertThat(back.stack()).isEqualTo(e.stack());
+        assertThat(back.withSource(e.source())).isEqualTo(e);
         assertThat(back.probes()).isEqualTo(e.probes());
         assertThat(back.find("fs_write_home_scratch", "codex-sandbox")).contains(ExpectedOutcome.parse("denied EROFS"));
         assertThat(back.find("fs_write_home_scratch", "codex-read-only")).isEmpty();
@@ -56,7 +57,7 @@ class ExpectationsFileTest {
 
     @Test
     void anEmptyProbeListIsStillAValidFile() {
-        Expectations empty = new Expectations("x", new StackId("macos", null, null), java.util.Map.of());
+        Expectations empty = new Expectations("x", "macos", new Release(null), null, java.util.Map.of());
         String text = ExpectationsFormat.format(empty);
         assertThat(new ExpectationsReader().parse("x.json", text).probes()).isEmpty();
     }
@@ -91,8 +92,8 @@ class ExpectationsFileTest {
         ExpectationsFolder folder = ExpectationsFolder.load(ROOT.resolve("expectations"));
         assertThat(folder.files()).isNotEmpty();
         for (Expectations e : folder.files()) {
-            assertThat(Path.of(e.source()).getFileName().toString()).as("file name of %s", e.stack())
-                    .isEqualTo(e.stack().fileName());
+            assertThat(Path.of(e.source()).getFileName().toString()).as("file name of %s", e.describeStack())
+                    .isEqualTo(e.fileName());
             assertThat(e.probes()).isNotEmpty();
         }
         assertThat(ROOT.resolve("expectations/README.md")).exists();

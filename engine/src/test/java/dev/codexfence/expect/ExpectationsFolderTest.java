@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.stack.HostLine;
+import dev.codexfence.stack.Release;
+import dev.codexfence.stack.StackIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +21,7 @@ class ExpectationsFolderTest {
     Path dir;
 
     private void file(String name, String platform, String version, String iface) throws IOException {
-        Files.writeString(dir.resolve(name), ExpectationsFormat.format(new Expectations("x", new StackId(platform, version, iface),
+        Files.writeString(dir.resolve(name), ExpectationsFormat.format(new Expectations("x", platform, new Release(version), iface,
                 java.util.Map.of("p", java.util.Map.of("baseline", ExpectedOutcome.parse("success"))))));
     }
 
@@ -38,7 +41,7 @@ class ExpectationsFolderTest {
         assertThat(folder.find(stack("codex-sandbox", "0.170.0")).orElseThrow().source()).endsWith("linux-codex-0.170.0.json");
         assertThat(folder.find(stack("baseline", null)).orElseThrow().source()).endsWith("linux-no-codex.json");
         assertThat(folder.find(stack("codex-sandbox", "0.171.0"))).isEmpty();
-        assertThat(folder.fileFor(new StackId("macos", "0.169.0", null))).isEqualTo(dir.resolve("macos-codex-0.169.0.json"));
+        assertThat(folder.fileFor(new StackIdentity(new HostLine("macos", "Darwin 25.0.0 arm64", 501), new Release("0.169.0")))).isEqualTo(dir.resolve("macos-codex-0.169.0.json"));
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.codexfence.expect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.stack.Release;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,12 +38,13 @@ class ExpectationsRecorderTest {
                 on("linux", "0.169.0", "p", "codex-sandbox", "denied", "EROFS"),
                 on("linux", "0.170.0", "p", "codex-sandbox", "success", null),
                 on("linux", null, "p", "baseline", "success", null)));
-        assertThat(recording.files()).extracting(Expectations::stack).containsExactly(
-                new StackId("linux", "0.169.0", "sandbox-profile"),
-                new StackId("linux", "0.170.0", "sandbox-profile"),
-                new StackId("linux", null, null));
+        assertThat(recording.files()).extracting(Expectations::describeStack).containsExactly(
+                "linux, codex 0.169.0 (sandbox-profile)", "linux, codex 0.170.0 (sandbox-profile)", "linux, no codex CLI");
+        assertThat(recording.files()).extracting(Expectations::platform, Expectations::release, Expectations::sandboxInterface)
+                .containsExactly(tuple("linux", new Release("0.169.0"), "sandbox-profile"),
+                        tuple("linux", new Release("0.170.0"), "sandbox-profile"), tuple("linux", new Release(null), null));
         assertThat(recording.files().get(0).find("p", "codex-sandbox")).contains(ExpectedOutcome.parse("denied EROFS"));
-        assertThat(recording.files().get(2).stack().fileName()).isEqualTo("linux-no-codex.json");
+        assertThat(recording.files().get(2).fileName()).isEqualTo("linux-no-codex.json");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.codexfence.expect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.diff.RecordLine;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.history.RecordedShards;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,7 +43,7 @@ class MultiReleaseExpectationsTest {
         List<String> wrote = record();
         assertThat(wrote).hasSize(4);
         ExpectationsFolder folder = ExpectationsFolder.load(dir);
-        assertThat(folder.files()).extracting(e -> e.stack().describe() + ": " + e.size())
+        assertThat(folder.files()).extracting(e -> e.describeStack() + ": " + e.size())
                 .containsExactlyInAnyOrder("linux, codex 0.40.0 (debug): 84", "linux, codex 0.80.0 (sandbox-os): 84",
                         "linux, codex 0.120.0 (sandbox-os): 84", "linux, codex 0.171.0 (sandbox-profile): 105");
         assertThat(Files.readString(dir.resolve("linux-codex-0.80.0.json")))

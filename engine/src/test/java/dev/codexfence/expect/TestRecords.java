@@ -1,8 +1,9 @@
 package dev.codexfence.expect;
 
+import dev.codexfence.json.FenceJson;
+import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class TestRecords {
     }
 
     public static BoundaryObject record(ObjectNode json) {
-        return FenceJson.MAPPER.treeToValue(json, BoundaryObject.class);
+        return RecordJson.record(json);
     }
 
     public static BoundaryObject record(String probe, String capability, String mode, String result, String errno, String message) {

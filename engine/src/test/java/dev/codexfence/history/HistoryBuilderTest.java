@@ -2,8 +2,8 @@ package dev.codexfence.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.diff.RecordFiles;
-import dev.codexfence.diff.RecordLine;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.expect.TestRecords;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ class HistoryBuilderTest {
 
     static List<RecordLine> lines(String name, ObjectNode... records) {
         String ndjson = TestRecords.ndjson(List.of(records));
-        return new RecordFiles().read(name, new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
+        return new RecordReader().read(name, new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
     }
 
     static ObjectNode rec(String version, String mode, String result, String errno) {

@@ -3,7 +3,7 @@ package dev.codexfence.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.expect.TestRecords;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.codexfence.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.diff.RecordFiles;
-import dev.codexfence.diff.RecordLine;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +35,6 @@ public final class RecordedShards {
     }
 
     public static List<RecordLine> lines() {
-        return new RecordFiles().readAll(files());
+        return new RecordReader().readAll(files());
     }
 }

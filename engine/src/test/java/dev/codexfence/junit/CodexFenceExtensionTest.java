@@ -9,9 +9,9 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.codexfence.engine.Constants;
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +51,12 @@ class CodexFenceExtensionTest {
         }
 
         @Test
-        void theSameRunAsJson(@ProbeRecord(value = "pol_write_ws", mode = "baseline") AssembledRecord record) {
-            assertThat(Path.of(record.json().at("/run/workspace_root").asString()).getParent().getParent())
+        void theSameRunAsJson(@ProbeRecord(value = "pol_write_ws", mode = "baseline") RecordLine record) {
+            var json = FenceJson.MAPPER.readTree(record.json());
+            assertThat(Path.of(json.at("/run/workspace_root").asString()).getParent().getParent())
                     .isEqualTo(dev.codexfence.run.CodexFenceCache.folder());
-            assertThat(record.json().at("/stack/sandbox_mode").isNull()).isTrue();
+            assertThat(json.at("/stack/sandbox_mode").isNull()).isTrue();
+            assertThat(record.where()).isEqualTo("pol_write_ws [baseline]");
         }
     }
 
@@ -199,7 +201,7 @@ class CodexFenceExtensionTest {
                 .isEqualTo("no probe \"pol_nope\" in probe root " + PROBES + " (@CodexFence(probes))");
         assertThat(failure(results, "unknownMode")).startsWith("unknown mode \"sandbox\"; valid modes: baseline, codex-sandbox");
         assertThat(failure(results, "wrongType"))
-                .isEqualTo("@ProbeRecord parameter 0 of wrongType is a String; declare it as BoundaryObject or AssembledRecord");
+                .isEqualTo("@ProbeRecord parameter 0 of wrongType is a String; declare it as BoundaryObject or RecordLine");
         assertThat(failure(results, "brokenAtRunTime")).startsWith("pol_broken_exit [baseline] broke the probe contract: "
                 + "the probe exited with status 3 after emitting its record");
         assertThat(failure(results, "brokenStatically")).startsWith("probe pol_no_strict breaks the probe contract:\n"

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
+import dev.codexfence.ndjson.RecordJson;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,7 +30,7 @@ class RecordAssemblerTest {
         return s;
     }
 
-    private static final RecordAssembler.Expectation EXPECT = new RecordAssembler.Expectation("fs_x", "baseline", stack());
+    private static final RecordAssembler.Expectation EXPECT = new RecordAssembler.Expectation("fs_x", "baseline", RecordJson.stack(stack()));
 
     /** An observation as emit-record prints it; {@code extra} is spliced in before the closing brace. */
     private static String observation(String extra) {
@@ -41,21 +44,21 @@ class RecordAssemblerTest {
                 + "\"capability_context\":null" + extra + "}\n";
     }
 
-    private static AssembledRecord assemble(String stdout) throws ContractViolation {
+    private static RecordLine assemble(String stdout) throws ContractViolation {
         return ASSEMBLER.assemble(stdout.getBytes(StandardCharsets.UTF_8), EXPECT);
     }
 
     @Test
     void completesStackCatalogFactsAndCapabilityContext() throws ContractViolation {
-        AssembledRecord r = assemble(observation(""));
+        RecordLine r = assemble(observation(""));
         assertThat(r.record().stack().os()).isEqualTo("Linux 6.1 x86_64");
         assertThat(r.record().capabilitiesSchemaVersion()).isEqualTo("codex_fence_catalog_v1");
         assertThat(r.record().capabilityContext().primary().category()).isEqualTo("filesystem");
         assertThat(r.record().capabilityContext().secondary()).extracting(BoundaryObject.CapabilitySnapshot::id)
                 .containsExactly("cap_fs_read_git_metadata");
         assertThat(r.record().result().observedResult()).isEqualTo(ObservedResult.SUCCESS);
-        assertThat(r.compactJson()).startsWith("{\"schema_version\":\"cfbo-v1\",\"capabilities_schema_version\":\"codex_fence_catalog_v1\",\"stack\":{");
-        assertThat(r.compactJson()).contains("\"is_root\":true").doesNotContain("json_fragments");
+        assertThat(r.json()).startsWith("{\"schema_version\":\"cfbo-v1\",\"capabilities_schema_version\":\"codex_fence_catalog_v1\",\"stack\":{");
+        assertThat(r.json()).contains("\"is_root\":true").doesNotContain("json_fragments");
     }
 
     @Test
@@ -65,13 +68,13 @@ class RecordAssemblerTest {
                 + "{\"flag\":\"--payload-raw-field-json\",\"pointer\":\"/payload/raw/list\",\"role\":\"value\",\"json\":\"[1,2]\"},"
                 + "{\"flag\":\"--payload-file\",\"pointer\":\"/payload\",\"role\":\"base\",\"json\":\"{\\\"stdout_snippet\\\":\\\"from file\\\",\\\"raw\\\":{\\\"c\\\":true}}\"}]";
         // with --payload-file, emit-record leaves out the snippets no flag set, so that the file can fill them
-        AssembledRecord r = assemble(observation(fragments).replace("\"stdout_snippet\":null,\"stderr_snippet\":null,", ""));
+        RecordLine r = assemble(observation(fragments).replace("\"stdout_snippet\":null,\"stderr_snippet\":null,", ""));
         assertThat(r.record().payload().stderrSnippet()).isNull();
-        ObjectNode raw = r.record().payload().raw();
-        assertThat(raw.get("a").asString()).isEqualTo("1"); // the per-key flag wins over the base object
-        assertThat(raw.get("b").asInt()).isEqualTo(2);
-        assertThat(raw.get("list").toString()).isEqualTo("[1,2]");
-        assertThat(raw.get("c").asBoolean()).isTrue();
+        Map<String, Object> raw = r.record().payload().raw();
+        assertThat(raw.get("a")).isEqualTo("1"); // the per-key flag wins over the base object
+        assertThat(raw.get("b")).isEqualTo(2);
+        assertThat(raw.get("list")).isEqualTo(List.of(1, 2));
+        assertThat(raw.get("c")).isEqualTo(true);
         assertThat(r.record().payload().stdoutSnippet()).isEqualTo("from file");
     }
 
@@ -87,10 +90,10 @@ class RecordAssemblerTest {
     @Test
     void wrongProbeOrModeIsAViolation() {
         assertThatThrownBy(() -> ASSEMBLER.assemble(observation("").getBytes(StandardCharsets.UTF_8),
-                new RecordAssembler.Expectation("fs_y", "baseline", stack())))
+                new RecordAssembler.Expectation("fs_y", "baseline", RecordJson.stack(stack()))))
                 .hasMessageContaining("names probe \"fs_x\" but the harness ran \"fs_y\"");
         assertThatThrownBy(() -> ASSEMBLER.assemble(observation("").getBytes(StandardCharsets.UTF_8),
-                new RecordAssembler.Expectation("fs_x", "codex-sandbox", stack())))
+                new RecordAssembler.Expectation("fs_x", "codex-sandbox", RecordJson.stack(stack()))))
                 .hasMessageContaining("run.mode \"baseline\" but the harness ran mode \"codex-sandbox\"");
     }
 
@@ -137,7 +140,7 @@ class RecordAssemblerTest {
                 head[i] = (byte) 0x80;
             }
         }
-        AssembledRecord r = ASSEMBLER.assemble(head, EXPECT);
+        RecordLine r = ASSEMBLER.assemble(head, EXPECT);
         assertThat(r.record().result().message()).isEqualTo("bad:\uFFFD");
         assertThat(r.record().payload().stdoutSnippet()).hasSize(RecordAssembler.SNIPPET_LIMIT);
     }

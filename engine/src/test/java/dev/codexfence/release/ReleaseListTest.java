@@ -3,7 +3,7 @@ package dev.codexfence.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.codexfence.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.diff.RecordFiles;
-import dev.codexfence.diff.RecordLine;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.expect.TestRecords;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class FenceHistoryHtmlTest {
         // the matrix keeps one record per stack × probe × mode: the re-run's duplicates are not shown twice
         assertThat(map.records()).hasSize(357);
         // stacks in version order, so matrix column groups and history columns agree
-        assertThat(map.stacks()).extracting(s -> s.key().codexCliVersion()).containsExactly("0.40.0", "0.80.0", "0.120.0", "0.171.0");
+        assertThat(map.stacks()).extracting(s -> s.key().release().version()).containsExactly("0.40.0", "0.80.0", "0.120.0", "0.171.0");
 
         String plain = FenceMapHtml.render(MapFixture.map());
         assertThat(plain).doesNotContain("<section id=\"history\">").doesNotContain("class=\"hcell\"");
@@ -56,7 +56,7 @@ class FenceHistoryHtmlTest {
         ObjectNode a = TestRecords.json("p", "cap_fs_write_user_home", "baseline", "success", null, "m", "linux", "0.80.0", os);
         ObjectNode b = TestRecords.json("p", "cap_fs_write_user_home", "baseline", "denied", "EPERM", "m", "linux", "0.120.0", os);
         String ndjson = TestRecords.ndjson(List.of(a, b));
-        List<RecordLine> lines = new RecordFiles().read("x", new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
+        List<RecordLine> lines = new RecordReader().read("x", new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
         FenceMap map = new FenceMapReport(MapFixture.CATALOG, s -> Optional.empty()).map(List.of("x"), lines);
         String html = FenceMapHtml.render(map);
         assertThat(html).contains("<h3>linux · &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot; · uid 0</h3>")

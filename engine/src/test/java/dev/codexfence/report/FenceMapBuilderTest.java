@@ -89,7 +89,7 @@ class FenceMapBuilderTest {
         var macos = dev.codexfence.expect.TestRecords.record(dev.codexfence.expect.TestRecords.json("fs_write_home_scratch",
                 "cap_fs_write_user_home", "codex-sandbox", "denied", "EPERM", "m", "macos", "0.169.0", "Darwin 24.1 arm64"));
         FenceMap two = new FenceMapBuilder(MapFixture.CATALOG, s -> java.util.Optional.empty())
-                .build(List.of("a", "b"), List.of(other, macos));
+                .build(List.of("a", "b"), MapFixture.lines(List.of(other, macos)));
         assertThat(two.stacks()).extracting(s -> s.key().platform()).containsExactly("linux", "macos");
         FenceMap.Row home = two.groups().stream().flatMap(g -> g.rows().stream())
                 .filter(r -> r.capabilityId().equals("cap_fs_write_user_home")).findFirst().orElseThrow();

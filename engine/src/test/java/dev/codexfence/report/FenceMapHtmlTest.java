@@ -2,7 +2,7 @@ package dev.codexfence.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.codexfence.report;
 
-import dev.codexfence.diff.RecordLine;
 import dev.codexfence.expect.Expectations;
 import dev.codexfence.expect.ExpectedOutcome;
-import dev.codexfence.expect.StackId;
 import dev.codexfence.history.RecordedShards;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.Release;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
 final class HistoryMapFixture {
 
     static final Expectations EXPECTED_080 = new Expectations("expectations/linux-codex-0.80.0.json",
-            new StackId("linux", "0.80.0", "sandbox-os"), Map.of(
+            "linux", new Release("0.80.0"), "sandbox-os", Map.of(
                     "fs_write_home_scratch", Map.of(
                             "codex-sandbox", ExpectedOutcome.parse("denied EROFS"),
                             "baseline", ExpectedOutcome.parse("success"))));
@@ -25,7 +25,7 @@ final class HistoryMapFixture {
 
     static FenceMapReport report() {
         return new FenceMapReport(MapFixture.CATALOG,
-                stack -> EXPECTED_080.stack().covers(stack) ? Optional.of(EXPECTED_080) : Optional.empty());
+                stack -> EXPECTED_080.covers(stack) ? Optional.of(EXPECTED_080) : Optional.empty());
     }
 
     static FenceMap map() {

@@ -4,9 +4,12 @@ import dev.codexfence.catalog.CapabilityCatalog;
 import dev.codexfence.catalog.CatalogLoader;
 import dev.codexfence.expect.Expectations;
 import dev.codexfence.expect.ExpectedOutcome;
-import dev.codexfence.expect.StackId;
 import dev.codexfence.expect.TestRecords;
+import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.stack.Release;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +25,7 @@ final class MapFixture {
     static final String HOSTILE = "</script><script>document.documentElement.setAttribute('data-pwned','1')</script> & \"quotes\"";
 
     static final Expectations EXPECTED = new Expectations("expectations/linux-codex-0.169.0.json",
-            new StackId("linux", "0.169.0", "sandbox-profile"), Map.of(
+            "linux", new Release("0.169.0"), "sandbox-profile", Map.of(
                     "fs_write_home_scratch", Map.of(
                             "baseline", ExpectedOutcome.parse("success"),
                             "codex-sandbox", ExpectedOutcome.parse("denied EROFS"),
@@ -48,7 +51,14 @@ final class MapFixture {
     }
 
     static FenceMap map() {
-        return new FenceMapBuilder(CATALOG, stack -> EXPECTED.stack().covers(stack) ? Optional.of(EXPECTED) : Optional.empty())
-                .build(List.of("run.ndjson"), records());
+        return new FenceMapBuilder(CATALOG, stack -> EXPECTED.covers(stack) ? Optional.of(EXPECTED) : Optional.empty())
+                .build(List.of("run.ndjson"), lines(records()));
+    }
+
+    /** The records as lines of one input, numbered from 1. */
+    static List<RecordLine> lines(List<BoundaryObject> records) {
+        List<RecordLine> lines = new ArrayList<>();
+        records.forEach(r -> lines.add(RecordJson.lineOf(r, "run.ndjson", lines.size() + 1)));
+        return lines;
     }
 }

@@ -3,10 +3,11 @@ package dev.codexfence.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.json.FenceJson;
+import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.record.ContractViolation;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.record.RecordLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,12 +100,14 @@ class EmitRecordContractTest {
         ObjectNode stack = FenceJson.MAPPER.createObjectNode();
         stack.putNull("codex_cli_version").putNull("codex_profile").putNull("sandbox_mode").put("os", "Linux")
                 .put("platform", "linux").put("uid", 0).put("is_root", true).putNull("sandbox_interface");
-        AssembledRecord record = ASSEMBLER.assemble(out, new RecordAssembler.Expectation("fs_probe", "baseline", stack));
+        RecordLine record = ASSEMBLER.assemble(out, new RecordAssembler.Expectation("fs_probe", "baseline",
+                RecordJson.stack(stack)));
+        ObjectNode json = RecordJson.tree(record);
         expected.forEach((pointer, value) -> {
-            var node = record.json().at(pointer);
+            var node = json.at(pointer);
             String actual = node.isNull() ? "null" : node.isValueNode() ? node.asString() : node.toString();
             assertThat(actual).as(pointer).isEqualTo(value);
         });
-        assertThat(record.json().at("/run/workspace_root").asString()).isEqualTo(tmp.toString());
+        assertThat(json.at("/run/workspace_root").asString()).isEqualTo(tmp.toString());
     }
 }

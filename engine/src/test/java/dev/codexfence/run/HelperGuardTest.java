@@ -2,6 +2,7 @@ package dev.codexfence.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codexfence.files.PrivateFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

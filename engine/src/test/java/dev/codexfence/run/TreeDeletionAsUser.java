@@ -1,5 +1,6 @@
 package dev.codexfence.run;
 
+import dev.codexfence.files.Owner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

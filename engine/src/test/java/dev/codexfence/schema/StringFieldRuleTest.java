@@ -3,6 +3,7 @@ package dev.codexfence.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.mode.ModeCatalog;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

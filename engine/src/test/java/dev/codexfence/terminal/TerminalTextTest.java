@@ -2,7 +2,7 @@ package dev.codexfence.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import dev.codexfence.probe.ProbeParser;
 import dev.codexfence.probe.ProbeRoot;
 import dev.codexfence.probe.ProbeScript;
 import dev.codexfence.run.CodexLocator;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

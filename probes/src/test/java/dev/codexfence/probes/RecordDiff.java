@@ -1,6 +1,6 @@
 package dev.codexfence.probes;
 
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.json.FenceJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.codexfence.diff;
+package dev.codexfence.ndjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * most 4 MiB; a stream (standard input) is cut at the same caps. Every problem of every input is collected.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class RecordFilesInputsTest {
+class RecordReaderInputsTest {
 
     @TempDir
     Path dir;
@@ -26,8 +26,8 @@ class RecordFilesInputsTest {
     void aFifoDevZeroAndAnEndlessLineAreEachAProblemNamingTheInput() throws Exception {
         Path fifo = HostileInputs.fifo(dir.resolve("run.ndjson"));
         Path zero = Files.createSymbolicLink(dir.resolve("zero.ndjson"), Path.of("/dev/zero"));
-        Path longLine = Files.write(dir.resolve("long.ndjson"), new byte[(int) RecordFiles.MAX_LINE_BYTES + 1]);
-        assertThatThrownBy(() -> new RecordFiles().readAll(java.util.List.of(fifo, zero, longLine)))
+        Path longLine = Files.write(dir.resolve("long.ndjson"), new byte[(int) RecordReader.MAX_LINE_BYTES + 1]);
+        assertThatThrownBy(() -> new RecordReader().readAll(java.util.List.of(fifo, zero, longLine)))
                 .isInstanceOfSatisfying(BadRecordsException.class, e -> assertThat(e.problems()).containsExactly(
                         fifo + ": is a FIFO, not a regular file",
                         zero + ": is a symlink to /dev/zero, a character device, not a regular file",
@@ -38,7 +38,7 @@ class RecordFilesInputsTest {
     @Test
     void anEndlessStreamStopsAtTheLineCap() throws Exception {
         try (InputStream zero = Files.newInputStream(Path.of("/dev/zero"))) {
-            assertThatThrownBy(() -> new RecordFiles().read("<stdin>", zero))
+            assertThatThrownBy(() -> new RecordReader().read("<stdin>", zero))
                     .isInstanceOfSatisfying(BadRecordsException.class, e -> assertThat(e.problems()).containsExactly(
                             "<stdin>:1: the line is longer than 4 MiB, more than a line of an NDJSON input may be;"
                                     + " the rest was not read"));

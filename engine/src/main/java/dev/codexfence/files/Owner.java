@@ -1,23 +1,23 @@
-package dev.codexfence.run;
+package dev.codexfence.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Numeric user ids: of this process, and of a file. */
-final class Owner {
+public final class Owner {
 
     private static final long CURRENT = lookUpCurrentUid();
 
     private Owner() {}
 
     /** This process's user id, or -1 where it cannot be known (not a Unix). */
-    static long currentUid() {
+    public static long currentUid() {
         return CURRENT;
     }
 
     /** The user id owning {@code path} (a symlink is followed), or -1 where the file system has none. */
-    static long uidOf(Path path) throws IOException {
+    public static long uidOf(Path path) throws IOException {
         try {
             return ((Number) Files.getAttribute(path, "unix:uid")).longValue();
         } catch (UnsupportedOperationException | IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package dev.codexfence.run;
+package dev.codexfence.files;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public final class PrivateFolder {
 
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    /** Mode 0700. */
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private PrivateFolder() {}
 
@@ -75,7 +76,7 @@ public final class PrivateFolder {
     }
 
     /** An exception's own reason (e.g. "Permission denied"), else its message. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }

@@ -1,4 +1,4 @@
-package dev.codexfence.schema;
+package dev.codexfence.json;
 
 import java.util.HashMap;
 import java.util.Map;

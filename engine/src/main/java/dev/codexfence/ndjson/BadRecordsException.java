@@ -1,4 +1,4 @@
-package dev.codexfence.diff;
+package dev.codexfence.ndjson;
 
 import dev.codexfence.terminal.TerminalText;
 import java.util.List;

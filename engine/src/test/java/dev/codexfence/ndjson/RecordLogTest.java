@@ -1,8 +1,9 @@
-package dev.codexfence.run;
+package dev.codexfence.ndjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.codexfence.files.ExclusiveFiles;
 import dev.codexfence.report.FenceMapReport;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
-package dev.codexfence.diff;
+package dev.codexfence.ndjson;
 
+import dev.codexfence.json.FenceJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.FenceJson;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.schema.SchemaValidator;
 import dev.codexfence.schema.SchemaViolation;
 import dev.codexfence.input.InputException;
@@ -22,9 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads cfbo-v1 NDJSON (a run's file, several runs concatenated, several hosts concatenated): every non-blank
  * line must be one valid record. All bad lines of all inputs are collected and thrown together as a
- * {@link BadRecordsException}, each with its input name and line number.
+ * {@link BadRecordsException}, each with its input name and line number. Each record comes as a
+ * {@link RecordLine}: the typed record, its compact JSON in canonical form ({@link RecordJson#line}, the line
+ * itself when codex-fence wrote it), the input's name and the line number.
  */
-public final class RecordFiles {
+public final class RecordReader {
 
     /**
      * The largest NDJSON input read: a whole-corpus run in five modes is about 1.5 MiB, so this holds some forty
@@ -43,11 +46,11 @@ public final class RecordFiles {
 
     private final SchemaValidator schema;
 
-    public RecordFiles() {
+    public RecordReader() {
         this(RecordAssembler.bundledSchema());
     }
 
-    public RecordFiles(SchemaValidator schema) {
+    public RecordReader(SchemaValidator schema) {
         this.schema = schema;
     }
 
@@ -137,12 +140,12 @@ public final class RecordFiles {
             }
             BoundaryObject record;
             try {
-                record = FenceJson.MAPPER.treeToValue(object, BoundaryObject.class);
+                record = RecordJson.record(object);
             } catch (JacksonException e) {
                 problems.add(where + "not a cfbo-v1 record: " + cut(e.getOriginalMessage()));
                 continue;
             }
-            records.add(new RecordLine(name, number, record, object));
+            records.add(RecordJson.lineOf(record, name, number));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.codexfence.diff;
+package dev.codexfence.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,18 +29,18 @@ class ReleaseTest {
         var given = new dev.codexfence.record.BoundaryObject.Stack("0.169.0", null, null, null, "Linux", "linux", 0, true,
                 "sandbox-profile");
         assertThat(Release.of(selected).label()).isEqualTo("0.1.2505291658");
-        assertThat(StackKey.of(selected).codexCliVersion()).isEqualTo("0.1.2505291658");
+        assertThat(StackIdentity.of(selected).release().version()).isEqualTo("0.1.2505291658");
         assertThat(Release.of(given).label()).isEqualTo("0.169.0");
     }
 
     @Test
     void aHostLineIsTheStackWithoutTheRelease() {
-        StackKey a = new StackKey("linux", "0.80.0", "Linux 6.18 x86_64", 0);
-        StackKey b = new StackKey("linux", "0.120.0", "Linux 6.18 x86_64", 0);
-        StackKey user = new StackKey("linux", "0.120.0", "Linux 6.18 x86_64", 1000);
+        StackIdentity a = new StackIdentity(new HostLine("linux", "Linux 6.18 x86_64", 0), new Release("0.80.0"));
+        StackIdentity b = new StackIdentity(new HostLine("linux", "Linux 6.18 x86_64", 0), new Release("0.120.0"));
+        StackIdentity user = new StackIdentity(new HostLine("linux", "Linux 6.18 x86_64", 1000), new Release("0.120.0"));
         assertThat(a.host()).isEqualTo(b.host()).isNotEqualTo(user.host());
         assertThat(b.label()).isEqualTo("linux · codex 0.120.0 · Linux 6.18 x86_64 · uid 0");
         assertThat(user.host().label()).isEqualTo("linux · Linux 6.18 x86_64 · uid 1000");
-        assertThat(List.of(b, user, a).stream().sorted(StackKey.ORDER).toList()).containsExactly(a, b, user);
+        assertThat(List.of(b, user, a).stream().sorted(StackIdentity.ORDER).toList()).containsExactly(a, b, user);
     }
 }

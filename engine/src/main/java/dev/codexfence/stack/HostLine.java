@@ -1,12 +1,13 @@
-package dev.codexfence.diff;
+package dev.codexfence.stack;
 
 import dev.codexfence.record.BoundaryObject;
 import java.util.Comparator;
 
 /**
  * A host as records tell hosts apart, whatever codex release ran there: platform, {@code uname -srm} and the
- * user id. A history of the fence runs along one host line, release after release; records of other hosts,
- * kernels or users are other lines. Two machines with the same triple cannot be told apart.
+ * user id; the {@link StackIdentity} without its release. A history of the fence runs along one host line,
+ * release after release; records of other hosts, kernels or users are other lines. Two machines with the same
+ * triple cannot be told apart.
  *
  * @param uid the user the probes ran as; null where the record has none
  */

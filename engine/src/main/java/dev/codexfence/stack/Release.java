@@ -1,4 +1,4 @@
-package dev.codexfence.diff;
+package dev.codexfence.stack;
 
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.release.ReleaseVersion;

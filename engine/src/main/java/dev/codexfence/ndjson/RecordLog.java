@@ -1,7 +1,10 @@
-package dev.codexfence.run;
+package dev.codexfence.ndjson;
 
-import dev.codexfence.record.AssembledRecord;
+import dev.codexfence.files.ExclusiveFiles;
+import dev.codexfence.files.PrivateFolder;
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
+import dev.codexfence.release.ReleaseVersion;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,7 +16,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import dev.codexfence.release.ReleaseVersion;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -31,15 +33,15 @@ import java.util.Optional;
  */
 public final class RecordLog implements AutoCloseable {
 
-    private static final Comparator<AssembledRecord> ORDER = Comparator
-            .comparing((AssembledRecord r) -> r.record().probe().primaryCapabilityId())
+    private static final Comparator<RecordLine> ORDER = Comparator
+            .comparing((RecordLine r) -> r.record().probe().primaryCapabilityId())
             .thenComparing(r -> r.record().probe().id())
             .thenComparing(r -> r.record().run().mode())
             .thenComparing(RecordLog::release, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(AssembledRecord::compactJson);
+            .thenComparing(RecordLine::json);
 
     /** The codex release of a record, for ordering a run over several: its npm version, else the CLI's; null for none. */
-    private static ReleaseVersion release(AssembledRecord r) {
+    private static ReleaseVersion release(RecordLine r) {
         var stack = r.record().stack();
         String v = stack.codexRelease();
         return ReleaseVersion.parse(v).orElse(null);
@@ -49,7 +51,7 @@ public final class RecordLog implements AutoCloseable {
     private final Path partial;
     private final Object partialKey;
     private final BufferedWriter writer;
-    private final List<AssembledRecord> records = new ArrayList<>();
+    private final List<RecordLine> records = new ArrayList<>();
     private String tampering;
 
     private RecordLog(Path file, Path partial, Object partialKey, BufferedWriter writer) {
@@ -80,10 +82,10 @@ public final class RecordLog implements AutoCloseable {
         return file;
     }
 
-    public synchronized void append(AssembledRecord record) {
+    public synchronized void append(RecordLine record) {
         records.add(record);
         try {
-            writer.write(record.compactJson());
+            writer.write(record.json());
             writer.write('\n');
             writer.flush();
         } catch (IOException e) {
@@ -92,7 +94,7 @@ public final class RecordLog implements AutoCloseable {
     }
 
     public synchronized List<BoundaryObject> records() {
-        return records.stream().map(AssembledRecord::record).toList();
+        return records.stream().map(RecordLine::record).toList();
     }
 
     /**
@@ -106,11 +108,11 @@ public final class RecordLog implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         writer.close();
-        List<AssembledRecord> sorted = new ArrayList<>(records);
+        List<RecordLine> sorted = new ArrayList<>(records);
         sorted.sort(ORDER);
         StringBuilder text = new StringBuilder();
-        for (AssembledRecord r : sorted) {
-            text.append(r.compactJson()).append('\n');
+        for (RecordLine r : sorted) {
+            text.append(r.json()).append('\n');
         }
         ExclusiveFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), ExclusiveFiles.PRIVATE);
         Object now = null;

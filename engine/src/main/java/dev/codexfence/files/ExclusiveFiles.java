@@ -1,4 +1,4 @@
-package dev.codexfence.run;
+package dev.codexfence.files;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.codexfence.schema;
+package dev.codexfence.json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +9,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one Jackson configuration of the project: snake_case, strict on duplicates and unknown keys. */
+/**
+ * The one Jackson configuration of the project: snake_case, strict on duplicates and unknown keys. cfbo-v1 records
+ * are read and written through {@link dev.codexfence.ndjson.RecordJson}, which adds the record's own JSON form.
+ */
 public final class FenceJson {
 
-    /** Strict mapper for catalogs, records and configuration files. */
+    /** Strict mapper for catalogs, expectations, configuration and other JSON files, and for trees of records. */
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
