@@ -6,7 +6,7 @@ import dev.codexfence.containment.Containment;
 import dev.codexfence.mode.CodexDetector;
 import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.mode.RunMode;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.record.RecordAssembler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
