@@ -43,9 +43,10 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
         return Optional.of("codex-fence-engine");
     }
 
+    /** The jar's {@code Implementation-Version}; {@code DEVELOPMENT} from classes without a jar. */
     @Override
     public Optional<String> getVersion() {
-        return Optional.ofNullable(getClass().getPackage().getImplementationVersion()).or(() -> Optional.of("DEVELOPMENT"));
+        return Optional.of(CodexFenceVersion.implementation());
     }
 
     @Override
