@@ -57,7 +57,7 @@ final class ReleaseDescriptor extends AbstractTestDescriptor implements Node<Fen
             return context;
         }
         ResolvedRelease resolved = releases.get().resolve(release.version().get(),
-                m -> System.err.println("codex-fence: " + m));
+                m -> FenceEngineDescriptor.note(this, context.request(), m));
         if (resolved instanceof ResolvedRelease.Skipped s) {
             skipped = skipReason(s.reason());
             return context;
