@@ -5,7 +5,9 @@ import dev.codexfence.release.CodexReleases;
 import dev.codexfence.release.ResolvedRelease;
 import dev.codexfence.run.RunStack;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -38,6 +40,16 @@ final class ReleaseDescriptor extends AbstractTestDescriptor implements Node<Fen
 
     ReleaseSlot release() {
         return release;
+    }
+
+    /** The release {@code descriptor} is (or is below), or null for a node of the plain tree. */
+    static ReleaseSlot enclosing(TestDescriptor descriptor) {
+        for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
+            if (d.get() instanceof ReleaseDescriptor r) {
+                return r.release;
+            }
+        }
+        return null;
     }
 
     @Override
