@@ -7,7 +7,7 @@ import dev.codexfence.containment.ProcessScanContainment;
 import dev.codexfence.mode.RunMode;
 import dev.codexfence.probe.ProbeParser;
 import dev.codexfence.probe.ProbeScript;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.record.AssembledRecord;
 import dev.codexfence.record.RecordAssembler;
 import dev.codexfence.run.ProbeExecutor;
