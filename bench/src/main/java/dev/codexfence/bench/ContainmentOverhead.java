@@ -3,7 +3,7 @@ package dev.codexfence.bench;
 import dev.codexfence.containment.CgroupContainment;
 import dev.codexfence.containment.Containment;
 import dev.codexfence.containment.ProcessScanContainment;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

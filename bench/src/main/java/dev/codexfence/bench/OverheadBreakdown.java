@@ -10,7 +10,7 @@ import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.ndjson.RecordLog;
 import dev.codexfence.probe.ProbeParser;
 import dev.codexfence.probe.ProbeScript;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordAssembler;
 import dev.codexfence.record.RecordLine;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "codex-fence",
         mixinStandardHelpOptions = true,
-        versionProvider = CliOptions.Version.class,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpWidth = 100,
         headerHeading = "%n",
@@ -197,13 +197,4 @@ final class CliOptions {
                     + " -c codex-fence.coverage.missing=skip to skip capabilities that have no probe."
                     + " An unknown codex-fence.* key is a usage error.")
     Map<String, String> config = new LinkedHashMap<>();
-
-    /** The version in the jar's manifest, else DEVELOPMENT. */
-    static final class Version implements picocli.CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = CliOptions.class.getPackage().getImplementationVersion();
-            return new String[] {"codex-fence " + (v == null ? "DEVELOPMENT" : v)};
-        }
-    }
 }

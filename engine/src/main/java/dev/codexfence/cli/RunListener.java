@@ -1,6 +1,8 @@
 package dev.codexfence.cli;
 
 import dev.codexfence.engine.Constants;
+import dev.codexfence.record.Redactor;
+import dev.codexfence.terminal.TerminalText;
 import java.io.PrintStream;
 import java.util.Map;
 import org.junit.platform.engine.CancellationToken;
@@ -12,7 +14,9 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Follows one execution: streams each "cfbo" report entry to stdout the moment it is published, keeps the
- * progress line and the report up to date, and prints failures on stderr as they happen.
+ * progress line and the report up to date, and prints failures on stderr as they happen, as well as what the
+ * engine reports on the run as a whole (its report entries: notes, the NDJSON file and its record count, the
+ * expectations summary, the fence map), since the engine itself never prints.
  */
 final class RunListener implements TestExecutionListener {
 
@@ -116,6 +120,28 @@ final class RunListener implements TestExecutionListener {
         String ndjson = pairs.get(Constants.NDJSON_ENTRY_KEY);
         if (ndjson != null) {
             report.ndjson(ndjson);
+            records(pairs.get(Constants.NDJSON_RECORDS_ENTRY_KEY)).ifPresent(n -> err.println("codex-fence: "
+                    + RunReport.plural(n, "record") + " in " + TerminalText.line(ndjson)));
+        }
+        if (id.getParentIdObject().isEmpty()) {
+            // the engine's own entries: what it has to tell about the run as a whole, printed as it comes
+            print(pairs.get(Constants.NOTE_ENTRY_KEY), "");
+            print(pairs.get(Constants.EXPECTATIONS_ENTRY_KEY), "");
+            print(pairs.get(Constants.REPORT_ENTRY_KEY), "fence map in ");
+        }
+    }
+
+    private void print(String value, String prefix) {
+        if (value != null) {
+            err.println("codex-fence: " + prefix + TerminalText.lines(Redactor.redact(value)));
+        }
+    }
+
+    private static java.util.Optional<Integer> records(String count) {
+        try {
+            return count == null ? java.util.Optional.empty() : java.util.Optional.of(Integer.parseInt(count));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
         }
     }
 

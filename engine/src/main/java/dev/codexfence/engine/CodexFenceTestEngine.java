@@ -43,9 +43,10 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
         return Optional.of("codex-fence-engine");
     }
 
+    /** The jar's {@code Implementation-Version}; {@code DEVELOPMENT} from classes without a jar. */
     @Override
     public Optional<String> getVersion() {
-        return Optional.ofNullable(getClass().getPackage().getImplementationVersion()).or(() -> Optional.of("DEVELOPMENT"));
+        return Optional.of(CodexFenceVersion.implementation());
     }
 
     @Override
@@ -64,10 +65,19 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
                 .issueEncountered(uniqueId, DiscoveryIssue.create(DiscoveryIssue.Severity.INFO, "codex releases: " + note))));
         FenceEngineDescriptor engine = new FenceEngineDescriptor(uniqueId, config, catalog, plan);
         Platform platform = Platform.current().orElse(Platform.LINUX);
+        FenceDiscovery discovery = new FenceDiscovery(config, catalog, platform, DiscoveryIssueReporter.deduplicating(
+                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId)));
+        FenceUniqueIds ids = new FenceUniqueIds(uniqueId);
+        ContainerChildren containers = new ContainerChildren(discovery, ids, plan);
+        // one resolver per node kind, each resolving its own unique-id segment (and the selectors that name its nodes)
         EngineDiscoveryRequestResolver.<FenceEngineDescriptor>builder()
-                .addSelectorResolver(ctx -> new FenceSelectorResolver(
-                        new FenceDiscovery(config, catalog, platform, ctx.getIssueReporter()), new FenceUniqueIds(uniqueId),
-                        plan, releases))
+                .addSelectorResolver(new ProbeRootResolver(discovery, ids))
+                .addSelectorResolver(new ReleaseResolver(plan, containers, releases))
+                .addSelectorResolver(new CapabilityResolver(discovery, containers))
+                .addSelectorResolver(new ProbeResolver(discovery, ids, plan))
+                .addSelectorResolver(new ProbeRunResolver(discovery, plan))
+                .addSelectorResolver(new CoverageResolver(discovery))
+                .addSelectorResolver(new BrokenProbeResolver(discovery, ids))
                 .build()
                 .resolve(request, engine);
         if (plan.several()) {
@@ -75,7 +85,7 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
             engine.orderChildren(children -> children.stream().sorted(java.util.Comparator.comparingInt(d ->
                     d instanceof ReleaseDescriptor r ? 1 + plan.releases().indexOf(r.release()) : 0)).toList());
         }
-        config.shard().ifPresent(shard -> ShardFilter.apply(engine, shard, new FenceUniqueIds(uniqueId)));
+        config.shard().ifPresent(shard -> ShardFilter.apply(engine, shard, ids));
         return engine;
     }
 

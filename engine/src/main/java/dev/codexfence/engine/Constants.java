@@ -134,6 +134,15 @@ public final class Constants {
     /** Report entry key carrying the path of the run's NDJSON file (published on the engine). */
     public static final String NDJSON_ENTRY_KEY = "codex-fence.ndjson";
 
+    /** Report entry key, next to {@link #NDJSON_ENTRY_KEY} in the same entry: how many records the file holds. */
+    public static final String NDJSON_RECORDS_ENTRY_KEY = "codex-fence.ndjson.records";
+
+    /**
+     * Report entry key of what a user must hear of while the run goes on (published on the engine), e.g. that a
+     * codex release is being installed from npm.
+     */
+    public static final String NOTE_ENTRY_KEY = "codex-fence.note";
+
     /** Report entry key of expectation notes (on tests) and of the expectations summary (on the engine). */
     public static final String EXPECTATIONS_ENTRY_KEY = "codex-fence.expectations";
 

@@ -7,7 +7,6 @@ import dev.codexfence.release.CodexInstaller;
 import dev.codexfence.release.CodexReleases;
 import dev.codexfence.release.ResolvedRelease;
 import dev.codexfence.release.VersionSpec;
-import dev.codexfence.report.FenceMapReport;
 import dev.codexfence.run.CodexFenceCache;
 import dev.codexfence.run.RunIntegrityException;
 import dev.codexfence.run.RunSession;
@@ -16,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
@@ -39,6 +38,8 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
     private final CapabilityCatalog catalog;
     private final ReleasePlan plan;
     private volatile ExpectationGate expectations = ExpectationGate.disabled();
+    /** What reports on the run once it is over, in order; chosen when the run opens. */
+    private volatile List<RunObserver> observers = List.of();
 
     FenceEngineDescriptor(UniqueId id, FenceConfiguration config, CapabilityCatalog catalog, ReleasePlan plan) {
         super(id, "codex-fence");
@@ -54,8 +55,10 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         }
         var request = context.request();
         expectations = ExpectationGate.open(config.expectations()); // a broken expectations file fails the run here
+        observers = observers(expectations);
         // a run over several releases: the session's own stack is baseline's (no codex); each release node opens its own
-        Optional<ResolvedRelease.Ready> release = plan.several() ? Optional.empty() : singleRelease();
+        Optional<ResolvedRelease.Ready> release = plan.several() ? Optional.empty()
+                : singleRelease(new EngineReport(request.getEngineExecutionListener(), this));
         Path codex = plan.several() ? null
                 : release.map(r -> CodexInstaller.launcher(r.install())).orElse(config.codexPath().orElse(null));
         RunSettings settings = new RunSettings(plan.topModes(), codex, config.timeout(),
@@ -66,17 +69,26 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         return context.withSession(RunSession.open(settings, catalog));
     }
 
+    /** The run's post-run reporting: the NDJSON file, the expectations summary, the fence map when configured. */
+    private List<RunObserver> observers(ExpectationGate gate) {
+        List<RunObserver> all = new ArrayList<>();
+        all.add(new NdjsonFileObserver());
+        all.add(new ExpectationsSummaryObserver(gate));
+        config.reportFile().ifPresent(file -> all.add(new FenceMapObserver(catalog, gate, file)));
+        return List.copyOf(all);
+    }
+
     /**
      * The one release {@link Constants#CODEX_VERSIONS} names in a run over one, installed on demand; empty when the
      * run takes {@link Constants#CODEX_PATH} (or has no codex mode). A skipped release fails the run with its reason.
      */
-    private Optional<ResolvedRelease.Ready> singleRelease() {
+    private Optional<ResolvedRelease.Ready> singleRelease(EngineReport report) {
         if (config.codexVersions().isEmpty() || config.modes().stream().noneMatch(ModeCatalog::isCodexMode)) {
             return Optional.empty();
         }
         String specs = config.codexVersions().stream().map(VersionSpec::text).collect(Collectors.joining(","));
         List<ResolvedRelease> releases = CodexReleases.forUser(System.getenv())
-                .resolve(config.codexVersions(), m -> System.err.println("codex-fence: " + m));
+                .resolve(config.codexVersions(), report::note);
         if (releases.size() != 1) {
             throw new ConfigurationException(Constants.CODEX_VERSIONS, specs, "names " + releases.size() + " releases ("
                     + releases.stream().map(ResolvedRelease::label).collect(Collectors.joining(", "))
@@ -102,42 +114,47 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         return dir.resolve(name).toAbsolutePath();
     }
 
+    /**
+     * Closes the run's session (which completes the NDJSON file), then lets each {@link RunObserver} report on the
+     * run; fails the engine node with every problem they and the session found.
+     */
     @Override
     public void after(FenceExecutionContext context) throws Exception {
         if (!context.hasSession()) {
             return;
         }
         RunSession session = context.session();
-        List<String> problems = List.of();
+        EngineReport report = new EngineReport(context.request().getEngineExecutionListener(), this);
         try {
             session.close();
         } catch (RunIntegrityException e) {
-            problems = e.problems(); // every record was written: report the file first, then fail the run
+            e.problems().forEach(report::fail); // every record was written: report the file first, then fail the run
         } catch (IOException e) {
             throw new IOException("could not finish the run's NDJSON file " + session.log().file() + ": " + e.getMessage(), e);
         }
-        Path file = session.log().file();
-        context.request().getEngineExecutionListener().reportingEntryPublished(this,
-                ReportEntry.from(Constants.NDJSON_ENTRY_KEY, file.toString()));
-        int n = session.log().records().size();
-        System.err.println("codex-fence: " + n + (n == 1 ? " record" : " records") + " in " + file);
+        FinishedRun run = new FinishedRun(session.log().file(), session.log().records(), probeRoots());
+        for (RunObserver observer : observers) {
+            try {
+                observer.runFinished(run, report);
+            } catch (IOException | RuntimeException e) {
+                report.fail(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        if (!report.failures().isEmpty()) {
+            throw new AssertionFailedError(String.join("\n", report.failures()));
+        }
+    }
 
-        var listener = context.request().getEngineExecutionListener();
-        ExpectationGate.Summary summary = expectations.finish(probeRoots());
-        for (String line : summary.lines()) {
-            System.err.println("codex-fence: " + line);
-            listener.reportingEntryPublished(this, ReportEntry.from(Constants.EXPECTATIONS_ENTRY_KEY, line));
-        }
-        if (config.reportFile().isPresent()) {
-            Path report = new FenceMapReport(catalog, expectations::expectationsFor)
-                    .write(file.resolveSibling(config.reportFile().get()), List.of(file.toString()), session.log().records());
-            listener.reportingEntryPublished(this, ReportEntry.from(Constants.REPORT_ENTRY_KEY, report.toString()));
-            System.err.println("codex-fence: fence map in " + report);
-        }
-        List<String> failures = new java.util.ArrayList<>(problems);
-        summary.failure().ifPresent(failures::add);
-        if (!failures.isEmpty()) {
-            throw new AssertionFailedError(String.join("\n", failures));
+    /**
+     * Tells the user {@code message} while the run goes on (report entry {@link Constants#NOTE_ENTRY_KEY} on the
+     * codex-fence engine above {@code descriptor}; the CLI prints it).
+     */
+    static void note(TestDescriptor descriptor, org.junit.platform.engine.ExecutionRequest request, String message) {
+        for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
+            if (d.get() instanceof FenceEngineDescriptor engine) {
+                new EngineReport(request.getEngineExecutionListener(), engine).note(message);
+                return;
+            }
         }
     }
 

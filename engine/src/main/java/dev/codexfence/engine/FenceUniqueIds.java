@@ -28,15 +28,6 @@ final class FenceUniqueIds {
         return engine;
     }
 
-    /** The segments of {@code id} below the engine, or null when {@code id} is not below this engine. */
-    java.util.List<UniqueId.Segment> relative(UniqueId id) {
-        if (!id.hasPrefix(engine) || id.equals(engine)) {
-            return null;
-        }
-        java.util.List<UniqueId.Segment> all = id.getSegments();
-        return all.subList(engine.getSegments().size(), all.size());
-    }
-
     UniqueId release(String label) {
         return engine.append(RELEASE, label);
     }

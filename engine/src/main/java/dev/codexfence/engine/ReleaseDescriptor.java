@@ -5,7 +5,9 @@ import dev.codexfence.release.CodexReleases;
 import dev.codexfence.release.ResolvedRelease;
 import dev.codexfence.run.RunStack;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
@@ -40,6 +42,16 @@ final class ReleaseDescriptor extends AbstractTestDescriptor implements Node<Fen
         return release;
     }
 
+    /** The release {@code descriptor} is (or is below), or null for a node of the plain tree. */
+    static ReleaseSlot enclosing(TestDescriptor descriptor) {
+        for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
+            if (d.get() instanceof ReleaseDescriptor r) {
+                return r.release;
+            }
+        }
+        return null;
+    }
+
     @Override
     public Type getType() {
         return Type.CONTAINER;
@@ -57,7 +69,7 @@ final class ReleaseDescriptor extends AbstractTestDescriptor implements Node<Fen
             return context;
         }
         ResolvedRelease resolved = releases.get().resolve(release.version().get(),
-                m -> System.err.println("codex-fence: " + m));
+                m -> FenceEngineDescriptor.note(this, context.request(), m));
         if (resolved instanceof ResolvedRelease.Skipped s) {
             skipped = skipReason(s.reason());
             return context;

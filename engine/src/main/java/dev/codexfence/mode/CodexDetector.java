@@ -1,7 +1,7 @@
 package dev.codexfence.mode;
 
 import dev.codexfence.catalog.Platform;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.codexfence.release;
 
 import dev.codexfence.catalog.Platform;
 import dev.codexfence.mode.CodexDetector;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

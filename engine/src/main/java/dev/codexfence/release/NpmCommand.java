@@ -1,6 +1,6 @@
 package dev.codexfence.release;
 
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.json.FenceJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

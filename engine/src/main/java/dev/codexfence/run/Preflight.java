@@ -2,7 +2,7 @@ package dev.codexfence.run;
 
 import dev.codexfence.mode.CodexNoise;
 import dev.codexfence.mode.RunMode;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.record.ContractViolation;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.codexfence.mode.CodexNoise;
 import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.mode.RunMode;
 import dev.codexfence.probe.ProbeScript;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.ContractViolation;
 import dev.codexfence.record.RecordAssembler;

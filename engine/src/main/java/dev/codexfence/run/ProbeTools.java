@@ -1,6 +1,6 @@
 package dev.codexfence.run;
 
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

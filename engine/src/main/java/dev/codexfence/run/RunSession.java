@@ -7,7 +7,7 @@ import dev.codexfence.mode.CodexDetector;
 import dev.codexfence.mode.ModeCatalog;
 import dev.codexfence.mode.RunMode;
 import dev.codexfence.ndjson.RecordLog;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordAssembler;
 import java.io.IOException;

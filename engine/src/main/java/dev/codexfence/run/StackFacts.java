@@ -1,6 +1,6 @@
 package dev.codexfence.run;
 
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.json.FenceJson;
 import dev.codexfence.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;

@@ -105,7 +105,9 @@ class HostileSecretsTest {
         outputs.put("Launcher JVM stdout and stderr", dumpProcess.stdout() + dumpProcess.stderr());
         assertThat(dump).contains("failure sec_stderr [baseline]", "failure sec_stdout [baseline]", "cfbo={");
         outputs.forEach((where, text) -> {
-            assertThat(text).as(where).isNotBlank();
+            if (!where.startsWith("Launcher JVM")) { // the engine never prints; that stream may well be empty
+                assertThat(text).as(where).isNotBlank();
+            }
             CANARIES.forEach((name, value) ->
                     assertThat(SecretEncodings.leaks(text, value)).as("%s of %s in %s", "encodings", name, where).isEmpty());
         });

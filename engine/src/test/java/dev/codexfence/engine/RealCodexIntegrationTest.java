@@ -6,7 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import dev.codexfence.catalog.Platform;
 import dev.codexfence.mode.CodexDetector;
 import dev.codexfence.mode.CodexInterface;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Path;
 import java.util.Map;

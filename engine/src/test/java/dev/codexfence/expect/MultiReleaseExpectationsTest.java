@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.history.RecordedShards;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.codexfence.record.BoundaryObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,23 +23,17 @@ class MultiReleaseExpectationsTest {
     @TempDir
     Path dir;
 
-    private List<String> record(String... extra) {
-        List<String> args = new ArrayList<>(List.of(extra));
-        args.add("--into");
-        args.add(dir.toString());
-        RecordedShards.files().forEach(f -> args.add(f.toString()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = RecordExpectations.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    /** Records the shards into {@code dir} as {@code codex-fence --record-expectations} records a run's NDJSON. */
+    private List<Expectations> record() {
+        List<BoundaryObject> records = RecordedShards.lines().stream().map(RecordLine::record).toList();
+        ExpectationsRecorder.Recording recording = ExpectationsRecorder.record(records);
+        assertThat(recording.skipped()).isEmpty();
+        return new ExpectationsWriter().write(recording, Optional.empty(), dir, false);
     }
 
     @Test
     void recordingSeveralReleasesWritesOneFilePerRelease() throws Exception {
-        List<String> wrote = record();
-        assertThat(wrote).hasSize(4);
+        assertThat(record()).hasSize(4);
         ExpectationsFolder folder = ExpectationsFolder.load(dir);
         assertThat(folder.files()).extracting(e -> e.describeStack() + ": " + e.size())
                 .containsExactlyInAnyOrder("linux, codex 0.40.0 (debug): 84", "linux, codex 0.80.0 (sandbox-os): 84",

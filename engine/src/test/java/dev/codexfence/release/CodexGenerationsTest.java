@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.codexfence.mode.CodexCli;
 import dev.codexfence.mode.CodexInterface;
 import dev.codexfence.mode.CodexProfile;
-import dev.codexfence.probe.ProcessRunner;
+import dev.codexfence.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.codexfence.probe;
+package dev.codexfence.process;
 
 import dev.codexfence.containment.Containment;
 import dev.codexfence.containment.Launch;

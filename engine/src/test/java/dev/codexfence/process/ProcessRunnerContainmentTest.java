@@ -1,4 +1,4 @@
-package dev.codexfence.probe;
+package dev.codexfence.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
