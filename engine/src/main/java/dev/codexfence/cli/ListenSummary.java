@@ -21,12 +21,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code --listen}: reads cfbo-v1 NDJSON and prints a human summary: totals, distinct probes, counts per
+ * What {@code listen} prints: reads cfbo-v1 NDJSON and prints a human summary: totals, distinct probes, counts per
  * observed result and per mode, the bad lines with their line numbers, then one block per record.
  */
-final class ListenCommand {
-
-    static final String HINT = "codex-fence --listen reads NDJSON on stdin, e.g. codex-fence --bang | codex-fence --listen";
+final class ListenSummary {
 
     private static final List<String> RESULT_ORDER = List.of("success", "denied", "partial", "error");
     private static final int SNIPPET = 100;
@@ -35,11 +33,11 @@ final class ListenCommand {
 
     private final SchemaValidator schema;
 
-    ListenCommand() {
+    ListenSummary() {
         this(RecordAssembler.bundledSchema());
     }
 
-    ListenCommand(SchemaValidator schema) {
+    ListenSummary(SchemaValidator schema) {
         this.schema = schema;
     }
 
