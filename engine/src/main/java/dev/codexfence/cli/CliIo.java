@@ -3,6 +3,7 @@ package dev.codexfence.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,5 +32,19 @@ record CliIo(
 
     Optional<String> envValue(String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** A path of the command line, absolute (from the working directory) and normalised; a bad one is a usage error. */
+    static Path absolute(String path) {
+        try {
+            return Path.of(path).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            throw CliException.usage("not a valid path: " + path);
+        }
+    }
+
+    /** Paths of the command line (NDJSON inputs), each {@link #absolute(String)}. */
+    static List<Path> absolute(List<Path> paths) {
+        return paths.stream().map(p -> absolute(p.toString())).toList();
     }
 }

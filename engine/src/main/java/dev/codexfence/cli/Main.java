@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * {@code codex-fence}: the command-line entry point. stdout is reserved for NDJSON records (and for the
- * output of --list, --listen and --help); {@code System.out} is pointed at stderr so that nothing else can
+ * output of list, listen, diff, history and --help); {@code System.out} is pointed at stderr so that nothing else can
  * slip into the record stream.
  */
 public final class Main {
@@ -51,15 +51,30 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Starts the {@link WarmUp} unless only help or the version is asked for; --listen needs no launcher. */
+    /** The words that name a command running the engine (bang, rattle, list and their flags). */
+    private static final java.util.Set<String> RUNS = java.util.Set.of(BangCommand.NAME, "--bang", "-b",
+            RattleCommand.NAME, "--rattle", "-r", ListCommand.NAME);
+    /** The words that name a command that only reads NDJSON. */
+    private static final java.util.Set<String> READS = java.util.Set.of(ListenCommand.NAME, "--listen", "-l",
+            DiffCommand.NAME, "--diff", HistoryCommand.NAME, "--history", ReportCommand.NAME, "--report", "help");
+
+    /**
+     * Starts the {@link WarmUp} unless only help or the version is asked for; the launcher only for a command that
+     * runs the engine (the first command word decides).
+     */
     private static void startWarmUp(String[] args) {
-        boolean listen = false;
+        boolean runs = false;
         for (String a : args) {
             if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
                 return;
             }
-            listen |= a.equals("-l") || a.equals("--listen");
         }
-        WarmUp.start(listen ? null : MatrixRun::newLauncher);
+        for (String a : args) {
+            if (RUNS.contains(a) || READS.contains(a) || a.startsWith("--report=")) {
+                runs = RUNS.contains(a);
+                break;
+            }
+        }
+        WarmUp.start(runs ? MatrixRun::newLauncher : null);
     }
 }

@@ -1,14 +1,12 @@
 package dev.codexfence.cli;
 
 import dev.codexfence.catalog.CatalogException;
-import dev.codexfence.catalog.Platform;
 import dev.codexfence.engine.CodexFenceTestEngine;
 import dev.codexfence.terminal.TerminalText;
 import dev.codexfence.engine.ConfigurationException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +14,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoveryIssue;
-import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.OutputDirectoryCreator;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryListener;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -32,9 +28,9 @@ import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Drives the codex-fence engine through the JUnit Platform Launcher: one discovery request with the CLI's
- * selectors and configuration parameters, executed (once per repetition) with a {@link RunListener}, or
- * only discovered for {@code --list}.
+ * Drives the codex-fence engine through the JUnit Platform Launcher: one discovery request with the selection's
+ * selectors and filters ({@link TestSelection}) and the configuration parameters, discovered and executed (once per
+ * repetition) with a {@link RunListener}, or only discovered for {@code list}.
  */
 final class MatrixRun {
 
@@ -46,19 +42,22 @@ final class MatrixRun {
     }
 
     private final CliIo io;
-    private final List<DiscoverySelector> selectors;
+    private final TestSelection selection;
     private final Map<String, String> config;
     private final Path outputDir;
+    /** Whether an empty selection is fine (one part of a sharded matrix may hold no test). */
+    private final boolean mayBeEmpty;
     /** The NDJSON files the last {@link #execute} wrote, one per repetition. */
     private volatile List<Path> written = List.of();
     /** Notes already printed: every repetition discovers again, a note is shown once per invocation. */
     private final java.util.Set<String> notesPrinted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    MatrixRun(CliIo io, List<DiscoverySelector> selectors, Map<String, String> config, Path outputDir) {
+    MatrixRun(CliIo io, TestSelection selection, RunSetup setup) {
         this.io = io;
-        this.selectors = List.copyOf(selectors);
-        this.config = new LinkedHashMap<>(config);
-        this.outputDir = outputDir;
+        this.selection = selection;
+        this.config = new LinkedHashMap<>(setup.config());
+        this.outputDir = setup.output();
+        this.mayBeEmpty = setup.sharded();
     }
 
     /**
@@ -89,7 +88,8 @@ final class MatrixRun {
         Map<String, String> params = new LinkedHashMap<>(config);
         params.put(dev.codexfence.engine.Constants.OUTPUT_DIR, ndjsonDir.toString());
         return LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectors)
+                .selectors(selection.selectors())
+                .filters(selection.filters().toArray(PostDiscoveryFilter[]::new))
                 .configurationParameters(params)
                 .outputDirectoryCreator(new NoPerTestFiles(ndjsonDir))
                 .listeners(new IssuePrinter(io.err(), warnings, notesPrinted))
@@ -120,11 +120,17 @@ final class MatrixRun {
             for (int i = 1; i <= repeat && !token.isCancellationRequested() && !report.hasSetupFailure(); i++) {
                 Path dir = repeat == 1 ? outputDir : outputDir.resolve("repeat-" + i);
                 String label = repeat == 1 ? "" : "run " + i + "/" + repeat + " ";
-                launcher.execute(LauncherExecutionRequestBuilder.request(request(dir, false))
+                TestPlan plan = launcher.discover(request(dir, false));
+                if (i == 1) {
+                    requireTests(plan);
+                }
+                launcher.execute(LauncherExecutionRequestBuilder.request(plan)
                         .cancellationToken(token)
                         .listeners(new RunListener(io.err(), sink, report, progress, token, label))
                         .build());
             }
+        } catch (CliException e) {
+            throw e;
         } catch (RuntimeException e) {
             // the engine failed before running anything (discovery aborted): a configuration problem
             report.setupFailure(setupMessage(e));
@@ -156,98 +162,39 @@ final class MatrixRun {
     }
 
     /**
-     * {@code --list}: the tests the selection would run, one per line: probe id, mode, capability, note; in a run over
-     * several codex releases also the release (after the mode: {@code codex 0.80.0}, {@code -} for baseline).
+     * {@code list}: the tests the selection would run, one per line ({@link TestListing}), read from the discovered
+     * test plan.
+     *
+     * @param detailed whether each line also shows the test's source and tags
      */
-    int list() {
+    int list(boolean detailed) {
         TestPlan plan;
         try {
             plan = launcher().discover(request(outputDir, true));
         } catch (RuntimeException e) {
             throw CliException.configuration(setupMessage(e), e);
         }
-        List<String[]> rows = new ArrayList<>();
-        for (TestIdentifier root : plan.getRoots()) {
-            collect(plan, root, rows);
-        }
-        boolean releases = rows.stream().anyMatch(r -> !r[RELEASE].equals("-"));
-        int[] columns = releases ? new int[] {0, 1, RELEASE, 2} : new int[] {0, 1, 2};
-        int[] width = new int[RELEASE + 1];
-        for (String[] r : rows) {
-            for (int c : columns) {
-                width[c] = Math.max(width[c], r[c].length());
-            }
-        }
-        PrintStream out = io.out();
-        for (String[] r : rows) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < columns.length; i++) {
-                int c = columns[i];
-                boolean last = i == columns.length - 1;
-                sb.append(last && r[3].isEmpty() ? r[c] : pad(r[c], width[c])).append(last ? "" : "  ");
-            }
-            if (!r[3].isEmpty()) {
-                sb.append("  ").append(r[3]);
-            }
-            out.println(sb.toString().stripTrailing());
-        }
-        out.flush();
-        io.err().println("codex-fence: " + RunReport.plural(rows.size(), "test") + " would run");
+        requireTests(plan);
+        List<PlannedTest> tests = TestListing.tests(plan);
+        new TestListing(detailed).print(tests, io.out());
+        io.out().flush();
+        io.err().println("codex-fence: " + RunReport.plural(tests.size(), "test") + " would run");
         return ExitCodes.OK;
     }
 
-    private static void collect(TestPlan plan, TestIdentifier node, List<String[]> rows) {
-        if (node.isTest()) {
-            rows.add(row(node));
+    /**
+     * A tag filter that selects nothing is a usage error, before anything runs: the tags name no test of the probe
+     * root (a part of a sharded matrix may be empty, though).
+     */
+    private void requireTests(TestPlan plan) {
+        if (selection.filtered() && !mayBeEmpty && !plan.containsTests()) {
+            throw CliException.usage("nothing to run: no test of the probe root " + config.get(
+                    dev.codexfence.engine.Constants.PROBES_ROOT) + " in the modes " + config.get(
+                    dev.codexfence.engine.Constants.MODES) + " carries " + selection.description()
+                    + " (a test carries its capability, its probe's secondary capabilities and probe tags, category,"
+                    + " layer, mode and platforms; a capability without a probe has a coverage test only where it"
+                    + " applies)");
         }
-        for (TestIdentifier child : plan.getChildren(node)) {
-            collect(plan, child, rows);
-        }
-    }
-
-    /** The column of a row holding the codex release. */
-    private static final int RELEASE = 4;
-
-    private static String[] row(TestIdentifier test) {
-        String release = "-";
-        String capability = "-";
-        String probe = "-";
-        String mode = "-";
-        String note = "";
-        for (UniqueId.Segment s : test.getUniqueIdObject().getSegments()) {
-            switch (s.getType()) {
-                case "codex" -> release = "codex " + s.getValue();
-                case "capability" -> capability = s.getValue();
-                case "probe" -> probe = s.getValue();
-                case "mode" -> mode = s.getValue();
-                case "coverage" -> {
-                    mode = "coverage";
-                    note = "no probe exercises it here";
-                }
-                case "broken-probe" -> {
-                    probe = s.getValue();
-                    mode = "contract";
-                    note = "breaks the probe contract (see the warning)";
-                }
-                default -> {
-                    // engine segment
-                }
-            }
-        }
-        String here = Platform.current().map(Platform::id).orElse("");
-        boolean platformTagged = test.getTags().stream().map(TestTag::getName)
-                .anyMatch(t -> t.equals("linux") || t.equals("macos"));
-        if (!"coverage".equals(mode) && platformTagged
-                && test.getTags().stream().map(TestTag::getName).noneMatch(here::equals)) {
-            note = "skipped here: not for " + (here.isEmpty() ? System.getProperty("os.name") : here);
-        }
-        // ids come from file names: shown escaped
-        return new String[] {TerminalText.line(probe), TerminalText.line(mode), TerminalText.line(capability), note,
-                TerminalText.line(release)};
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
     /** The one-line reason a run could not start: the catalog's or configuration's own message if it is one. */

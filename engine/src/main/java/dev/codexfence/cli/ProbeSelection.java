@@ -2,24 +2,19 @@ package dev.codexfence.cli;
 
 import dev.codexfence.catalog.Capability;
 import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.probe.ProbeParser;
 import dev.codexfence.probe.ProbeRoot;
-import dev.codexfence.probe.ProbeScript;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.platform.engine.TestTag;
 
 /**
- * Turns {@code --probe} and {@code --cap} into probe files of one probe root. A probe id is a file name in
+ * Checks {@code --probe} and {@code --cap} against one probe root and catalog. A probe id is a file name in
  * the root, never a path: ids with a slash, {@code ..}, absolute paths and symlinks whose real path leaves
- * the root are refused; unknown ids get the nearest known ids as suggestions.
+ * the root are refused; unknown ids and capability ids get the nearest known ids as suggestions.
  */
 final class ProbeSelection {
 
@@ -60,7 +55,7 @@ final class ProbeSelection {
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw CliException.usage(Suggestions.unknown("probe", name, "probe root " + root, ids(),
-                    "no probe id is close (list them with --bang --list)"));
+                    "no probe id is close (list them with codex-fence list)"));
         }
         Path real;
         Path realRoot;
@@ -82,46 +77,22 @@ final class ProbeSelection {
     }
 
     /**
-     * The probe files whose primary capability is {@code capabilityId}.
-     *
-     * @param catalog loaded on demand; the capability must be in it
+     * The tag that selects the tests of capability {@code capabilityId}: the id itself, which the engine puts on every
+     * test of a probe that exercises it (as primary or secondary capability) and on its coverage test. The id must be
+     * in the catalog (else the nearest ids are suggested) and be a valid JUnit tag (else no tag filter, Maven's or
+     * the CLI's, can select it).
      */
-    List<Path> probesOf(String capabilityId, Supplier<CapabilityCatalog> catalog) {
+    String capabilityTag(String capabilityId, CapabilityCatalog catalog) {
         String cap = capabilityId.strip();
-        CapabilityCatalog c = catalog.get();
-        if (!c.contains(cap)) {
+        if (!catalog.contains(cap)) {
             throw CliException.usage(Suggestions.unknown("capability", cap,
-                    "catalog " + c.schemaVersion() + " (" + c.source() + ")",
-                    c.capabilities().stream().map(Capability::id).toList(), "no capability id is close"));
+                    "catalog " + catalog.schemaVersion() + " (" + catalog.source() + ")",
+                    catalog.capabilities().stream().map(Capability::id).toList(), "no capability id is close"));
         }
-        ProbeRoot scanned;
-        try {
-            scanned = ProbeRoot.scan(root, new ProbeParser(c));
-        } catch (RuntimeException e) {
-            throw CliException.usage("cannot scan probe root " + root + ": " + e.getMessage());
+        if (!TestTag.isValid(cap)) {
+            throw CliException.usage("capability \"" + cap + "\" is not a valid JUnit tag, so neither --cap nor"
+                    + " mvn test -Dgroups can select its tests; name its probes with --probe");
         }
-        List<Path> files = new ArrayList<>();
-        for (ProbeScript p : scanned.probes()) {
-            if (cap.equals(p.primaryCapabilityId())) {
-                files.add(p.file());
-            }
-        }
-        if (files.isEmpty()) {
-            throw CliException.usage("no probe in " + root + " has primary capability " + cap
-                    + " (nothing to rattle; --bang reports such capabilities as coverage gaps)");
-        }
-        return files;
-    }
-
-    /** Probe files for all {@code --probe} and {@code --cap} values, without duplicates, in command-line order. */
-    Set<Path> select(List<String> probeIds, List<String> capabilityIds, Supplier<CapabilityCatalog> catalog) {
-        Set<Path> files = new LinkedHashSet<>();
-        for (String id : probeIds) {
-            files.add(probeFile(id));
-        }
-        for (String cap : capabilityIds) {
-            files.addAll(probesOf(cap, catalog));
-        }
-        return files;
+        return cap;
     }
 }

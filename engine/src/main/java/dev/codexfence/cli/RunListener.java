@@ -70,16 +70,8 @@ final class RunListener implements TestExecutionListener {
 
     /** The capability of a coverage test (a capability without a probe), else null. */
     static String coverageGap(TestIdentifier id) {
-        String capability = null;
-        boolean coverage = false;
-        for (var segment : id.getUniqueIdObject().getSegments()) {
-            if (segment.getType().equals("capability")) {
-                capability = segment.getValue();
-            } else if (segment.getType().equals("coverage")) {
-                coverage = true;
-            }
-        }
-        return coverage ? capability : null;
+        PlannedTest test = PlannedTest.of(id);
+        return test.kind() == PlannedTest.Kind.COVERAGE ? test.capability() : null;
     }
 
     @Override

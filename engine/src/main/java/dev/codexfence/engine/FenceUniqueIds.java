@@ -7,16 +7,26 @@ import org.junit.platform.engine.UniqueId;
  * inside a suite). Segment types are stable so that IDE reruns survive restarts. In a run over several codex
  * releases the codex-mode nodes sit below a {@code [codex:VERSION]} segment; everything else keeps the ids of the
  * plain tree.
+ *
+ * <p>The segment types are public for the engine's own tools (the CLI reads its test plan by them); the ids
+ * themselves are built here only.
  */
-final class FenceUniqueIds {
+public final class FenceUniqueIds {
 
-    static final String RELEASE = "codex";
-    static final String CAPABILITY = "capability";
-    static final String PROBE = "probe";
-    static final String MODE = "mode";
-    static final String COVERAGE = "coverage";
-    static final String COVERAGE_VALUE = "missing";
-    static final String BROKEN = "broken-probe";
+    /** A codex release's container, in a run over several releases: {@code [codex:0.80.0]}. */
+    public static final String RELEASE = "codex";
+    /** A capability's container: {@code [capability:cap_fs_write_user_home]}. */
+    public static final String CAPABILITY = "capability";
+    /** A probe's container, its value the probe id (the file name without {@code .sh}). */
+    public static final String PROBE = "probe";
+    /** A probe run's test, its value the run mode. */
+    public static final String MODE = "mode";
+    /** A capability's coverage test (no probe exercises it here), its value {@link #COVERAGE_VALUE}. */
+    public static final String COVERAGE = "coverage";
+    /** The value of every {@link #COVERAGE} segment. */
+    public static final String COVERAGE_VALUE = "missing";
+    /** A probe file that breaks the contract, its value the file name ({@code broken.sh}). */
+    public static final String BROKEN = "broken-probe";
 
     private final UniqueId engine;
 

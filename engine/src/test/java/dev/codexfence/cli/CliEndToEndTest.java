@@ -144,13 +144,54 @@ class CliEndToEndTest {
     // ---- --rattle ------------------------------------------------------------------------------------
 
     @Test
-    void rattleByCapabilityRunsTheProbesWhosePrimaryCapabilityItIsAndNoCoverage() throws Exception {
+    void rattleByCapabilityRunsTheTestsTaggedWithItAsMavensGroupsDo() throws Exception {
         var r = cli("--rattle", "--cap", "cap_fs_read_workspace_tree", "--mode", "baseline", "--mode", "baseline",
                 "--probes", HEALTHY.toString(), "--output", out.toString()).env("MODES", "codex-full").run();
         assertThat(r.exit()).as(r.toString()).isZero();
-        // fx_write_ws has it only as a secondary capability; --mode wins over MODES; no coverage test ran
-        assertThat(runs(records(r))).containsExactly("fx_read_ws [baseline]");
+        // fx_write_ws has it as a secondary capability (a tag of its tests, as -Dgroups sees it); --mode wins over MODES;
+        // the capability has a probe, so no coverage test
+        assertThat(runs(records(r))).containsExactlyInAnyOrder("fx_read_ws [baseline]", "fx_write_ws [baseline]");
         assertThat(r.stderr()).doesNotContain("coverage");
+    }
+
+    @Test
+    void rattleOfACapabilityWithoutAProbeRunsItsFailingCoverageTestAndOneThatSelectsNothingIsAUsageError()
+            throws Exception {
+        boolean mac = Platform.current().orElse(Platform.LINUX) == Platform.MACOS;
+        // a capability of this platform without a probe in the root: its coverage test, as -Dgroups selects it
+        String gap = mac ? "cap_sandbox_debug_and_trace_logging" : "cap_kernel_bpf";
+        var noProbe = cli("--rattle", "--cap", gap, "--probes", HEALTHY.toString(), "--output", out.toString())
+                .env("MODES", "baseline").run();
+        assertThat(noProbe.exit()).as(noProbe.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(noProbe.stdout()).isEmpty();
+        assertThat(noProbe.stderr()).contains("FAILED 1 coverage test: no probe here for " + gap);
+
+        // a capability of the other platform only, without a probe: no test carries its tag here
+        String elsewhere = mac ? "cap_kernel_bpf" : "cap_sandbox_debug_and_trace_logging";
+        var nothing = cli("rattle", "--cap", elsewhere, "--probes", HEALTHY.toString(), "--output", out.toString())
+                .env("MODES", "baseline").run();
+        assertThat(nothing.exit()).as(nothing.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nothing.stderr()).contains("nothing to run: no test of the probe root " + HEALTHY
+                + " in the modes baseline carries the tag " + elsewhere);
+        try (var files = Files.list(out)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".ndjson"))).as("only the first rattle ran").hasSize(1);
+        }
+    }
+
+    @Test
+    void rattleByTagExpressionAndProbeRunsTheUnionOfBoth() throws Exception {
+        var r = cli("rattle", "--tag", "smoke", "--probe", "fx_write_home", "--mode", "baseline",
+                "--probes", HEALTHY.toString(), "--catalog", CATALOG.toString(), "--list").run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        // fx_read_ws carries the probe tag smoke; fx_write_home is named; the coverage tests carry neither
+        assertThat(r.lines()).containsExactly(
+                "fx_read_ws     baseline  cap_fs_read_workspace_tree",
+                "fx_write_home  baseline  cap_fs_write_user_home" + (Platform.current().orElse(Platform.LINUX)
+                        == Platform.MACOS ? "      skipped here: not for macos" : ""));
+
+        var bad = cli("rattle", "--tag", "smoke &", "--probes", HEALTHY.toString()).run();
+        assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.stderr()).contains("--tag \"smoke &\" is not a JUnit tag expression");
     }
 
     @Test
@@ -198,9 +239,6 @@ class CliEndToEndTest {
         assertThat(probe.stderr()).contains("unknown probe \"fx_writ_ws\" in probe root " + HEALTHY)
                 .contains("did you mean fx_write_ws");
 
-        var noProbe = cli("--rattle", "--cap", "cap_kernel_bpf", "--probes", HEALTHY.toString()).run();
-        assertThat(noProbe.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(noProbe.stderr()).contains("no probe in " + HEALTHY + " has primary capability cap_kernel_bpf");
     }
 
     @Test
@@ -267,11 +305,12 @@ class CliEndToEndTest {
         });
         assertThat(cli().run()).satisfies(r -> {
             assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-            assertThat(r.stderr()).contains("choose one of --bang (-b), --rattle, --listen (-l)");
+            assertThat(r.stderr()).contains("choose one of the commands bang (--bang, -b), rattle (--rattle, -r), list,"
+                    + " listen (--listen, -l)");
         });
         assertThat(cli("-b", "-l").run().stderr()).contains("choose only one of");
         assertThat(cli("--rattle", "--probes", HEALTHY.toString()).run().stderr()).contains("--rattle needs at least one --cap ID or --probe ID");
-        assertThat(cli("--bang", "--probe", "fx_read_ws").run().stderr()).contains("use them with --rattle");
+        assertThat(cli("--bang", "--probe", "fx_read_ws").run().stderr()).contains("--probe goes with --rattle or list, not --bang");
         assertThat(cli("--bang", "--probes", out.resolve("nope").toString()).run()).satisfies(r -> {
             assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.stderr()).contains("is not a directory");
@@ -290,12 +329,18 @@ class CliEndToEndTest {
     void helpShowsEveryCommandWithExamplesAndTheExitCodes() throws Exception {
         var r = cli("--help").run();
         assertThat(r.exit()).isZero();
-        assertThat(r.stdout()).contains("-b, --bang", "-r, --rattle", "-l, --listen", "--cap=ID", "--probe=ID", "--mode=MODE",
-                "--list", "--repeat=N", "--probes=DIR", "--catalog=FILE", "--codex=PATH", "--timeout=SECONDS",
-                "--output=DIR", "--parallel=N", "Examples:", "codex-fence --bang | codex-fence --listen",
-                "codex-fence --rattle --cap", "codex-fence --rattle --probe", "codex-fence --listen < run.ndjson",
+        assertThat(r.stdout()).contains("bang, --bang, -b", "rattle, --rattle, -r", "listen, --listen, -l", "list",
+                "Examples:", "codex-fence bang | codex-fence listen", "codex-fence --bang | codex-fence --listen",
+                "codex-fence rattle --cap", "codex-fence rattle --probe", "codex-fence listen < run.ndjson",
                 "Exit codes:", "130", "MODES", "CODEX_FENCE_PROBES", "CODEX_FENCE_CATALOG");
         assertThat(r.stdout().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        assertThat(r.stderr()).isEmpty();
+
+        var rattle = cli("--rattle", "--help").run();
+        assertThat(rattle.exit()).isZero();
+        assertThat(rattle.stdout()).contains("Usage: codex-fence rattle", "--cap=ID", "--probe=ID", "--tag=EXPR",
+                "--mode=MODE", "--list", "--repeat=N", "--probes=DIR", "--catalog=FILE", "--codex=PATH",
+                "--timeout=SECONDS", "--output=DIR", "--parallel=N", "Exit codes:");
     }
 
     // ---- --listen ------------------------------------------------------------------------------------

@@ -88,7 +88,7 @@ class CliForeignCatalogTest {
 
     @Test
     void helpNamesTheCatalogShapesAndTheDescriptorOption() throws Exception {
-        var r = cli("--help").run();
+        var r = cli("bang", "--help").run();
         assertThat(r.exit()).isZero();
         assertThat(r.stdout()).contains("--catalog=FILE", "macOS_codex_v1", "sandbox_catalog_v1", "catalog.key",
                 "--boundary=FILE", "CODEX_FENCE_BOUNDARY");

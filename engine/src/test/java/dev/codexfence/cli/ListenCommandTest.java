@@ -93,7 +93,7 @@ class ListenCommandTest {
 
     @Test
     void snippetsAreCutToOneLine() {
-        assertThat(ListenCommand.cut("a\nb\tc\u0001", 80)).isEqualTo("a\\nb\\tc\\x01");
-        assertThat(ListenCommand.cut("x".repeat(50), 10)).isEqualTo("xxxxxxxxx…");
+        assertThat(ListenSummary.cut("a\nb\tc\u0001", 80)).isEqualTo("a\\nb\\tc\\x01");
+        assertThat(ListenSummary.cut("x".repeat(50), 10)).isEqualTo("xxxxxxxxx…");
     }
 }

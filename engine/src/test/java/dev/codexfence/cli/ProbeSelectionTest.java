@@ -7,7 +7,6 @@ import dev.codexfence.catalog.CatalogLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,17 +68,12 @@ class ProbeSelectionTest {
     }
 
     @Test
-    void aCapabilitySelectsTheProbesWhosePrimaryCapabilityItIs() {
+    void aCapabilityIsItsOwnTagAndMustBeInTheCatalog() {
         ProbeSelection s = new ProbeSelection(HEALTHY);
         var catalog = new CatalogLoader().loadBundled();
-        // fx_write_ws names cap_fs_read_workspace_tree only as a secondary capability
-        assertThat(s.probesOf("cap_fs_read_workspace_tree", () -> catalog)).containsExactly(HEALTHY.resolve("fx_read_ws.sh"));
-        assertThat(s.select(List.of("fx_read_ws"), List.of("cap_fs_read_workspace_tree", "cap_fs_write_workspace_tree"),
-                () -> catalog)).containsExactly(HEALTHY.resolve("fx_read_ws.sh"), HEALTHY.resolve("fx_write_ws.sh"));
-        assertThatThrownBy(() -> s.probesOf("cap_fs_red_workspace_tree", () -> catalog))
+        assertThat(s.capabilityTag(" cap_fs_read_workspace_tree ", catalog)).isEqualTo("cap_fs_read_workspace_tree");
+        assertThatThrownBy(() -> s.capabilityTag("cap_fs_red_workspace_tree", catalog))
                 .hasMessageContaining("unknown capability \"cap_fs_red_workspace_tree\"")
                 .hasMessageContaining("did you mean cap_fs_read_workspace_tree");
-        assertThatThrownBy(() -> s.probesOf("cap_kernel_bpf", () -> catalog))
-                .hasMessageContaining("no probe in " + HEALTHY + " has primary capability cap_kernel_bpf");
     }
 }

@@ -59,7 +59,7 @@ class TerminalOutputTest {
     @Test
     void listenShowsEachFieldOnOneLine() throws Exception {
         ObjectNode r = hostileRecord("term_a", "line one\nline two " + EVIL);
-        new ListenCommand().run(new ByteArrayInputStream((r + "\n").getBytes(StandardCharsets.UTF_8)), stream);
+        new ListenSummary().run(new ByteArrayInputStream((r + "\n").getBytes(StandardCharsets.UTF_8)), stream);
         assertThat(printed()).contains("  message:    line one\\nline two " + EVIL_SHOWN + "\n");
     }
 

@@ -7,8 +7,8 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.codexfence.diff.RecordFiles;
-import dev.codexfence.diff.RecordLine;
+import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.record.RecordLine;
 import dev.codexfence.expect.ExpectationsRecorder;
 import dev.codexfence.expect.ExpectationsWriter;
 import java.io.ByteArrayOutputStream;
@@ -58,7 +58,7 @@ class RunReportingTest {
         var first = run("first", Map.of(Constants.EXPECTATIONS_ENABLED, "false"));
         first.testEvents().assertStatistics(s -> s.failed(0));
         Path ndjson = Path.of(engineEntries(first).get(0).get(Constants.NDJSON_ENTRY_KEY));
-        List<RecordLine> lines = new RecordFiles().read(ndjson);
+        List<RecordLine> lines = new RecordReader().read(ndjson);
         new ExpectationsWriter().write(ExpectationsRecorder.record(lines.stream().map(RecordLine::record).toList()),
                 Optional.empty(), Files.createDirectories(work.resolve("expectations")), true);
     }
