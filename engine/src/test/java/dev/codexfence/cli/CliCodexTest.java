@@ -10,12 +10,14 @@ import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** One real codex-sandbox run, only where bin/install-codex has put a codex CLI into .tools/codex (CI must have it). */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class CliCodexTest {
 
     /** Without the project-local codex the test is skipped with the reason (fails where CI=true). */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * The CLI as users run it: a separate JVM per invocation, records on stdout, everything else on stderr.
  * Only the baseline mode runs (no codex needed); codex modes are pointed at a missing CLI to be skipped.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class CliEndToEndTest {
 
     private static final SchemaValidator SCHEMA = RecordAssembler.bundledSchema();

@@ -8,6 +8,7 @@ import dev.codexfence.json.FenceJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * Probes written for the original codex-fence call {@code <tree>/bin/emit-record} (found from {@code $0})
  * instead of {@code $FENCE_BIN/emit-record}; they run unmodified when their tree's bin/ holds our helpers.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class CliLegacyProbeTest {
 
     @TempDir

@@ -7,11 +7,13 @@ import dev.codexfence.json.FenceJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** --diff, --report and --record-expectations through the CLI process. */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class CliMapCommandsTest {
 
     private static final Path HEALTHY = CliProcess.fixture("healthy");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * {@code TagFilter.includeTags(ID)}, the filter {@code mvn test -Dgroups=ID} adds: the same probe x mode tests and
  * coverage tests. The expected side is read from the discovered unique ids here, not from the CLI's code.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class CliSelectionParityTest {
 
     private static final Path PROBES = CliProcess.repositoryRoot().resolve("probes");

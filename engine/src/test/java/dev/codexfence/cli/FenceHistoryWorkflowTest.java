@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ import dev.codexfence.json.FenceJson;
  * ({@code src/test/resources/history}: real runs of codex 0.40.0, 0.80.0, 0.120.0 and 0.171.0, two shards each,
  * and a re-run overlapping one shard), with {@code $CODEX_FENCE} pointing at this build's CLI.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class FenceHistoryWorkflowTest {
 
     private static final Path WORKFLOW = CliProcess.repositoryRoot().resolve("examples/github-actions/fence-history.yml");

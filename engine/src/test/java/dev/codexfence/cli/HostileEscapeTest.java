@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * the cgroup it ran in ({@code hx_escape_cgroup}). Each daemon is named after this test's temp folder, so only
  * this test's daemons are looked for.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class HostileEscapeTest {
 
     static final String LEFT = "a process the probe started was still running after it exited; the harness killed it";

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * through the CLI: in codex-sandbox every write is refused; in baseline the tampering run fails with "harness
  * integrity" naming it, the helpers are restored, and the neighbour's record is the one a clean run gives.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class HostileForgeTest {
 
     private static final String FORGE = "hx_a_forge";

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * its run is a contract-violation error naming the broken rule, nothing planted changes by a byte, and no write
  * that never happened is reported present. The honest neighbour's own file is present and removed.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class HostileHostEffectTest {
 
     private static final List<String> HOSTILE = List.of("hx_effect_contains", "hx_effect_dotdot", "hx_effect_folder",

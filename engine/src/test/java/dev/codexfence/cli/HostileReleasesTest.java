@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * "harness integrity", naming its release; the helpers are restored before the neighbour of either release runs,
  * so both neighbours report the bundled helper and an untouched workspace. In codex-sandbox every write is refused.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class HostileReleasesTest {
 
     private static final String FORGE = "hx_a_forge";

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * piece of 12 characters, may appear in stdout, the NDJSON file, stderr, any report entry or any failure
  * message. In baseline, and in codex-sandbox where the codex CLI is installed.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileSecretsTest {
 

@@ -14,6 +14,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * usage errors that echo a value. stdout and stderr of every command hold no raw control character but the
  * line break, and show the escaped form instead.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class HostileTerminalTest {
 
     /** Clear the screen, set the window title, ring, return, DEL, C1 CSI, tab. */

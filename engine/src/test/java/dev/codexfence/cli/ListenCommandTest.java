@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * checks the same goldens through a real process). To regenerate a golden after a deliberate change, run
  * {@code codex-fence --listen < listen-input.ndjson > listen-input.txt} and review the diff.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class ListenCommandTest {
 
     private record Outcome(int exit, String out, String err) {}

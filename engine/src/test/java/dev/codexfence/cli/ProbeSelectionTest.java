@@ -7,10 +7,12 @@ import dev.codexfence.catalog.CatalogLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Probe ids resolve only to files directly inside the probe root. */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class ProbeSelectionTest {
 
     private static final Path HEALTHY = CliProcess.fixture("healthy");

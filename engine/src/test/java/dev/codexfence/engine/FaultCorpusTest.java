@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  * not by the time they took), and the probes that never end by themselves (src/test/fixtures/hangs) run apart
  * with a short timeout, which is then the only way they can end.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class FaultCorpusTest {
 
     private static final SchemaValidator SCHEMA = RecordAssembler.bundledSchema();

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * A probe tree written in the original codex-fence's style runs through the engine against a catalog in each
  * foreign shape (issue 17): one schema-valid record per probe and mode, naming the catalog's identity.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class ForeignCatalogEngineTest {
 
     @TempDir

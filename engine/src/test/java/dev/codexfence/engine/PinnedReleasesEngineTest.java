@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * the preflight passes for every mode the generation expresses, each gives a real observation with its policy,
  * and a mode the generation cannot express is skipped with that reason — no preflight record, no error record.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class PinnedReleasesEngineTest {
 
     @TempDir

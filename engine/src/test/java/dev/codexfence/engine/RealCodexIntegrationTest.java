@@ -10,6 +10,7 @@ import dev.codexfence.process.ProcessRunner;
 import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * Runs the real codex CLI that {@code bin/install-codex} (and so {@code .ci/run}) installs. Without it the
  * tests are skipped, each with the reason, locally and fail in CI, where it must be present.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class RealCodexIntegrationTest {
 
     /** Without codex each test is skipped with the reason (fails where CI=true). */

@@ -1,5 +1,6 @@
 package dev.codexfence.release;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.mode.CodexCli;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * detection from the release's own help, the argv of each mode, what the sandbox then allows, and that running
  * the native binary gives the sandboxed command the same environment as the npm launcher does.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class CodexGenerationsTest {
 
     /** Where the workspace goes: outside /tmp, which the workspace-write policy makes writable anyway. */

@@ -15,10 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cache's install: integrity check against the registry, the per-version lock, reuse offline (fake npm). */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class CodexInstallerTest {
 
     @TempDir

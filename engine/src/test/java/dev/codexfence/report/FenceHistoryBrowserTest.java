@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/fence-history.html} and {@code target/fence-history.png}. Without chromium each test is skipped
  * with the reason (fails where CI=true).
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class FenceHistoryBrowserTest {
 
     private static final Path ARTIFACTS = Path.of("target").toAbsolutePath();

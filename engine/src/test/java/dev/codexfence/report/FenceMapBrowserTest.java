@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.codexfence.testing.RequiredTool;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (target/fence-map.png, with the page as target/fence-map.html). Without chromium the tests are skipped,
  * each with the reason, locally and fail in CI.
  */
+@Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class FenceMapBrowserTest {
 
     private static final Path ARTIFACTS = Path.of("target").toAbsolutePath();
