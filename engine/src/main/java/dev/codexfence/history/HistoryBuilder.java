@@ -121,7 +121,11 @@ public final class HistoryBuilder {
         record Step(Release from, Release to) {}
         Map<Step, List<CellHistory>> byStep = new LinkedHashMap<>();
         for (int i = 0; i + 1 < releases.size(); i++) {
-            byStep.put(new Step(releases.get(i), releases.get(i + 1)), new ArrayList<>());
+            // a step between two releases that observed no cell in common (no codex's baseline cells and a release's
+            // codex modes) compares nothing: it is not listed, rather than said to have changed nothing
+            if (observedInBoth(cells, i, i + 1)) {
+                byStep.put(new Step(releases.get(i), releases.get(i + 1)), new ArrayList<>());
+            }
         }
         Map<Step, List<CellHistory>> spanning = new TreeMap<>(Comparator.comparing(Step::from).thenComparing(Step::to));
         for (CellHistory c : cells) {
@@ -134,6 +138,11 @@ public final class HistoryBuilder {
         byStep.forEach((s, changed) -> steps.add(summary(s.from(), s.to(), true, changed)));
         spanning.forEach((s, changed) -> steps.add(summary(s.from(), s.to(), false, changed)));
         return steps;
+    }
+
+    private static boolean observedInBoth(List<CellHistory> cells, int a, int b) {
+        return cells.stream().anyMatch(c -> c.observations().get(a).state() == CellObservation.State.OBSERVED
+                && c.observations().get(b).state() == CellObservation.State.OBSERVED);
     }
 
     private static StepSummary summary(Release from, Release to, boolean adjacent, List<CellHistory> cells) {

@@ -104,6 +104,19 @@ class HistoryBuilderTest {
     }
 
     @Test
+    void noCodexsBaselineCellsShareNothingWithAReleaseSoNoStepComparesThem() {
+        FenceHistory h = HistoryBuilder.build(List.of("x"), all(
+                lines("a", rec(null, "baseline", "success", null)),
+                lines("b", rec("0.80.0", "codex-sandbox", "denied", "EACCES")),
+                lines("c", rec("0.120.0", "codex-sandbox", "denied", "EROFS"))));
+        LineHistory line = h.lines().get(0);
+        assertThat(line.releases()).extracting(r -> r.release().label()).containsExactly("no codex", "0.80.0", "0.120.0");
+        assertThat(line.steps()).extracting(s -> s.from().label() + ">" + s.to().label() + ":" + s.cells().size())
+                .containsExactly("0.80.0>0.120.0:1");
+        assertThat(HistoryText.render(h)).doesNotContain("between no codex");
+    }
+
+    @Test
     void disagreeingRecordsAreAConflictThatNoChangeIsCountedAcross() {
         ObjectNode timeout = rec("0.171.0", "baseline", "error", null);
         ((ObjectNode) timeout.get("operation")).put("category", "harness");
