@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class ForeignCorpus {
 
-    public static final Path DIR = Path.of("src/test/fixtures/foreign-catalogs").toAbsolutePath();
+    public static final Path DIR = Path.of("../engine/src/test/fixtures/foreign-catalogs").toAbsolutePath().normalize();
 
     /** The corpus's probe ids, sorted. */
     public static final List<String> PROBES = List.of("fs_read_workspace_readme", "fs_symlink_escape_relative_read",

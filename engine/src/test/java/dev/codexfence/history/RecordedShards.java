@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class RecordedShards {
 
-    public static final Path FOLDER = Path.of("src/test/resources/history").toAbsolutePath();
+    public static final Path FOLDER = Path.of("../engine/src/test/resources/history").toAbsolutePath().normalize();
 
     private RecordedShards() {}
 

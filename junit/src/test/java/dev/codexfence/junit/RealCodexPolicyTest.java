@@ -35,7 +35,7 @@ class RealCodexPolicyTest {
     }
 
     @PolicyFixture
-    @CodexFence(probes = "src/test/fixtures/healthy")
+    @CodexFence(probes = "../engine/src/test/fixtures/healthy")
     static class SandboxPolicy {
 
         @Test

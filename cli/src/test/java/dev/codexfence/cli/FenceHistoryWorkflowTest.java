@@ -31,7 +31,7 @@ import dev.codexfence.json.FenceJson;
 class FenceHistoryWorkflowTest {
 
     private static final Path WORKFLOW = CliProcess.repositoryRoot().resolve("examples/github-actions/fence-history.yml");
-    static final Path SHARDS = Path.of("src/test/resources/history").toAbsolutePath();
+    static final Path SHARDS = Path.of("../engine/src/test/resources/history").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;

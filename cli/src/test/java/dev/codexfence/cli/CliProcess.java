@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class CliProcess {
 
     /** The fixture probe trees of the engine module. */
-    static final Path FIXTURES = Path.of("src/test/fixtures").toAbsolutePath();
+    static final Path FIXTURES = Path.of("../engine/src/test/fixtures").toAbsolutePath().normalize();
     /** Checked-in golden files and inputs of the CLI tests. */
     static final Path RESOURCES = Path.of("src/test/resources/cli").toAbsolutePath();
 

@@ -47,9 +47,9 @@ class CliReleasesTest {
             Files.createSymbolicLink(cache.resolve(v), PinnedReleases.require(v).install());
         }
         Path npm = Files.createDirectories(tmp.resolve("npm"));
-        Files.copy(Path.of("src/test/fixtures/releases/npm-view-2026-12-01.json").toAbsolutePath(), npm.resolve("listing.json"));
+        Files.copy(Path.of("../engine/src/test/fixtures/releases/npm-view-2026-12-01.json").toAbsolutePath().normalize(), npm.resolve("listing.json"));
         return p.env("XDG_CACHE_HOME", tmp.resolve("xdg").toString())
-                .env("PATH", Path.of("src/test/fixtures/fake-npm").toAbsolutePath() + ":" + System.getenv("PATH"))
+                .env("PATH", Path.of("../engine/src/test/fixtures/fake-npm").toAbsolutePath().normalize() + ":" + System.getenv("PATH"))
                 .env("FAKE_NPM_DIR", npm.toString());
     }
 
