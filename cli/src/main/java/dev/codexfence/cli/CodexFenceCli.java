@@ -1,6 +1,6 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         CliIo io = invocation.io();
         String diff = invocation.spell(NAME);
-        var command = new dev.codexfence.diff.DiffCommand();
+        var command = new dev.codexfence.engine.internal.diff.DiffCommand();
         if (!between.isEmpty()) {
             if (files.isEmpty()) {
                 throw CliException.usage(diff + " --between " + String.join(" ", between)

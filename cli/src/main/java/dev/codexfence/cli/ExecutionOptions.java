@@ -1,6 +1,6 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.engine.FenceConfiguration;
+import dev.codexfence.engine.internal.config.FenceConfiguration;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -49,7 +49,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliIo io = invocation.io();
-        var command = new dev.codexfence.history.HistoryCommand();
+        var command = new dev.codexfence.engine.internal.history.HistoryCommand();
         if (files.isEmpty()) {
             if (io.terminal().stdinTerminal()) {
                 throw CliException.usage(invocation.spell(NAME) + " reads NDJSON files, or standard input: name the"

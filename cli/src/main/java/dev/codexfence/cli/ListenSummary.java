@@ -1,13 +1,13 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.ndjson.RecordReader;
-import dev.codexfence.input.InputException;
-import dev.codexfence.input.LineReader;
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.schema.SchemaValidator;
-import dev.codexfence.schema.SchemaViolation;
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.ndjson.RecordReader;
+import dev.codexfence.engine.internal.input.InputException;
+import dev.codexfence.engine.internal.input.LineReader;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.schema.SchemaValidator;
+import dev.codexfence.engine.internal.schema.SchemaViolation;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

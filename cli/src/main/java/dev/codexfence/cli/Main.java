@@ -5,8 +5,8 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.codexfence.terminal.EscapingOutputStream;
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.terminal.EscapingOutputStream;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.util.Optional;
 
 /**

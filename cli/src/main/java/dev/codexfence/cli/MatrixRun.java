@@ -1,9 +1,9 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.catalog.CatalogException;
+import dev.codexfence.engine.internal.catalog.CatalogException;
 import dev.codexfence.engine.CodexFenceTestEngine;
-import dev.codexfence.terminal.TerminalText;
-import dev.codexfence.engine.ConfigurationException;
+import dev.codexfence.engine.internal.terminal.TerminalText;
+import dev.codexfence.engine.internal.config.ConfigurationException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.engine.FenceUniqueIds;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.catalog.Capability;
-import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.probe.ProbeRoot;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.probe.ProbeRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -53,7 +53,7 @@ final class Progress {
     }
 
     synchronized void started(String name) {
-        current = dev.codexfence.terminal.TerminalText.line(name);
+        current = dev.codexfence.engine.internal.terminal.TerminalText.line(name);
         draw();
     }
 

@@ -1,6 +1,6 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,16 +52,16 @@ final class ReportCommand implements Callable<Integer> {
         CliIo io = invocation.io();
         Path target = CliIo.absolute(out.toString());
         try {
-            var report = dev.codexfence.report.FenceMapReport.withDefaults();
+            var report = dev.codexfence.engine.internal.report.FenceMapReport.withDefaults();
             Path written = files.isEmpty()
                     ? report.write(target, "<stdin>", io.in())
                     : report.write(target, CliIo.absolute(files));
             io.err().println("codex-fence: fence map written to " + TerminalText.line(written.toString()));
             return ExitCodes.OK;
-        } catch (dev.codexfence.ndjson.BadRecordsException e) {
+        } catch (dev.codexfence.engine.internal.ndjson.BadRecordsException e) {
             e.problems().forEach(p -> io.err().println("codex-fence: " + TerminalText.line(p)));
             return ExitCodes.USAGE;
-        } catch (dev.codexfence.expect.ExpectationsException | java.io.UncheckedIOException e) {
+        } catch (dev.codexfence.engine.internal.expect.ExpectationsException | java.io.UncheckedIOException e) {
             throw CliException.configuration(e.getMessage(), e);
         }
     }

@@ -1,8 +1,8 @@
 package dev.codexfence.cli;
 
 import dev.codexfence.engine.Constants;
-import dev.codexfence.record.Redactor;
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.record.Redactor;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.PrintStream;
 import java.util.Map;
 import org.junit.platform.engine.CancellationToken;

@@ -1,8 +1,8 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.record.Redactor;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.record.Redactor;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -37,16 +37,16 @@ final class SelectionRun {
                 throw CliException.configuration("the run wrote no NDJSON file: nothing to record expectations from", null);
             }
             // this run's files only: the output folder keeps earlier runs' files too
-            var records = new dev.codexfence.ndjson.RecordReader().readAll(run.ndjsonFiles()).stream()
+            var records = new dev.codexfence.engine.internal.ndjson.RecordReader().readAll(run.ndjsonFiles()).stream()
                     .map(dev.codexfence.record.RecordLine::record).toList();
-            var recording = dev.codexfence.expect.ExpectationsRecorder.record(records);
-            for (var written : new dev.codexfence.expect.ExpectationsWriter().write(recording, file,
-                    dev.codexfence.expect.ExpectationsFolder.defaultDirectory(), false)) {
+            var recording = dev.codexfence.engine.internal.expect.ExpectationsRecorder.record(records);
+            for (var written : new dev.codexfence.engine.internal.expect.ExpectationsWriter().write(recording, file,
+                    dev.codexfence.engine.internal.expect.ExpectationsFolder.defaultDirectory(), false)) {
                 io.err().println("codex-fence: wrote expectations " + TerminalText.line(String.valueOf(written.source())));
             }
             recording.skipped().forEach(s -> io.err().println("codex-fence: not recorded (harness-made): "
                     + TerminalText.line(String.valueOf(s))));
-        } catch (dev.codexfence.expect.ExpectationsException | dev.codexfence.ndjson.BadRecordsException e) {
+        } catch (dev.codexfence.engine.internal.expect.ExpectationsException | dev.codexfence.engine.internal.ndjson.BadRecordsException e) {
             throw CliException.configuration(e.getMessage(), e);
         }
     }

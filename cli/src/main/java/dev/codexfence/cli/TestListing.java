@@ -1,6 +1,6 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,8 +88,8 @@ final class TestListing {
         return switch (t.kind()) {
             case COVERAGE -> "no probe exercises it here";
             case CONTRACT -> "breaks the probe contract (see the warning)";
-            case RUN -> t.notForThisHost() ? "skipped here: not for " + dev.codexfence.catalog.Platform.current()
-                    .map(dev.codexfence.catalog.Platform::id).orElse(System.getProperty("os.name")) : "";
+            case RUN -> t.notForThisHost() ? "skipped here: not for " + dev.codexfence.engine.internal.catalog.Platform.current()
+                    .map(dev.codexfence.engine.internal.catalog.Platform::id).orElse(System.getProperty("os.name")) : "";
         };
     }
 

@@ -3,10 +3,10 @@ package dev.codexfence.cli;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
-import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.engine.FenceUniqueIds;
-import dev.codexfence.probe.ProbeRoot;
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
+import dev.codexfence.engine.internal.probe.ProbeRoot;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.engine.CodexFenceVersion;
+import dev.codexfence.engine.internal.config.CodexFenceVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /**

@@ -29,9 +29,9 @@ final class WarmUp {
                 }
             }
             try {
-                dev.codexfence.record.RecordAssembler.bundledSchema();
+                dev.codexfence.engine.internal.record.RecordAssembler.bundledSchema();
                 if (future != null) {
-                    new dev.codexfence.catalog.CatalogLoader().loadBundled();
+                    new dev.codexfence.engine.internal.catalog.CatalogLoader().loadBundled();
                 }
             } catch (Throwable ignored) {
                 // the real work reports any problem

@@ -3,9 +3,9 @@ package dev.codexfence.cli;
 import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.run.CodexLocator;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.run.CodexLocator;
+import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.codexfence.cli;
 import static dev.codexfence.cli.CliInProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.catalog.Platform;
+import dev.codexfence.engine.internal.catalog.Platform;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +96,7 @@ class CliCommandsTest {
 
     @Test
     void historyFlagIsAnAliasOfHistory() {
-        List<String> shards = dev.codexfence.history.RecordedShards.files().stream().map(Path::toString).toList();
+        List<String> shards = dev.codexfence.engine.internal.history.RecordedShards.files().stream().map(Path::toString).toList();
         var command = run(with(new String[] {"history"}, shards.toArray(String[]::new)));
         assertThat(command.exit()).as(command.toString()).isEqualTo(1);
         assertThat(command.out()).contains("between 0.80.0 and 0.120.0: 37 cells changed");

@@ -4,10 +4,10 @@ import static dev.codexfence.cli.CliProcess.cli;
 import static dev.codexfence.cli.CliProcess.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.schema.SchemaValidator;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.schema.SchemaValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

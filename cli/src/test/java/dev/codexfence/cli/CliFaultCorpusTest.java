@@ -5,9 +5,9 @@ import static dev.codexfence.cli.CliProcess.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.testing.LiveProcesses;
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.schema.SchemaValidator;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.schema.SchemaValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

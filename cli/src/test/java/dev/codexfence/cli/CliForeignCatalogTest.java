@@ -3,10 +3,10 @@ package dev.codexfence.cli;
 import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.catalog.ForeignCorpus;
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.catalog.ForeignCorpus;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

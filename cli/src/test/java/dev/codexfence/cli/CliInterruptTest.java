@@ -4,7 +4,7 @@ import static dev.codexfence.cli.CliProcess.cli;
 import static dev.codexfence.cli.CliProcess.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

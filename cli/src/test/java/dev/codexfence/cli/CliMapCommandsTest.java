@@ -3,7 +3,7 @@ package dev.codexfence.cli;
 import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,7 +107,7 @@ class CliMapCommandsTest {
 
     @Test
     void historyAndDiffBetweenReadRecordedShardsThroughTheCli() throws Exception {
-        List<String> shards = dev.codexfence.history.RecordedShards.files().stream().map(Path::toString).toList();
+        List<String> shards = dev.codexfence.engine.internal.history.RecordedShards.files().stream().map(Path::toString).toList();
         List<String> args = new java.util.ArrayList<>(List.of("--history"));
         args.addAll(shards);
         var history = cli(args.toArray(String[]::new)).run();

@@ -3,8 +3,8 @@ package dev.codexfence.cli;
 import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.release.PinnedReleases;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.release.PinnedReleases;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.codexfence.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
-import dev.codexfence.catalog.Capability;
-import dev.codexfence.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
 import dev.codexfence.engine.Constants;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.codexfence.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.codexfence.release.ReleaseVersion;
+import dev.codexfence.engine.internal.release.ReleaseVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 
 /**
  * The example GitHub Actions workflow ({@code examples/github-actions/fence-history.yml}): its matrix, the

@@ -5,10 +5,10 @@ import static dev.codexfence.cli.CliProcess.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.codexfence.containment.Cgroup2Mount;
-import dev.codexfence.containment.Procfs;
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.containment.Cgroup2Mount;
+import dev.codexfence.engine.internal.containment.Procfs;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,8 +155,8 @@ class HostileEscapeTest {
                 Thread.sleep(50);
             }
             List<Path> sessions = sessionCgroupsOf(p.pid());
-            var here = dev.codexfence.containment.CgroupContainment.open();
-            here.containment().ifPresent(dev.codexfence.containment.CgroupContainment::close);
+            var here = dev.codexfence.engine.internal.containment.CgroupContainment.open();
+            here.containment().ifPresent(dev.codexfence.engine.internal.containment.CgroupContainment::close);
             assertThat(sessions).as("runs get a cgroup here (%s)", here.reason())
                     .hasSize(here.containment().isPresent() ? 1 : 0);
 

@@ -3,7 +3,7 @@ package dev.codexfence.cli;
 import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.run.RuntimeLayout;
+import dev.codexfence.engine.internal.run.RuntimeLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;

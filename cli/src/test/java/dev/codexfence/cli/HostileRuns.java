@@ -3,7 +3,7 @@ package dev.codexfence.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.codexfence.record.Redactor;
-import dev.codexfence.record.SecretEncodings;
-import dev.codexfence.run.ProbeEnvironment;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.record.Redactor;
+import dev.codexfence.engine.internal.record.SecretEncodings;
+import dev.codexfence.engine.internal.run.ProbeEnvironment;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

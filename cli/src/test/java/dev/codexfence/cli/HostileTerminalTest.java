@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -107,7 +107,7 @@ class HostileUndeletableTest {
     private static void unlockAndDelete(Path scratch) throws Exception {
         if (Files.exists(scratch)) {
             command("chattr", "-R", "-i", scratch.toString());
-            dev.codexfence.run.TreeDeletion.delete(scratch);
+            dev.codexfence.engine.internal.run.TreeDeletion.delete(scratch);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.codexfence.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.codexfence.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import static dev.codexfence.cli.HostileTerminalTest.EVIL_SHOWN;
 import static dev.codexfence.cli.HostileTerminalTest.hostileRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.ndjson.BadRecordsException;
-import dev.codexfence.diff.DiffCommand;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.terminal.TerminalText;
+import dev.codexfence.engine.internal.ndjson.BadRecordsException;
+import dev.codexfence.engine.internal.diff.DiffCommand;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,11 +1,15 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.BoundaryDescriptor;
-import dev.codexfence.catalog.BoundaryDescriptorLoader;
-import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.release.CodexReleases;
+import dev.codexfence.engine.internal.catalog.BoundaryDescriptor;
+import dev.codexfence.engine.internal.catalog.BoundaryDescriptorLoader;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.config.CodexFenceVersion;
+import dev.codexfence.engine.internal.config.ConfigurationKeys;
+import dev.codexfence.engine.internal.config.FenceConfiguration;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
+import dev.codexfence.engine.internal.release.CodexReleases;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.platform.engine.ConfigurationParameters;

@@ -1,7 +1,7 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.run.RunSession;
-import dev.codexfence.run.RunStack;
+import dev.codexfence.engine.internal.run.RunSession;
+import dev.codexfence.engine.internal.run.RunStack;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 

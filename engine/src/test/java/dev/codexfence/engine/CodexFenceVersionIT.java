@@ -2,6 +2,7 @@ package dev.codexfence.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codexfence.engine.internal.config.CodexFenceVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.codexfence.assertj;
 
-import dev.codexfence.ndjson.RecordJson;
+import dev.codexfence.engine.internal.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.codexfence.assertj;
 
-import dev.codexfence.input.InputFile;
-import dev.codexfence.ndjson.BadRecordsException;
-import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.engine.internal.input.InputFile;
+import dev.codexfence.engine.internal.ndjson.BadRecordsException;
+import dev.codexfence.engine.internal.ndjson.RecordReader;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordLine;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.codexfence.junit;
 import dev.codexfence.engine.Constants;
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.run.ProbeRunResult;
+import dev.codexfence.engine.internal.run.ProbeRunResult;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;

@@ -1,14 +1,14 @@
 package dev.codexfence.junit;
 
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.mode.ModeCatalog;
-import dev.codexfence.mode.RunMode;
-import dev.codexfence.probe.ProbeParser;
-import dev.codexfence.probe.ProbeRoot;
-import dev.codexfence.probe.ProbeScript;
-import dev.codexfence.run.ProbeExecutor;
-import dev.codexfence.run.ProbeRunResult;
-import dev.codexfence.run.RunSession;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.mode.ModeCatalog;
+import dev.codexfence.engine.internal.mode.RunMode;
+import dev.codexfence.engine.internal.probe.ProbeParser;
+import dev.codexfence.engine.internal.probe.ProbeRoot;
+import dev.codexfence.engine.internal.probe.ProbeScript;
+import dev.codexfence.engine.internal.run.ProbeExecutor;
+import dev.codexfence.engine.internal.run.ProbeRunResult;
+import dev.codexfence.engine.internal.run.RunSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

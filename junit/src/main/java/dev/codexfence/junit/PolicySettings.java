@@ -1,11 +1,11 @@
 package dev.codexfence.junit;
 
-import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.engine.FenceConfiguration;
-import dev.codexfence.mode.ModeCatalog;
-import dev.codexfence.probe.ProbeRoot;
-import dev.codexfence.run.RunSettings;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.config.FenceConfiguration;
+import dev.codexfence.engine.internal.mode.ModeCatalog;
+import dev.codexfence.engine.internal.probe.ProbeRoot;
+import dev.codexfence.engine.internal.run.RunSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ record PolicySettings(Path probeRoot, String probeRootSource, CapabilityCatalog 
         boolean shared, boolean failUnavailable) {
 
     /** Where the run's NDJSON goes when {@code codex-fence.output.dir} is not set. */
-    static final Path DEFAULT_OUTPUT = dev.codexfence.run.CodexFenceCache.reports();
+    static final Path DEFAULT_OUTPUT = dev.codexfence.engine.internal.run.CodexFenceCache.reports();
     private static final double MAX_TIMEOUT_SECONDS = 86_400;
 
     static PolicySettings of(ExtensionContext classContext) {
@@ -103,7 +103,7 @@ record PolicySettings(Path probeRoot, String probeRootSource, CapabilityCatalog 
 
     private static Path ndjsonFile(Path dir, Class<?> testClass) {
         try {
-            dev.codexfence.files.PrivateFolder.ensure(dir, "output folder");
+            dev.codexfence.engine.internal.files.PrivateFolder.ensure(dir, "output folder");
             return Files.createTempFile(dir, "codex-fence-" + testClass.getSimpleName() + "-", ".ndjson").toAbsolutePath();
         } catch (IOException e) {
             throw new ExtensionConfigurationException("cannot create the run's NDJSON file in " + dir + ": " + e, e);

@@ -1,6 +1,6 @@
 package dev.codexfence.junit;
 
-import dev.codexfence.mode.ModeCatalog;
+import dev.codexfence.engine.internal.mode.ModeCatalog;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

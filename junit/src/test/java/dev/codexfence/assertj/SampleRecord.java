@@ -1,11 +1,11 @@
 package dev.codexfence.assertj;
 
-import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.ndjson.RecordJson;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.record.ContractViolation;
-import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.engine.internal.record.ContractViolation;
+import dev.codexfence.engine.internal.record.RecordAssembler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -11,7 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.codexfence.engine.Constants;
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ class CodexFenceExtensionTest {
         void theSameRunAsJson(@ProbeRecord(value = "pol_write_ws", mode = "baseline") RecordLine record) {
             var json = FenceJson.MAPPER.readTree(record.json());
             assertThat(Path.of(json.at("/run/workspace_root").asString()).getParent().getParent())
-                    .isEqualTo(dev.codexfence.run.CodexFenceCache.folder());
+                    .isEqualTo(dev.codexfence.engine.internal.run.CodexFenceCache.folder());
             assertThat(json.at("/stack/sandbox_mode").isNull()).isTrue();
             assertThat(record.where()).isEqualTo("pol_write_ws [baseline]");
         }

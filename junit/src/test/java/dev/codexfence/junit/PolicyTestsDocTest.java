@@ -2,9 +2,9 @@ package dev.codexfence.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.probe.ProbeParser;
-import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.probe.ProbeParser;
+import dev.codexfence.engine.internal.probe.ProbeScript;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,10 @@
+package dev.codexfence.engine.internal.diff;
+
+/**
+ * One field of {@code result} that differs between the paired records.
+ *
+ * @param field {@code observed_result}, {@code errno} or {@code message}
+ * @param before the old value (null when absent)
+ * @param after the new value (null when absent)
+ */
+public record FieldChange(String field, String before, String after) {}

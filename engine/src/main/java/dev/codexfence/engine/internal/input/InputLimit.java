@@ -1,0 +1,24 @@
+package dev.codexfence.engine.internal.input;
+
+/**
+ * How large one kind of input file may be.
+ *
+ * @param noun the input as a message names it: "a probe", "a catalog", …
+ * @param maxBytes the most bytes such a file may hold
+ */
+public record InputLimit(String noun, long maxBytes) {
+
+    public static final long KIB = 1024;
+    public static final long MIB = 1024 * KIB;
+
+    public InputLimit {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive");
+        }
+    }
+
+    /** "1 MiB", "16 MiB", "512 KiB", "100 bytes". */
+    public String describeMax() {
+        return InputSizes.describe(maxBytes);
+    }
+}
