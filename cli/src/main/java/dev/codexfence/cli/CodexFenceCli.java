@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * command, the original tool's command flags ({@code --bang}, {@code --rattle}, …) as their aliases
  * ({@link LegacySpellings}), and the exit codes and messages of {@code --help}.
  */
-public final class CodexFenceCli {
+final class CodexFenceCli {
 
     private final CliIo io;
 

@@ -1,5 +1,7 @@
 package dev.codexfence.cli;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -8,12 +10,14 @@ import java.nio.file.Path;
 import dev.codexfence.engine.internal.terminal.EscapingOutputStream;
 import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code codex-fence}: the command-line entry point. stdout is reserved for NDJSON records (and for the
  * output of list, listen, diff, history and --help); {@code System.out} is pointed at stderr so that nothing else can
  * slip into the record stream.
  */
+@API(status = STABLE, since = "0.1")
 public final class Main {
 
     /** Set by the launcher script to the install or checkout root (probes/ and bin/ live under it). */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.codexfence.engine.internal.catalog.BoundaryDescriptor;
 import dev.codexfence.engine.internal.catalog.BoundaryDescriptorLoader;
 import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
@@ -12,6 +14,7 @@ import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
 import dev.codexfence.engine.internal.release.CodexReleases;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -30,6 +33,7 @@ import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTest
  * The codex-fence TestEngine: every probe a test, one node per run mode, grouped by capability; every
  * capability without a probe a failing coverage node; every run's cfbo-v1 record its test's result.
  */
+@API(status = STABLE, since = "0.1")
 public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExecutionContext> {
 
     @Override

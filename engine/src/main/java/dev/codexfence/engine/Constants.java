@@ -1,5 +1,9 @@
 package dev.codexfence.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Every configuration key of the codex-fence engine. Keys are read from {@code junit-platform.properties},
  * Surefire's {@code configurationParameters}, the Console Launcher's {@code --config}, or {@code -D} system
@@ -10,6 +14,7 @@ package dev.codexfence.engine;
  * key, one whose name ends in {@code _PREFIX} a key prefix, one whose name ends in {@code _ENTRY_KEY} a report
  * entry key (not configuration). A {@code codex-fence.*} key that is none of these is reported as unknown.
  */
+@API(status = STABLE, since = "0.1")
 public final class Constants {
 
     /** The engine id (never starting with "junit-"). */

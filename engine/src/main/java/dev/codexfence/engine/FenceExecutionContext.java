@@ -9,7 +9,7 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
  * What every node sees while executing: the request, the run session the engine node opened, and below a release
  * node that release's stack.
  */
-public final class FenceExecutionContext implements EngineExecutionContext {
+final class FenceExecutionContext implements EngineExecutionContext {
 
     private final ExecutionRequest request;
     private final RunSession session;

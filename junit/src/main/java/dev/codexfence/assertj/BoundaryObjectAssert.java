@@ -1,5 +1,7 @@
 package dev.codexfence.assertj;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.codexfence.engine.internal.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
@@ -9,12 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Fluent checks on one cfbo-v1 record. Every failure names the probe and mode and quotes the command, the
  * observed result, errno, message and output snippets, so a red policy test says what the fence did.
  */
+@API(status = STABLE, since = "0.1")
 public final class BoundaryObjectAssert extends AbstractAssert<BoundaryObjectAssert, BoundaryObject> {
 
     /** The {@code payload.raw} key where host-side effect checks put what they found outside the fence. */

@@ -1,5 +1,7 @@
 package dev.codexfence.assertj;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.codexfence.engine.internal.input.InputFile;
 import dev.codexfence.engine.internal.ndjson.BadRecordsException;
 import dev.codexfence.engine.internal.ndjson.RecordReader;
@@ -13,11 +15,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * The records of a run (or any bunch of records) to assert on as a whole, e.g. the NDJSON file a
  * {@code mvn test} or {@code codex-fence} run wrote.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RunRecords(List<BoundaryObject> records) {
 
     public RunRecords {

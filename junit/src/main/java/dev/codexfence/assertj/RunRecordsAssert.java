@@ -1,5 +1,7 @@
 package dev.codexfence.assertj;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.codexfence.engine.internal.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
@@ -9,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Policy checks over many records. A check with nothing to check fails instead of passing vacuously: a
  * policy test over an empty or mis-filtered run is a broken test, not a green one.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RunRecordsAssert extends AbstractAssert<RunRecordsAssert, RunRecords> {
 
     /** The {@code payload.raw} key of records the harness made for a run that broke the probe contract. */

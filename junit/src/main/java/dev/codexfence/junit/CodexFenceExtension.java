@@ -1,5 +1,7 @@
 package dev.codexfence.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.codexfence.engine.Constants;
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
@@ -7,6 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.HashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>{@code @ProbeRecord} probes run in {@link #beforeEach}, not while parameters are resolved: Jupiter turns
  * anything thrown by a parameter resolver into a failure, and a mode that cannot run here must abort the test.
  */
+@API(status = STABLE, since = "0.1")
 public final class CodexFenceExtension implements BeforeEachCallback, ParameterResolver {
 
     /**

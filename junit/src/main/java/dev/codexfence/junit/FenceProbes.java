@@ -1,10 +1,13 @@
 package dev.codexfence.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.codexfence.engine.Constants;
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.run.ProbeRunResult;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 
@@ -22,6 +25,7 @@ import org.opentest4j.AssertionFailedError;
  * aborts the test; an unknown probe or mode, or a probe that broke its contract, fails it. Each record is
  * published as report entry {@code cfbo} of the calling test.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FenceProbes {
 
     private final PolicySession session;

@@ -1,11 +1,14 @@
 package dev.codexfence.junit;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.codexfence.engine.internal.mode.ModeCatalog;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Injects the record of one probe run into a test method parameter of type
@@ -24,6 +27,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@API(status = STABLE, since = "0.1")
 public @interface ProbeRecord {
 
     /** The probe id: the probe's file name without {@code .sh}. */

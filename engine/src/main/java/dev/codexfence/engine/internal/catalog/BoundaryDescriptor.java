@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.catalog;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A record-schema descriptor (the original codex-fence's successor lets a run name one with
@@ -15,6 +18,7 @@ import java.util.Optional;
  * @param path the file
  * @param line the line of {@code key}
  */
+@API(status = INTERNAL, since = "0.1")
 public record BoundaryDescriptor(String key, String source, Path path, int line) {
 
     /** The only record schema key codex-fence accepts. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.catalog;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.json.JsonLines;
 import dev.codexfence.engine.internal.schema.SchemaValidator;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * be {@code cfbo-v1} and the embedded schema must not pin another {@code schema_key}. Anything else is a
  * {@link CatalogException} naming file, pointer and line, so the run stops before a probe starts.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BoundaryDescriptorLoader {
 
     /** The bundled schema of descriptor files. */

@@ -1,8 +1,12 @@
 package dev.codexfence.engine.internal.catalog;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** One thing codex might allow or deny, as the catalog describes it. */
+@API(status = INTERNAL, since = "0.1")
 public record Capability(
         String id,
         String category,

@@ -1,12 +1,16 @@
 package dev.codexfence.engine.internal.catalog;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** A loaded, validated capability catalog: capabilities by id, in file order, with their source lines. */
+@API(status = INTERNAL, since = "0.1")
 public final class CapabilityCatalog {
 
     private final CatalogDocument document;

@@ -1,6 +1,11 @@
 package dev.codexfence.engine.internal.catalog;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** A catalog that cannot be used, with one message naming the file, the JSON pointer and the line. */
+@API(status = INTERNAL, since = "0.1")
 public final class CatalogException extends RuntimeException {
 
     public CatalogException(String message) {

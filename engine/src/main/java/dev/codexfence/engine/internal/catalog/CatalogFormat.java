@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.catalog;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.schema.SchemaValidator;
+import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -9,6 +12,7 @@ import tools.jackson.databind.JsonNode;
  * shapes name a fixed version, every other value is this project's own format. Each shape is checked
  * against a schema of its own (all bundled in the engine jar); docs/capabilities.md maps the fields.
  */
+@API(status = INTERNAL, since = "0.1")
 public enum CatalogFormat {
 
     /** codex-fence's own format ({@code schema/capability_catalog.schema.json}), any other schema_version. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.catalog;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.input.InputException;
 import dev.codexfence.engine.internal.input.InputFile;
 import dev.codexfence.engine.internal.input.InputLimit;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * whitespace in keys). The first problem found is thrown as a {@link CatalogException} naming file, JSON
  * pointer and line.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CatalogLoader {
 
     /** The default catalog that ships in the engine jar. */

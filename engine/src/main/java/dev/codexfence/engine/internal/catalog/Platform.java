@@ -1,11 +1,15 @@
 package dev.codexfence.engine.internal.catalog;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The platforms a capability or probe can apply to. */
+@API(status = INTERNAL, since = "0.1")
 public enum Platform {
     LINUX("linux"),
     MACOS("macos");

@@ -1,9 +1,12 @@
 package dev.codexfence.engine.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /**
  * Which build this is, and which codex release the project is pinned to. The build's version is the
@@ -13,6 +16,7 @@ import java.util.Properties;
  * filtered into {@code codex-fence-version.properties} at build time; {@code bin/install-codex} reads the same
  * property, so the two cannot disagree.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CodexFenceVersion {
 
     /** The version of a build that runs from classes, not from a jar. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.Constants;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.support.hierarchical.DefaultParallelExecutionConfigurationStrategy;
 import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
 
@@ -18,6 +21,7 @@ import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestEx
  * key. Keys under {@link Constants#PARALLEL_CONFIG_PREFIX} are checked against the platform's own parallel
  * settings, read the same way from its public constants.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfigurationKeys {
 
     /** Every key starts with this. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.Constants;
 import dev.codexfence.engine.internal.expect.ExpectationSettings;
 import dev.codexfence.engine.internal.expect.UnlistedPolicy;
@@ -12,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
  * The engine's configuration, read once and checked: a bad value fails fast with a message naming the key
  * and what was expected.
  */
+@API(status = INTERNAL, since = "0.1")
 public record FenceConfiguration(
         Optional<Path> probesRoot,
         Optional<Path> catalog,

@@ -1,11 +1,14 @@
 package dev.codexfence.engine.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The outbound target handed to probes ({@code codex-fence.net.target=host:port}), and whether it stays on
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
  * @param port 1 to 65535
  * @param loopback whether the host is 127.0.0.0/8, ::1 (or an IPv4-mapped 127.x) or {@code localhost}
  */
+@API(status = INTERNAL, since = "0.1")
 public record NetTarget(String host, int port, boolean loopback) {
 
     private static final Pattern FORM = Pattern.compile("^(?:\\[([0-9A-Fa-f:.]+)\\]|([A-Za-z0-9.-]+)):(\\d{1,5})$");

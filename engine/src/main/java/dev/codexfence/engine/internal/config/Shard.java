@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.Constants;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One part of a run's matrix, {@code K/N} ({@link Constants#SHARD}, CLI {@code --shard}): of the selection's tests
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  * @param index K, from 1
  * @param count N
  */
+@API(status = INTERNAL, since = "0.1")
 public record Shard(int index, int count) {
 
     /** The most shards a matrix is split into. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.containment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -10,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One cgroup v2 folder and what containment does with it: make a child, list and kill its members, wait until
@@ -20,6 +23,7 @@ import java.util.List;
  * the processes of its threads, and it is emptied by freezing it and killing them. This JVM never counts as a
  * member and is never signalled.
  */
+@API(status = INTERNAL, since = "0.1")
 public record Cgroup(Path folder) {
 
     private static final long POLL_MICROS = 500;

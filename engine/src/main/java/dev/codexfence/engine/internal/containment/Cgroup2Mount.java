@@ -1,8 +1,11 @@
 package dev.codexfence.engine.internal.containment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A mount of the cgroup v2 hierarchy, as {@code /proc/self/mountinfo} lists it: at {@code /sys/fs/cgroup} on a
@@ -12,6 +15,7 @@ import java.util.Optional;
  * @param mountPoint where it is mounted
  * @param root the cgroup this mount shows at its mount point ({@code /} unless a sub-tree is mounted)
  */
+@API(status = INTERNAL, since = "0.1")
 public record Cgroup2Mount(String mountPoint, String root) {
 
     /** The cgroup v2 mounts listed in a mountinfo text, in its order. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.containment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * Containment by cgroup v2 (Linux): the session gets a cgroup {@code codex-fence-<pid>-<random>} below the JVM's
@@ -36,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and write to its own cgroup's {@code cgroup.procs} (moving a process needs write access to the common
  * ancestor's). {@link #open()} tries exactly that, with a real process, and gives up otherwise.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CgroupContainment implements Containment {
 
     /** Prefix of every session cgroup's name. */

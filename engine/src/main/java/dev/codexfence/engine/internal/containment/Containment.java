@@ -1,6 +1,9 @@
 package dev.codexfence.engine.internal.containment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
+import org.apiguardian.api.API;
 
 /**
  * Where the processes of each run are held so that the harness finds and kills everything a run started, even
@@ -12,6 +15,7 @@ import java.io.IOException;
  * a scan of /proc for the run's process group and for processes carrying the run's token in their environment
  * ({@link ProcessScanContainment}); without /proc, only the descendants seen while the run went on.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface Containment extends AutoCloseable {
 
     /** Prepares one process run. */

@@ -1,15 +1,19 @@
 package dev.codexfence.engine.internal.containment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a run starts: {@code argv} in {@code directory} (null: the JVM's) with exactly {@code environment}, stdin
  * from /dev/null, stdout and stderr as pipes to the caller.
  */
+@API(status = INTERNAL, since = "0.1")
 public record Launch(List<String> argv, Path directory, Map<String, String> environment) {
 
     public Launch {

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.containment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Containment without a cgroup: each run leads a session and process group of its own ({@code setsid}) and
@@ -22,6 +25,7 @@ import java.util.TreeSet;
  * cannot read), or that another service started on the run's behalf ({@code systemd-run}, {@code at}, D-Bus
  * activation), unless the poll saw it as a descendant.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProcessScanContainment implements Containment {
 
     /** The environment variable holding the run's token. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.containment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -8,12 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What Linux's {@code /proc} says about processes: which exist, whether one is still running, its process
  * group and start time, and whether its initial environment holds an entry. Everything here reads files only
  * (no process is started); a process that goes away while it is being read simply is not there.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Procfs {
 
     private static final Path PROC = Path.of("/proc");

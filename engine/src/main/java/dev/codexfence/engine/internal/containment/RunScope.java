@@ -1,12 +1,16 @@
 package dev.codexfence.engine.internal.containment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The processes of one run: how to start the run inside it, and after the run's first process exited, what is
  * still running and how to kill it. Not thread-safe: one runner thread uses it.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface RunScope extends AutoCloseable {
 
     /**

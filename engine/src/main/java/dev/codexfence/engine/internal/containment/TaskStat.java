@@ -1,6 +1,9 @@
 package dev.codexfence.engine.internal.containment;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The fields of one line of Linux {@code /proc/PID/stat} (or {@code /proc/PID/task/TID/stat}) that containment
@@ -12,6 +15,7 @@ import java.util.Optional;
  * @param flags the kernel's task flags ({@code PF_*})
  * @param startTicks when the task started, in clock ticks after boot
  */
+@API(status = INTERNAL, since = "0.1")
 public record TaskStat(char state, long processGroup, long flags, long startTicks) {
 
     /** The kernel sets this flag when a task enters exit(): from then on it runs no user code again. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.diff;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.ndjson.BadRecordsException;
 import dev.codexfence.engine.internal.ndjson.RecordReader;
 import dev.codexfence.record.RecordLine;
@@ -9,12 +11,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code codex-fence --diff OLD NEW [--json]}: reads both NDJSON inputs, prints the differences (text or
  * JSON) on {@code out} and returns the exit status: {@link RunDiff#EQUAL} 0, {@link RunDiff#DIFFERENT} 1,
  * {@link RunDiff#BAD_INPUT} 2 with every bad line (input name and line number) on {@code err}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DiffCommand {
 
     /** Bad lines printed before "… and N more". */

@@ -1,9 +1,12 @@
 package dev.codexfence.engine.internal.diff;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.stack.StackIdentity;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One probe × mode (× stack) that differs between the inputs.
@@ -16,6 +19,7 @@ import java.util.List;
  * @param after the new record; null when it disappeared
  * @param changes the differing fields of a changed record; empty otherwise
  */
+@API(status = INTERNAL, since = "0.1")
 public record DiffEntry(Kind kind, String probeId, String mode, StackIdentity stack, RecordLine before, RecordLine after,
         List<FieldChange> changes) {
 

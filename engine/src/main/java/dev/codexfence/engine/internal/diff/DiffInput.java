@@ -1,15 +1,19 @@
 package dev.codexfence.engine.internal.diff;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.ndjson.RecordReader;
 import dev.codexfence.record.RecordLine;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One side of a diff: the names of its inputs (also those that hold no record) and their records.
  */
+@API(status = INTERNAL, since = "0.1")
 public record DiffInput(List<String> sources, List<RecordLine> records) {
 
     public DiffInput {

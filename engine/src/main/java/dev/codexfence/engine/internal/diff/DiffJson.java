@@ -1,10 +1,13 @@
 package dev.codexfence.engine.internal.diff;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.stack.HostLine;
 import dev.codexfence.engine.internal.stack.StackIdentity;
+import org.apiguardian.api.API;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The machine rendering of a {@link RunDiff} ({@code --diff --json}): one JSON object, documented in
  * docs/fence-map.md.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DiffJson {
 
     /** The version of this JSON shape. */

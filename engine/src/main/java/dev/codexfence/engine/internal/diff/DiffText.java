@@ -1,14 +1,18 @@
 package dev.codexfence.engine.internal.diff;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.stack.StackIdentity;
 import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The human rendering of a {@link RunDiff}: a header, the counts, then the differences by capability. Every text
  * taken from the inputs (file names, stack labels, ids, messages) is one line with control characters escaped
  * ({@link TerminalText}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DiffText {
 
     private static final int MESSAGE_SHOWN = 200;

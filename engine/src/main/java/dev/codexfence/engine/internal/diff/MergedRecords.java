@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.diff;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.expect.ExpectationsRecorder;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Records of many NDJSON inputs (several releases, hosts, shards, re-runs) as one set of observations, one per
@@ -21,6 +24,7 @@ import java.util.Map;
  * and where it was read. A record the harness made (a timeout, a broken contract, a failed preflight) says
  * nothing about the fence: it never conflicts with an observation, and an observation is preferred to it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class MergedRecords {
 
     private final List<Observation> observations;

@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.diff;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.stack.StackIdentity;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What differs between two sets of records.
@@ -15,6 +18,7 @@ import java.util.List;
  * @param capabilities the differences grouped by capability, sorted by capability id
  * @param unchanged how many pairs are the same
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunDiff(Side before, Side after, boolean pairedByStack, List<ReleaseStep> acrossReleases,
         List<CapabilityDiff> capabilities, int unchanged) {
 

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.diff;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.ndjson.BadRecordsException;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordLine;
@@ -17,12 +19,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Pairs the records of two inputs by probe id and mode (and by stack when either input mixes stacks; by host
  * line when the inputs are different releases of the same hosts, see {@link #releaseSteps}) and reports what appeared, what disappeared and what changed: {@code observed_result}, {@code errno}, and
  * {@code message} when it differs beyond its volatile facts ({@link VolatileText}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunDiffer {
 
     private static final Comparator<DiffEntry> ENTRY_ORDER = Comparator.comparing(DiffEntry::probeId)

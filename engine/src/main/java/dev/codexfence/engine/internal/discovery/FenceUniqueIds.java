@@ -1,5 +1,8 @@
 package dev.codexfence.engine.internal.discovery;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 
 /**
@@ -11,6 +14,7 @@ import org.junit.platform.engine.UniqueId;
  * <p>The segment types are public for the engine's own tools (the CLI reads its test plan by them); the ids
  * themselves are built here only.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FenceUniqueIds {
 
     /** A codex release's container, in a run over several releases: {@code [codex:0.80.0]}. */

@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.discovery;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.release.ReleaseVersion;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestTag;
 
 /**
@@ -13,6 +16,7 @@ import org.junit.platform.engine.TestTag;
  * @param version the release, empty when the spec named none
  * @param problem why the spec named no release, or null
  */
+@API(status = INTERNAL, since = "0.1")
 public record ReleaseSlot(String label, Optional<ReleaseVersion> version, String problem) {
 
     /** The prefix of the tag every test below a release carries: {@code codex_0.80.0}. */

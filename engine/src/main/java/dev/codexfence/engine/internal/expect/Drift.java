@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A record that does not meet its expectation: the fence decided otherwise than on the recorded run.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param expected what the file expects
  * @param observed what the record says
  */
+@API(status = INTERNAL, since = "0.1")
 public record Drift(String probeId, String mode, String source, ExpectedOutcome expected, BoundaryObject.Result observed) {
 
     /** What a failing test says: the headline, the differing fields, the record's own words and the way out. */

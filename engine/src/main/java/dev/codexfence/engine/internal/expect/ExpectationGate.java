@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.StackIdentity;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -21,6 +24,7 @@ import org.opentest4j.AssertionFailedError;
  * records against it, and sums up at the end what was checked, what was not listed and which entries name
  * no probe. Safe to use from parallel probe runs.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExpectationGate {
 
     private static final int NAMES_SHOWN = 10;

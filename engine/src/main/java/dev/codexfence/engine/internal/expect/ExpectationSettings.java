@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How a run uses expectations (configuration keys {@code codex-fence.expectations.*}, see docs/fence-map.md).
@@ -11,6 +14,7 @@ import java.util.Optional;
  * @param directory the folder to pick from; empty for {@link ExpectationsFolder#defaultDirectory()}
  * @param unlisted what runs missing from the file, and entries without a probe, give
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExpectationSettings(boolean enabled, Optional<Path> file, Optional<Path> directory, UnlistedPolicy unlisted) {
 
     public static final ExpectationSettings DEFAULT =

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.stack.StackIdentity;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One expectations file: for one stack, the expected outcome of every probe in every mode it lists. The stack is
@@ -22,6 +25,7 @@ import java.util.Optional;
  * @param sandboxInterface the codex interface generation; null when no codex mode was recorded
  * @param probes probe id → mode → expected outcome
  */
+@API(status = INTERNAL, since = "0.1")
 public record Expectations(String source, String platform, Release release, String sandboxInterface,
         Map<String, Map<String, ExpectedOutcome>> probes) {
 

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.StackIdentity;
 import java.io.IOException;
@@ -9,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The folder of expectations files, one per stack ({@code expectations/linux-codex-0.169.0.json}): every
  * {@code *.json} file in it is read and checked when it is loaded, and no two may claim the same stack.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExpectationsFolder {
 
     /** The folder name, under the repository root. */

@@ -1,16 +1,20 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.mode.ModeCatalog;
 import dev.codexfence.engine.internal.json.FenceJson;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Writes an expectations file in its diff-friendly layout: the header on two lines, then one line per probe
  * (probes sorted by id, modes in the engine's order), so that a changed expectation is a one-line diff.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExpectationsFormat {
 
     /** Known modes first, in the engine's order; others after them, alphabetically. */

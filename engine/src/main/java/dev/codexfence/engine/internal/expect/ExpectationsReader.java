@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.input.InputException;
 import dev.codexfence.engine.internal.input.InputFile;
 import dev.codexfence.engine.internal.input.InputLimit;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Reads expectations files: JSON syntax, then {@code schema/expectations.schema.json}. A problem is an
  * {@link ExpectationsException} naming the file, the line and what was expected.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExpectationsReader {
 
     /** The largest expectations file read (one stack's file for the whole corpus is about 20 KiB). */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.stack.StackIdentity;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Turns a run's records into expectations: one {@link Expectations} per stack, each probe × mode expecting
@@ -18,6 +21,7 @@ import java.util.TreeMap;
  * facts in messages and payloads do not matter). Records the harness made (timeouts, broken contracts, failed
  * preflights) say nothing about the fence and are left out.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExpectationsRecorder {
 
     /** Where the records' outcomes came from, for {@link Expectations#source()}. */

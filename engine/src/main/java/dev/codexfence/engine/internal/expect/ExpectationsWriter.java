@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Writes recorded expectations to files. By default a file is updated: the probe × mode entries of the
  * recording replace the file's, every other entry stays (so recording one probe does not forget the rest;
  * delete a probe's line to drop it). With {@code replace} the file holds exactly the recording.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExpectationsWriter {
 
     private final ExpectationsReader reader = new ExpectationsReader();

@@ -1,11 +1,14 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * What one probe is expected to observe in one mode: an observed result and, optionally, an errno. In a file
@@ -14,6 +17,7 @@ import java.util.regex.Pattern;
  * @param result the expected {@code result.observed_result}
  * @param errno the expected {@code result.errno}, or null when any errno is accepted
  */
+@API(status = INTERNAL, since = "0.1")
 public record ExpectedOutcome(ObservedResult result, String errno) {
 
     private static final Pattern TEXT = Pattern.compile("(success|denied|partial|error)(?: ([A-Z][A-Z0-9_]*))?");

@@ -1,8 +1,12 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** What a probe run missing from the applicable expectations file, or a file entry without a probe, gives. */
+@API(status = INTERNAL, since = "0.1")
 public enum UnlistedPolicy {
     /** A report entry and a line on stderr; the test passes. */
     WARN,

@@ -1,6 +1,11 @@
 package dev.codexfence.engine.internal.expect;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** What checking one record against the expectations found. */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface Verdict {
 
     /** No expectations file applies to the record's stack (or expectations are off): contract-only. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.files;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -13,12 +15,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Files the harness writes into folders others may have touched (the output folder): each is created anew
  * ({@code O_CREAT|O_EXCL}, so never through a symlink or into an existing file) with the mode asked for, and a
  * finished file replaces its target by an atomic rename of a temporary file with an unpredictable name.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExclusiveFiles {
 
     /** Records and reports: only the user reads them. */

@@ -1,10 +1,14 @@
 package dev.codexfence.engine.internal.files;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /** Numeric user ids: of this process, and of a file. */
+@API(status = INTERNAL, since = "0.1")
 public final class Owner {
 
     private static final long CURRENT = lookUpCurrentUid();

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.files;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,11 +13,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Folders no other user can write: made with mode 0700 when missing, and refused when they exist but belong to
  * someone else or are writable by group or others (another local user could then plant or swap entries in them).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PrivateFolder {
 
     /** Mode 0700. */

@@ -1,6 +1,9 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One probe × mode along the releases of a host line.
@@ -10,6 +13,7 @@ import java.util.List;
  * @param observations one per release of the line, in release order
  * @param changes where the observation changed, in release order
  */
+@API(status = INTERNAL, since = "0.1")
 public record CellHistory(String probeId, String mode, String capabilityId, String category, String verb,
         List<CellObservation> observations, List<CellChange> changes) {
 

@@ -1,10 +1,13 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.diff.MergedRecords;
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.stack.Release;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * What one probe × mode showed with one release.
@@ -13,6 +16,7 @@ import java.util.Locale;
  *     {@link State#CONFLICT}, none otherwise
  * @param records the records behind it (all of them, duplicates included), in input order
  */
+@API(status = INTERNAL, since = "0.1")
 public record CellObservation(Release release, State state, List<MergedRecords.Outcome> outcomes, List<RecordLine> records) {
 
     public enum State {

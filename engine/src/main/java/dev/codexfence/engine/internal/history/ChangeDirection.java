@@ -1,9 +1,13 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.diff.MergedRecords;
 import dev.codexfence.record.ObservedResult;
+import org.apiguardian.api.API;
 
 /** Which way an observation moved, as an upgrade decision reads it. */
+@API(status = INTERNAL, since = "0.1")
 public enum ChangeDirection {
     /** Refused (or failed) before, allowed now: the fence let more through. */
     LOOSER("now allowed"),

@@ -1,6 +1,9 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The history of the fence in a set of records: one {@link LineHistory} per host line.
@@ -10,6 +13,7 @@ import java.util.List;
  * @param duplicates how many collapsed into an earlier record that agreed with them
  * @param lines the host lines, by label
  */
+@API(status = INTERNAL, since = "0.1")
 public record FenceHistory(List<String> sources, int records, int duplicates, List<LineHistory> lines) {
 
     /** The exit status with no change and no conflict. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.stack.HostLine;
 import dev.codexfence.engine.internal.diff.MergedRecords;
 import dev.codexfence.record.RecordLine;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Lays merged records ({@link MergedRecords}) out as a {@link FenceHistory}: per host line, the releases in
@@ -22,6 +25,7 @@ import java.util.TreeSet;
  * between two releases that both observed the cell (one outcome each): a release that did not run it, where only
  * the harness spoke, or whose records disagree (a conflict) is stepped over, so a change can span releases.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HistoryBuilder {
 
     private static final Comparator<CellHistory> CELL_ORDER = Comparator.comparing(CellHistory::capabilityId)

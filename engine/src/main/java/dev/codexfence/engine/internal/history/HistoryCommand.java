@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.ndjson.BadRecordsException;
 import dev.codexfence.engine.internal.ndjson.RecordReader;
 import dev.codexfence.record.RecordLine;
@@ -7,6 +9,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code codex-fence --history [--json] [FILE...]}: reads NDJSON records of many runs (releases, hosts, shards)
@@ -14,6 +17,7 @@ import java.util.List;
  * returns the exit status: {@link FenceHistory#UNCHANGED} 0, {@link FenceHistory#CHANGED} 1 (a change, or
  * records that disagree), {@link FenceHistory#BAD_INPUT} 2 with every bad line on {@code err}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HistoryCommand {
 
     /** Bad lines printed before "… and N more". */

@@ -1,9 +1,12 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.diff.DiffJson;
 import dev.codexfence.engine.internal.diff.MergedRecords;
 import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.json.FenceJson;
+import org.apiguardian.api.API;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The machine rendering of a {@link FenceHistory} ({@code --history --json}): one JSON object, documented in
  * docs/fence-map.md.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HistoryJson {
 
     /** The version of this JSON shape. */

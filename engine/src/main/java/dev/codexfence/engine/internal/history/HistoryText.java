@@ -1,10 +1,13 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.mode.BaselineMode;
 import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The human rendering of a {@link FenceHistory} ({@code codex-fence --history}): per host line its releases, a
@@ -12,6 +15,7 @@ import java.util.List;
  * capability, each as its outcomes over release ranges, and the records that disagree. Every text taken from the
  * inputs is one line with control characters escaped ({@link TerminalText}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HistoryText {
 
     private HistoryText() {}

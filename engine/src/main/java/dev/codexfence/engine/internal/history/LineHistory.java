@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.stack.HostLine;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The history of one host line: its releases in version order, every probe × mode observed on it, and the
@@ -10,6 +13,7 @@ import java.util.List;
  *
  * @param cells every probe × mode, by capability id, probe id and mode
  */
+@API(status = INTERNAL, since = "0.1")
 public record LineHistory(HostLine host, List<ReleaseColumn> releases, List<CellHistory> cells, List<StepSummary> steps) {
 
     public LineHistory {

@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.stack.Release;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One release of a host line.
@@ -13,6 +16,7 @@ import java.util.List;
  * @param harnessMade how many of its probe × mode cells only the harness spoke for
  * @param sources the inputs its records came from
  */
+@API(status = INTERNAL, since = "0.1")
 public record ReleaseColumn(Release release, List<String> interfaces, int records, List<String> modes, int harnessMade,
         List<String> sources) {
 

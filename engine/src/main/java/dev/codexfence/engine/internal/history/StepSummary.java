@@ -1,8 +1,11 @@
 package dev.codexfence.engine.internal.history;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.diff.MergedRecords;
 import dev.codexfence.engine.internal.stack.Release;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What changed between two releases of a host line.
@@ -12,6 +15,7 @@ import java.util.List;
  * @param cells the cells that changed at this step
  * @param groups those cells grouped by operation and transition, largest group first
  */
+@API(status = INTERNAL, since = "0.1")
 public record StepSummary(Release from, Release to, boolean adjacent, List<CellHistory> cells, List<ChangeGroup> groups) {
 
     public StepSummary {

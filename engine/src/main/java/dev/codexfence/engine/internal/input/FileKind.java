@@ -1,14 +1,18 @@
 package dev.codexfence.engine.internal.input;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.apiguardian.api.API;
 
 /**
  * What a path is, as {@code stat(2)} says, following symlinks: only a {@link #REGULAR} file is ever opened as
  * an input. Never opens the file (stat on a FIFO or a device does not block or read).
  */
+@API(status = INTERNAL, since = "0.1")
 public enum FileKind {
     REGULAR("a regular file"),
     DIRECTORY("a directory"),

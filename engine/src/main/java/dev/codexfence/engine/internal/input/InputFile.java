@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.input;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Opens input files (probe scripts, catalogs, expectations, NDJSON) the one safe way: only a regular file
@@ -19,6 +22,7 @@ import java.nio.file.Path;
  * never end), and never more bytes than the input's {@link InputLimit}. A refused input is an
  * {@link InputException} that names the file and says what it is.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InputFile {
 
     private static final int CHUNK = 64 * 1024;

@@ -1,11 +1,16 @@
 package dev.codexfence.engine.internal.input;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * How large one kind of input file may be.
  *
  * @param noun the input as a message names it: "a probe", "a catalog", …
  * @param maxBytes the most bytes such a file may hold
  */
+@API(status = INTERNAL, since = "0.1")
 public record InputLimit(String noun, long maxBytes) {
 
     public static final long KIB = 1024;

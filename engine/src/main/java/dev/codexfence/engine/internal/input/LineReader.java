@@ -1,10 +1,13 @@
 package dev.codexfence.engine.internal.input;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /**
  * Reads {@code \n}-terminated lines (NDJSON) from a stream that may be hostile or endless: a line longer than
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  * instead of filling the heap ({@code codex-fence --listen < /dev/zero} stops after one line's cap). A
  * trailing {@code \r} is dropped; bytes are decoded as UTF-8 with malformed sequences replaced.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LineReader implements Closeable {
 
     private static final int BUFFER = 64 * 1024;

@@ -1,8 +1,11 @@
 package dev.codexfence.engine.internal.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.apiguardian.api.API;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -13,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The one Jackson configuration of the project: snake_case, strict on duplicates and unknown keys. cfbo-v1 records
  * are read and written through {@link dev.codexfence.engine.internal.ndjson.RecordJson}, which adds the record's own JSON form.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FenceJson {
 
     /** Strict mapper for catalogs, expectations, configuration and other JSON files, and for trees of records. */

@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.json;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.HashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The line on which each value of a JSON text starts, keyed by JSON pointer. Jackson's trees drop
  * locations, so error messages and IDE navigation ask this map instead.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonLines {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();

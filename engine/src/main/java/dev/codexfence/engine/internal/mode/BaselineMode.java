@@ -1,10 +1,14 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Runs the probe directly, outside any sandbox: the reference every other mode is compared with. */
+@API(status = INTERNAL, since = "0.1")
 public final class BaselineMode implements RunMode {
 
     public static final String NAME = "baseline";

@@ -1,10 +1,13 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An installed codex CLI and the shape of its sandbox interface, as detected once per run.
@@ -14,6 +17,7 @@ import java.util.Optional;
  * @param sandboxInterface which generation of the interface it has
  * @param options what that interface accepts
  */
+@API(status = INTERNAL, since = "0.1")
 public record CodexCli(CodexLauncher launcher, String version, CodexInterface sandboxInterface, SandboxOptions options) {
 
     /** The environment policy the debug generation is given (see {@link #invocation}). */

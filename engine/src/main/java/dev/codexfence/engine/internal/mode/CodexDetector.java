@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.Platform;
 import dev.codexfence.engine.internal.process.ProcessRunner;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Finds out which codex interface an installed CLI offers by asking it: {@code --version}, {@code --help} (which
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
  * (which options they take). Never from the version number: early releases answer {@code codex sandbox --help} with
  * their top-level help (exit 0), so a subcommand counts only when the help's own usage line names it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CodexDetector {
 
     private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?)");

@@ -1,9 +1,14 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The generations of codex's "run a command in the sandbox" interface, told apart by the release's own help
  * (never by its version number). docs/engine.md maps each run mode to each generation's flags.
  */
+@API(status = INTERNAL, since = "0.1")
 public enum CodexInterface {
     /** 0.134 and later: {@code codex sandbox [-P|--permission(s)-profile NAME] [-C DIR] -- CMD}, OS inferred. */
     SANDBOX_PROFILE("sandbox-profile"),

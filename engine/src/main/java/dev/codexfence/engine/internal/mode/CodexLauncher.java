@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * How codex-fence starts an installed codex CLI: the native binary inside the npm package, with what the
@@ -20,6 +23,7 @@ import java.util.Set;
  * @param pathPrefix folders put in front of PATH; null when PATH is left alone
  * @param note how this was decided, for messages and docs
  */
+@API(status = INTERNAL, since = "0.1")
 public record CodexLauncher(Path launcher, Path program, Map<String, String> set, Set<String> unset,
         List<String> pathPrefix, String note) {
 

@@ -1,12 +1,16 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Runs the probe through the real codex CLI's sandbox under one policy. */
+@API(status = INTERNAL, since = "0.1")
 public final class CodexMode implements RunMode {
 
     private final String name;

@@ -1,9 +1,13 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** Lines codex itself writes on stderr around every sandboxed command; removed from probe snippets. */
+@API(status = INTERNAL, since = "0.1")
 public final class CodexNoise {
 
     private static final List<Pattern> NOISE = List.of(

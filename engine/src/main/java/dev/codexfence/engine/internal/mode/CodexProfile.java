@@ -1,6 +1,11 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** The sandbox policies the codex modes ask for. */
+@API(status = INTERNAL, since = "0.1")
 public enum CodexProfile {
     READ_ONLY(":read-only", "read-only", false),
     WORKSPACE(":workspace", "workspace-write", false),

@@ -1,11 +1,15 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** The mode names this engine knows and the connector each one stands for. */
+@API(status = INTERNAL, since = "0.1")
 public final class ModeCatalog {
 
     public static final String CODEX_SANDBOX = "codex-sandbox";

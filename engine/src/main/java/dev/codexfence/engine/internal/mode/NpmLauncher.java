@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.Platform;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads the Node launcher ({@code bin/codex.js}) of an npm install of {@code @openai/codex} and finds the native
@@ -37,6 +40,7 @@ import java.util.regex.Pattern;
  * when the launcher's text holds no codex variable beyond these and it would pick npm as the package manager;
  * otherwise the launcher itself runs (slower, but exactly as installed).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class NpmLauncher {
 
     private static final Set<String> KNOWN_VARIABLES = Set.of("CODEX_MANAGED_BY_NPM", "CODEX_MANAGED_BY_BUN",

@@ -1,11 +1,15 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** A connector: how a probe is run in one mode (directly, or through codex under some policy). */
+@API(status = INTERNAL, since = "0.1")
 public interface RunMode {
 
     /** The mode's name, as in {@code run.mode} and in test display names. */

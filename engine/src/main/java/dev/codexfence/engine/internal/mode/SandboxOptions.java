@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.mode;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What one codex release's "run a command in the sandbox" subcommand accepts, read from its own {@code --help}.
@@ -11,6 +14,7 @@ import java.util.Set;
  * @param profileFlag the long option naming a permissions profile ({@code --permission-profile} or
  *     {@code --permissions-profile}), or null
  */
+@API(status = INTERNAL, since = "0.1")
 public record SandboxOptions(List<String> subcommand, Set<String> flags, String profileFlag) {
 
     public SandboxOptions {

@@ -1,13 +1,17 @@
 package dev.codexfence.engine.internal.ndjson;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Inputs that are not cfbo-v1 NDJSON: each problem names the input and the line ({@code run.ndjson:3: not
  * JSON: …}). The CLI's {@code --diff} exits with status 2 on it. Problems quote the input (a bad token, a file
  * name): each is kept as one line with control characters escaped ({@link TerminalText}), ready for a terminal.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BadRecordsException extends RuntimeException {
 
     private static final int SHOWN = 20;

@@ -1,11 +1,14 @@
 package dev.codexfence.engine.internal.ndjson;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
 import dev.codexfence.record.RecordLine;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Serialise records only through this class: {@link FenceJson#MAPPER} alone does not know the record's JSON
  * form (it would write {@code "SUCCESS"} and a null {@code codex_npm_version}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RecordJson {
 
     private static final JsonMapper MAPPER = FenceJson.MAPPER.rebuild()

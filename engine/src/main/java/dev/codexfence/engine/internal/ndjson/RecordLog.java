@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.ndjson;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.files.ExclusiveFiles;
 import dev.codexfence.engine.internal.files.PrivateFolder;
 import dev.codexfence.record.BoundaryObject;
@@ -20,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The run's NDJSON file. Its folder is private ({@link PrivateFolder}: made 0700, or refused when another user
@@ -31,6 +34,7 @@ import java.util.Optional;
  * and renamed over {@code NAME}, so a symlink planted under any of these names is replaced or left alone, never
  * written through.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RecordLog implements AutoCloseable {
 
     private static final Comparator<RecordLine> ORDER = Comparator

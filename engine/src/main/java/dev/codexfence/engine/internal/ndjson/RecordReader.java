@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.ndjson;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.record.RecordAssembler;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link RecordLine}: the typed record, its compact JSON in canonical form ({@link RecordJson#line}, the line
  * itself when codex-fence wrote it), the input's name and the line number.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RecordReader {
 
     /**

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.probe;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
 import dev.codexfence.engine.internal.catalog.Platform;
 import dev.codexfence.engine.internal.input.InputException;
@@ -18,8 +20,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /** Reads a probe file's declarations and checks the static probe contract (probes/README.md). */
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeParser {
 
     public static final String SHEBANG = "#!/usr/bin/env bash";

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.probe;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /** A flat folder of probes: every {@code *.sh} directly inside it, parsed, in file-name order. */
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeRoot {
 
     private final Path directory;

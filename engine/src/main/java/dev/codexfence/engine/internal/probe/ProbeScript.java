@@ -1,9 +1,12 @@
 package dev.codexfence.engine.internal.probe;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.Platform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A probe file as discovery sees it: its declarations (read statically, never executed) and the static
@@ -21,6 +24,7 @@ import java.util.Set;
  * @param primaryLine the line declaring the primary capability (for IDE navigation), or 1
  * @param issues static contract violations; empty for a healthy probe
  */
+@API(status = INTERNAL, since = "0.1")
 public record ProbeScript(
         String id,
         Path file,

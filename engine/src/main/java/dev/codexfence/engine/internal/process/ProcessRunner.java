@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.containment.Containment;
 import dev.codexfence.engine.internal.containment.Launch;
 import dev.codexfence.engine.internal.containment.ProcessScanContainment;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs one process to completion with a deadline, bounded capture of stdout and stderr, and cancellation,
@@ -23,6 +26,7 @@ import java.util.function.BooleanSupplier;
  * ({@link Outcome#leftBehind()}). Processes that are already dead (zombies waiting for their parent) or in the
  * kernel's exit path are not.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProcessRunner {
 
     private static final long POLL_MILLIS = 20;

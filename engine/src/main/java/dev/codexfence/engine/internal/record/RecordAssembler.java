@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.record;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.Capability;
 import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
 import dev.codexfence.engine.internal.json.FenceJson;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the protocol): lenient UTF-8, JSON fragments applied, stack and catalog facts filled in, identity checked,
  * snippets capped, then validated against the schema. Anything wrong is a {@link ContractViolation}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RecordAssembler {
 
     /** The longest stdout/stderr snippet a record keeps, in characters (code points). */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.record;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Probes must not read secrets (the harness does not hand them any); this is the second line of defence when
  * one does anyway. The known secrets are process-wide: every run session adds the ones it withholds.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Redactor {
 
     /** What a redacted value is replaced with. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.record;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Which environment values the {@link Redactor} treats as known secrets, removed (with their common encodings)
@@ -24,6 +27,7 @@ import java.util.regex.Pattern;
  *       digits, and at least {@value #MIN_ENTROPY} bits of entropy per character.</li>
  * </ol>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SecretRule {
 
     /** Shortest value of a secret-looking variable that counts. */

@@ -1,14 +1,18 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.Platform;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where installed codex releases live, per user: {@code $XDG_CACHE_HOME/codex-fence/codex}, else
  * {@code ~/.cache/codex-fence/codex}; on macOS {@code ~/Library/Caches/codex-fence/codex}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CacheLocation {
 
     private CacheLocation() {}

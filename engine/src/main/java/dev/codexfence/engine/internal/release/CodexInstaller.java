@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.mode.CodexLauncher;
 import dev.codexfence.engine.internal.mode.NpmLauncher;
 import dev.codexfence.engine.internal.json.FenceJson;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * install goes to a temporary sibling folder and is renamed into place atomically; the second waits and reuses
  * the first one's result.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CodexInstaller {
 
     /** The file in an install folder recording what was checked; an install without it is not used. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.Platform;
 import dev.codexfence.engine.internal.mode.CodexDetector;
 import dev.codexfence.engine.internal.process.ProcessRunner;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Codex releases as installable things: turns version specs ({@link VersionSpec}) into releases installed in the
@@ -19,6 +22,7 @@ import java.util.function.Consumer;
  * The list of releases comes from npm and is cached ({@link ReleaseList}); installs are checked and safe to run
  * concurrently ({@link CodexInstaller}). Releases come back in version order, each once.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CodexReleases {
 
     /** How long an install waits for another install of the same version. */

@@ -1,15 +1,19 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * {@code bin/install-codex VERSION…}: installs codex releases into the per-user cache (the same code a run uses to
  * install a {@code --codex-version} on demand) and says, per release, where it is and which interface it has, or
  * why it was skipped. Exit 0 when every named release is ready, 1 when some were skipped, 2 for a bad spec.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InstallCommand {
 
     private InstallCommand() {}

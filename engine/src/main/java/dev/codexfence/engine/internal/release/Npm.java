@@ -1,10 +1,14 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** The npm operations the release cache needs (the real client, or a fake in tests). */
+@API(status = INTERNAL, since = "0.1")
 public interface Npm {
 
     /** The package whose releases are codex's. */

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.process.ProcessRunner;
 import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
@@ -10,10 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** {@link Npm} through the {@code npm} command found on the given environment's PATH. */
+@API(status = INTERNAL, since = "0.1")
 public final class NpmCommand implements Npm {
 
     private static final Duration VIEW_TIMEOUT = Duration.ofSeconds(60);

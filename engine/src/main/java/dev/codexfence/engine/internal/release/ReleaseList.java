@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code releases.json} in the cache folder) so that a run without network works from the last list.
  * A list younger than {@link #FRESH} is used as is; an older one is refreshed, and kept when npm fails.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReleaseList {
 
     /** How long a fetched list is used without asking npm again. */

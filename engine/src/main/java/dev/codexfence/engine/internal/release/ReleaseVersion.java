@@ -1,9 +1,12 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A version of the {@code @openai/codex} npm package, as npm spells it ({@code 0.169.0},
@@ -12,6 +15,7 @@ import java.util.regex.Pattern;
  *
  * @param text the version exactly as npm lists it
  */
+@API(status = INTERNAL, since = "0.1")
 public record ReleaseVersion(String text, long major, long minor, long patch, String preRelease)
         implements Comparable<ReleaseVersion> {
 

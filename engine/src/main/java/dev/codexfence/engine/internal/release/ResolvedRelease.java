@@ -1,9 +1,13 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.mode.CodexCli;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /** One codex release a run asked for: ready to run, or skipped with the exact reason. */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface ResolvedRelease permits ResolvedRelease.Ready, ResolvedRelease.Skipped {
 
     /** The version as npm names it, or the spec that named no version. */

@@ -1,9 +1,12 @@
 package dev.codexfence.engine.internal.release;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Which codex releases a run asks for, as written on the command line ({@code --codex-version}) or in the engine
@@ -16,6 +19,7 @@ import java.util.Optional;
  *       the first and the last of the range always among them (all of them when the range has N or fewer).</li>
  * </ul>
  */
+@API(status = INTERNAL, since = "0.1")
 public sealed interface VersionSpec permits VersionSpec.Exact, VersionSpec.Latest, VersionSpec.Range {
 
     /** The spec as the user wrote it (normalised: no spaces). */

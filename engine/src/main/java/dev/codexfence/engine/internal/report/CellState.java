@@ -1,8 +1,12 @@
 package dev.codexfence.engine.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** What a matrix cell shows; its id is the cell's {@code data-result}. */
+@API(status = INTERNAL, since = "0.1")
 public enum CellState {
     SUCCESS, DENIED, PARTIAL, ERROR,
     /** The capability's probes disagree in this mode. */

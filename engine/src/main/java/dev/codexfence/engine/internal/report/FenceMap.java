@@ -1,8 +1,11 @@
 package dev.codexfence.engine.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.stack.StackIdentity;
 import dev.codexfence.engine.internal.history.FenceHistory;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The capability × mode matrix of a set of records, ready to render: column groups per stack, rows per
@@ -12,6 +15,7 @@ import java.util.List;
  * @param history the history of the records, shown when some host line holds several releases; null for none
  * @param merging what merging the inputs did (duplicates collapsed, records that disagree); null when not merged
  */
+@API(status = INTERNAL, since = "0.1")
 public record FenceMap(List<String> sources, List<StackColumns> stacks, List<RowGroup> groups, List<MapRecord> records,
         FenceHistory history, Merging merging) {
 

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.Capability;
 import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
 import dev.codexfence.engine.internal.catalog.Platform;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Lays records out as a {@link FenceMap}: one column group per stack (platform, codex version, OS, uid; by host,
@@ -26,6 +29,7 @@ import java.util.function.Function;
  * catalog capability (grouped by category, then layer, in catalog order) plus any capability the records name
  * that the catalog lacks, each cell holding the records of the capability's probes in that mode.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FenceMapBuilder {
 
     private static final String OUTSIDE_CATALOG = "not in the catalog";

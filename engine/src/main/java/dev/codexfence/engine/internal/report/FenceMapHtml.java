@@ -1,8 +1,11 @@
 package dev.codexfence.engine.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.ndjson.RecordJson;
 import java.util.Map;
+import org.apiguardian.api.API;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * distinct errnos, space-separated), {@code data-drift}, and, when it holds records, {@code data-probes} and
  * {@code data-records} (indexes into the embedded records).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FenceMapHtml {
 
     private FenceMapHtml() {}

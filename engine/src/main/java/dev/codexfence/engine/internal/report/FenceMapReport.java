@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
 import dev.codexfence.engine.internal.catalog.CatalogLoader;
 import dev.codexfence.engine.internal.diff.MergedRecords;
@@ -21,12 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Writes the fence map of a set of records to one HTML file ({@code codex-fence --report OUT.html [IN...]},
  * and the engine's {@code codex-fence.report.file}): the capability × mode matrix, and, when a host holds
  * several codex releases, the history view (probe × mode over releases, changes marked).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FenceMapReport {
 
     private final FenceMapBuilder builder;

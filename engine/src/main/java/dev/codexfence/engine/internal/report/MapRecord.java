@@ -1,8 +1,11 @@
 package dev.codexfence.engine.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.expect.ExpectedOutcome;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordLine;
+import org.apiguardian.api.API;
 
 /**
  * One record placed on the map.
@@ -13,6 +16,7 @@ import dev.codexfence.record.RecordLine;
  * @param expected what the applicable expectations file expects; null when no file applies or it lists nothing
  * @param expectationsApply whether an expectations file applies to the record's stack
  */
+@API(status = INTERNAL, since = "0.1")
 public record MapRecord(int index, int stack, RecordLine line, ExpectedOutcome expected, boolean expectationsApply) {
 
     public BoundaryObject record() {

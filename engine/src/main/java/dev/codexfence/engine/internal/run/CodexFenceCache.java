@@ -1,14 +1,18 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * codex-fence's folder in the user's cache directory: {@code $XDG_CACHE_HOME/codex-fence}, else
  * {@code ~/.cache/codex-fence} (Linux and other Unixes), {@code ~/Library/Caches/codex-fence} (macOS). The run's
  * scratch root and the CLI's default output folder live there, outside every root a sandboxed probe may write.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CodexFenceCache {
 
     private CodexFenceCache() {}

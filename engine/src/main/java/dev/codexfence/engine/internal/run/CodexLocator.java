@@ -1,11 +1,15 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Finds the codex CLI: configured path, then {@code codex} on PATH, then a project-local install. */
+@API(status = INTERNAL, since = "0.1")
 public final class CodexLocator {
 
     /** Where {@code .ci/run} installs the pinned codex CLI, relative to the repository root. */

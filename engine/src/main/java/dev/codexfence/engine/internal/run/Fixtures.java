@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -17,12 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What probes find outside the fence, made once per run: a scratch folder outside the workspace, a
  * sacrificial process, a loopback TCP listener, a loopback UDP echo and an AF_UNIX listener. All of them
  * live on this machine only and go away on {@link #close()}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Fixtures implements AutoCloseable {
 
     private final Path outsideDir;

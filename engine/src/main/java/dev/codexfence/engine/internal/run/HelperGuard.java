@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.files.ExclusiveFiles;
 import dev.codexfence.engine.internal.files.PrivateFolder;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The run's private copy of the helpers ({@code FENCE_BIN}), held in memory too: the bytes and SHA-256 digest of
@@ -32,6 +35,7 @@ import java.util.TreeSet;
  * another digest. {@link #check} restores a changed folder from memory and reports the change. A folder that
  * cannot be restored stays reported at every later check, so no later record passes as honest.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HelperGuard implements IntegrityWatch.Guarded {
 
     static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("r-x------");

@@ -1,11 +1,14 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongPredicate;
+import org.apiguardian.api.API;
 
 /**
  * Keeps the run's own files honest and says which probe runs could have changed them. Every probe run begins
@@ -22,6 +25,7 @@ import java.util.function.LongPredicate;
  * happened strictly between them, so the runs that could have made it are those with {@code begin < T} and
  * {@code end > S}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class IntegrityWatch {
 
     /** Something checked at every probe run's start and end. */

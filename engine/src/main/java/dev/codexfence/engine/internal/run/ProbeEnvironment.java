@@ -1,9 +1,12 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.record.Redactor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The environment the harness hands to the processes it starts for a run (probes, codex detection, the stack
@@ -15,6 +18,7 @@ import java.util.Map;
  * {@code FENCE_*} variables and the explicit {@code codex-fence.probe.env.NAME} additions. An inherited
  * {@code FENCE_*} variable is not passed on: the harness sets its own.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeEnvironment {
 
     /**

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.mode.CodexNoise;
 import dev.codexfence.engine.internal.mode.ModeCatalog;
 import dev.codexfence.engine.internal.mode.RunMode;
@@ -15,11 +17,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Runs one probe in one mode, in a fresh workspace, and turns what happened into exactly one record: the
  * probe's own when it honoured the contract, else one the harness makes, with the reason the run failed.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeExecutor {
 
     /** stdout beyond this is a broken contract (a record is a few KB). */

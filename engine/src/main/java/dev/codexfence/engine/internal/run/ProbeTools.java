@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.process.ProcessRunner;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
 
 /**
  * Tools whose start through PATH costs more than the tool itself, resolved once per run session and handed to
@@ -28,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * when it lies in a temp folder, where a probe could have put it (the harness never runs what a probe could
  * have planted), or when PATH has a relative entry before it (then the probe's working directory decides).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeTools {
 
     /** The python3 interpreter's own path, as {@code sys.executable} names it. */

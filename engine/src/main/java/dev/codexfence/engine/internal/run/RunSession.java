@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
 import dev.codexfence.engine.internal.catalog.Platform;
 import dev.codexfence.engine.internal.containment.Containment;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Everything one run shares: a private scratch folder (0700, in the {@link ScratchRoot}, outside every root a
@@ -30,6 +33,7 @@ import java.util.Optional;
  * removed, and changes no probe run could be failed for, make {@link #close()} throw
  * {@link RunIntegrityException} after everything else is done.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunSession implements AutoCloseable {
 
     private final RunSettings settings;

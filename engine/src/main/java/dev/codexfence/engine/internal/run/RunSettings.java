@@ -1,10 +1,13 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * What a run session needs to know, independent of where it came from (engine configuration, CLI, tests).
@@ -25,6 +28,7 @@ import java.util.function.BooleanSupplier;
  *     version ({@code codex-fence.codex.versions}); its records carry it as {@code stack.codex_npm_version}. Null
  *     otherwise
  */
+@API(status = INTERNAL, since = "0.1")
 public record RunSettings(
         List<String> modes,
         Path codexPath,

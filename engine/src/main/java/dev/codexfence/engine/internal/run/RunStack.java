@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.mode.RunMode;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.StackIdentity;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The codex side of a run, for one codex CLI (or none): the modes as that CLI's detection made them, the
@@ -17,6 +20,7 @@ import java.util.function.Function;
  * ({@link RunSession#openRelease}). Everything else of the run (scratch folder, helpers, workspaces, fixtures,
  * integrity checks, the NDJSON log) is the {@link RunSession}'s and shared.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunStack {
 
     private final String release;

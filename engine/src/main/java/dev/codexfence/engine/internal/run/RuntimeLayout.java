@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,11 +11,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The probe-side helpers (emit-record and friends) that probes find through {@code FENCE_BIN}: read from the
  * probe-runtime jar or from a configured folder. A run installs its own private copy ({@link HelperGuard}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RuntimeLayout {
 
     /** The helpers, by file name: the probe-runtime contract (probe-runtime/README.md). */

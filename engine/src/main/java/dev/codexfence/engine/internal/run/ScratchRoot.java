@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.files.PrivateFolder;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The folder under which every run keeps its private files (helpers, workspaces, fixtures): by default
@@ -21,6 +24,7 @@ import java.util.Optional;
  * Each run gets a folder of its own in it, mode 0700, with a short unpredictable name: workspaces lie one level
  * below, and probes bind AF_UNIX sockets in them (a path of at most 107 bytes on Linux, 103 on macOS).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ScratchRoot {
 
     /** The configuration key (the engine's {@code Constants.SCRATCH_DIR}, the same string). */

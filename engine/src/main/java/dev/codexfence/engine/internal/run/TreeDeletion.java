@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.engine.internal.files.PrivateFolder;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -16,6 +18,7 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Removes a tree the harness made (a workspace, the run's scratch folder) whatever a probe did to it: symlinks
@@ -23,6 +26,7 @@ import java.util.Set;
  * entries are listed (a {@code chmod 000} folder goes too); the walk keeps its own stack, so a deep tree cannot
  * overflow the JVM's. What still cannot be removed (an immutable file, say) is returned, never dropped silently.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TreeDeletion {
 
     private static final Set<PosixFilePermission> OWNER_RWX =

@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * Fresh scratch workspaces, one per probe run, made from an in-memory {@link WorkspaceManifest} (a git
@@ -30,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * Linux), so a workspace is {@code RUN/N} with {@code N} a slot number in base 36, reused once the previous
  * holder is renamed away for deletion ({@code RUN/.tN}, deleted on the background thread).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
 
     private final Path parent;

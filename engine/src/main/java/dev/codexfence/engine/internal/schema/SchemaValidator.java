@@ -1,5 +1,7 @@
 package dev.codexfence.engine.internal.schema;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -9,10 +11,12 @@ import dev.codexfence.engine.internal.json.JsonLines;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
 /** Validates JSON documents against one draft 2020-12 schema and reports violations by JSON pointer. */
+@API(status = INTERNAL, since = "0.1")
 public final class SchemaValidator {
 
     private static final java.util.Set<String> NAMES_A_PROPERTY =

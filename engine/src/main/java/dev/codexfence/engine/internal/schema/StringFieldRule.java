@@ -1,8 +1,11 @@
 package dev.codexfence.engine.internal.schema;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apiguardian.api.API;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * @param maxLength the greatest length, or -1
  * @param compiled {@code pattern}, compiled once
  */
+@API(status = INTERNAL, since = "0.1")
 public record StringFieldRule(String field, String schemaName, String pattern, int minLength, int maxLength,
         Pattern compiled) {
 

@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.stack;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import java.util.Comparator;
+import org.apiguardian.api.API;
 
 /**
  * A host as records tell hosts apart, whatever codex release ran there: platform, {@code uname -srm} and the
@@ -11,6 +14,7 @@ import java.util.Comparator;
  *
  * @param uid the user the probes ran as; null where the record has none
  */
+@API(status = INTERNAL, since = "0.1")
 public record HostLine(String platform, String os, Integer uid) {
 
     public static final Comparator<HostLine> ORDER = Comparator.comparing(HostLine::label);

@@ -1,9 +1,12 @@
 package dev.codexfence.engine.internal.stack;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.release.ReleaseVersion;
 import java.util.Comparator;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The codex release a record was made with, as the record names it ({@code stack.codex_npm_version} where present,
@@ -15,6 +18,7 @@ import java.util.Optional;
  *
  * @param version the version text, or null for no codex
  */
+@API(status = INTERNAL, since = "0.1")
 public record Release(String version) implements Comparable<Release> {
 
     private static final Comparator<Release> ORDER = Comparator

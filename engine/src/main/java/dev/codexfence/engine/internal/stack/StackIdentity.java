@@ -1,7 +1,10 @@
 package dev.codexfence.engine.internal.stack;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.codexfence.record.BoundaryObject;
 import java.util.Comparator;
+import org.apiguardian.api.API;
 
 /**
  * Which stack a record was made on, as far as telling runs apart goes: the {@link HostLine host line} (platform,
@@ -13,6 +16,7 @@ import java.util.Comparator;
  *
  * <p>The sandbox interface is not part of it: it belongs to the codex modes of a run, not to its baseline.
  */
+@API(status = INTERNAL, since = "0.1")
 public record StackIdentity(HostLine host, Release release) {
 
     /** By host line, then by release (semver order, not text order). */

@@ -1,10 +1,13 @@
 package dev.codexfence.engine.internal.terminal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /**
  * The last guard in front of a terminal: UTF-8 bytes pass through with every character {@link TerminalText}
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  * that text no printing code escaped (an engine message, a library's warning) cannot drive the terminal
  * either. Its own output drawn below this stream (the status line) is untouched.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EscapingOutputStream extends FilterOutputStream {
 
     /** Bytes of a UTF-8 sequence not yet complete. */

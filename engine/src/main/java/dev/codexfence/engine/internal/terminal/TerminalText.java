@@ -1,5 +1,9 @@
 package dev.codexfence.engine.internal.terminal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Text from a record, an input file, a file name or a probe's output made safe to show on a terminal: every
  * character a terminal would act on instead of showing is replaced by a visible escape. That is the C0
@@ -10,6 +14,7 @@ package dev.codexfence.engine.internal.terminal;
  * <code>&#92;uHHHH</code> form, which is also a valid JSON escape, so JSON output stays JSON. Backslashes are
  * left as they are.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TerminalText {
 
     private TerminalText() {}
