@@ -45,10 +45,10 @@ class LauncherBuildLockTest {
         Files.createDirectories(home.resolve("bin"));
         Files.copy(CliProcess.repositoryRoot().resolve("bin/codex-fence"), home.resolve("bin/codex-fence"));
         executable(home.resolve("bin/codex-fence"));
-        for (String dir : List.of("engine/src/main", "probe-runtime/src/main", "schema")) {
+        for (String dir : List.of("cli/src/main", "engine/src/main", "probe-runtime/src/main", "schema")) {
             Files.createDirectories(home.resolve(dir));
         }
-        for (String pom : List.of("pom.xml", "engine/pom.xml", "probe-runtime/pom.xml")) {
+        for (String pom : List.of("pom.xml", "cli/pom.xml", "engine/pom.xml", "probe-runtime/pom.xml")) {
             Files.writeString(home.resolve(pom), "<project/>\n");
         }
         log = tmp.resolve("mvn-invocations.log");
@@ -70,8 +70,9 @@ class LauncherBuildLockTest {
                 ": > '" + started + "'",
                 "n=0; while [ ! -e '" + release + "' ] && [ $n -lt 6000 ]; do sleep 0.05; n=$((n + 1)); done",
                 "printf '\\033[1m[INFO] building\\033[0m\\n'; printf '\\033[0m' >&2",
-                succeed ? "mkdir -p engine/target/lib && : > engine/target/codex-fence-engine-0.jar"
-                        + " && : > engine/target/lib/codex-fence-probe-runtime-0.jar"
+                succeed ? "mkdir -p cli/target/lib && : > cli/target/codex-fence-cli-0.jar"
+                        + " && : > cli/target/lib/codex-fence-engine-0.jar"
+                        + " && : > cli/target/lib/codex-fence-probe-runtime-0.jar"
                         : "printf '\\033[31m[ERROR] boom\\033[0m\\n'; exit 1",
                 ""));
         executable(mvn);
@@ -156,13 +157,13 @@ class LauncherBuildLockTest {
 
         List<String> builds = Files.readAllLines(log, UTF_8);
         assertThat(builds).as("mvn invocations").hasSize(1);
-        assertThat(builds.get(0)).startsWith("mvn -q -B -Dstyle.color=never -DskipTests install |")
+        assertThat(builds.get(0)).startsWith("mvn -q -B -Dstyle.color=never -DskipTests -pl cli -am package |")
                 .contains("-Djansi.noreset=true");
 
-        assertThat(err("a")).contains("codex-fence: building the engine (mvn -q -B -DskipTests install) …")
-                .containsPattern("codex-fence: built the engine in \\d+ s").doesNotContain("waiting for");
+        assertThat(err("a")).contains("codex-fence: building the command (mvn -q -B -DskipTests -pl cli -am package) …")
+                .containsPattern("codex-fence: built the command in \\d+ s").doesNotContain("waiting for");
         assertThat(err("b")).containsOnlyOnce("codex-fence: waiting for the build started by pid " + pidA + " …")
-                .contains("codex-fence: using the engine built by pid " + pidA).doesNotContain("building the engine");
+                .contains("codex-fence: using the build of pid " + pidA).doesNotContain("building the command");
         for (String name : List.of("a", "b")) {
             assertThat(Files.readString(tmp.resolve(name + ".out"), UTF_8)).isEqualTo("fake java ran\n");
             assertThat(bytes(name, "err")).as("%s's stderr holds no ESC", name).doesNotContain((byte) 0x1b);
@@ -170,8 +171,8 @@ class LauncherBuildLockTest {
         }
         // Maven's own lines still reach stderr, without their escape codes
         assertThat(err("a")).contains("[INFO] building");
-        assertThat(home.resolve("engine/target/.codex-fence-build.lock")).doesNotExist();
-        assertThat(home.resolve("engine/target/.codex-fence-build-stamp")).exists();
+        assertThat(home.resolve("cli/target/.codex-fence-build.lock")).doesNotExist();
+        assertThat(home.resolve("cli/target/.codex-fence-build-stamp")).exists();
     }
 
     @Test
@@ -188,7 +189,7 @@ class LauncherBuildLockTest {
             assertThat(bytes(name, "err")).as("%s's stderr holds no ESC", name).doesNotContain((byte) 0x1b);
             assertThat(bytes(name, "out")).as("%s ran no java", name).isEmpty();
         }
-        assertThat(home.resolve("engine/target/.codex-fence-build.lock")).doesNotExist();
+        assertThat(home.resolve("cli/target/.codex-fence-build.lock")).doesNotExist();
     }
 
     @Test
@@ -197,14 +198,14 @@ class LauncherBuildLockTest {
         Files.writeString(release, "");
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        Path lock = Files.createDirectories(home.resolve("engine/target/.codex-fence-build.lock"));
+        Path lock = Files.createDirectories(home.resolve("cli/target/.codex-fence-build.lock"));
         Files.writeString(lock.resolve("pid"), gone.pid() + "\n");
 
         Process a = launch("a");
         assertThat(a.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(a.exitValue()).as(err("a")).isZero();
         assertThat(err("a")).contains("codex-fence: removing the stale build lock of pid " + gone.pid())
-                .contains("codex-fence: building the engine").doesNotContain("waiting for");
+                .contains("codex-fence: building the command").doesNotContain("waiting for");
         assertThat(Files.readAllLines(log, UTF_8)).hasSize(1);
         assertThat(lock).doesNotExist();
     }
