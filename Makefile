@@ -1,13 +1,13 @@
 # codex-fence — build and install the command-line tool.
 #
-#   make                         build the engine jar and its runtime classpath (Maven)
+#   make                         build the command's jar and its runtime classpath (Maven: cli and what it needs)
 #   make install PREFIX=~/.local install into PREFIX (default /usr/local); DESTDIR is honoured
 #   make uninstall PREFIX=...    remove what install put there
 #   make test                    the whole test suite (mvn -B verify)
 #
 # Layout of an install:
 #   $(PREFIX)/bin/codex-fence                     launcher (java -Dfence.root=$(PREFIX)/share/codex-fence …)
-#   $(PREFIX)/share/codex-fence/lib/              engine jar + runtime dependencies
+#   $(PREFIX)/share/codex-fence/lib/              codex-fence-cli jar + its runtime classpath (engine, probe runtime, …)
 #   $(PREFIX)/share/codex-fence/probes/           the probes (*.sh) and their README.md
 #   $(PREFIX)/share/codex-fence/schema/           cfbo-v1 schema, capability catalog and its schema
 #   $(PREFIX)/share/codex-fence/bin/              emit-record and the other probe helpers (real files)
@@ -28,17 +28,17 @@ HELPERS := $(wildcard probe-runtime/src/main/bash/*)
 all: build
 
 build:
-	$(MVN) -q -B -DskipTests install
+	$(MVN) -q -B -DskipTests -pl cli -am package
 
 install: build
 	@test -n "$(PREFIX)" || { echo "PREFIX is empty" >&2; exit 1; }
 	@test -n "$(HELPERS)" || { echo "no probe helpers in probe-runtime/src/main/bash" >&2; exit 1; }
 	rm -rf "$(DEST_SHARE)"
 	$(INSTALL) -d "$(DEST_SHARE)/lib" "$(DEST_SHARE)/probes" "$(DEST_SHARE)/schema" "$(DEST_SHARE)/bin" "$(DEST_SHARE)/expectations" "$(DEST_BIN)"
-	@set -e; for f in engine/target/codex-fence-engine-*.jar; do \
+	@set -e; for f in cli/target/codex-fence-cli-*.jar; do \
 	  case $$f in *-sources.jar|*-javadoc.jar|*-tests.jar) ;; *) $(INSTALL) -m 644 "$$f" "$(DEST_SHARE)/lib/";; esac; \
 	done
-	$(INSTALL) -m 644 engine/target/lib/*.jar "$(DEST_SHARE)/lib/"
+	$(INSTALL) -m 644 cli/target/lib/*.jar "$(DEST_SHARE)/lib/"
 	$(INSTALL) -m 755 probes/*.sh "$(DEST_SHARE)/probes/"
 	$(INSTALL) -m 644 probes/README.md "$(DEST_SHARE)/probes/"
 	$(INSTALL) -m 644 schema/*.json schema/README.md "$(DEST_SHARE)/schema/"

@@ -3,12 +3,13 @@
 #
 #   examples/run-example.sh [MAVEN_ARGS...]      e.g. examples/run-example.sh -o   (offline)
 #
-# Needs the engine in the local Maven repository (`mvn -B install -DskipTests` from the repository root).
+# Needs the engine, the junit API and the CLI in the local Maven repository (`mvn -B install -DskipTests` from
+# the repository root).
 # Runs `mvn -B -q -f examples/downstream/pom.xml test`, then checks what it produced:
 #   - every probe × mode test that ran (Surefire XML, skipped ones excluded) has exactly one record in the
 #     run's NDJSON, and the NDJSON has no record for a test that did not run (preflight records aside);
 #   - every probe of examples/downstream/probes that applies to this platform ran in baseline;
-#   - every line is a valid cfbo-v1 record (`codex-fence --listen` of the engine the example used).
+#   - every line is a valid cfbo-v1 record (`codex-fence --listen` of the codex-fence-cli of the same version).
 # Codex modes run when the codex CLI is found (PATH, or .tools/codex in this folder or a parent), else
 # they are skipped and only baseline is checked. Prints the elapsed time. Exit 0 when all holds.
 set -euo pipefail
@@ -94,12 +95,33 @@ print("run-example: %d probe runs, %d records (%s), %d skipped runs; modes: %s" 
     len(ran), len(records), ", ".join("%s %s" % (n, r) for _, n, r in records), len(skipped), ", ".join(modes)))
 PY
 
-# Validate with the engine the example ran on (its CLI's --listen), not with a build of this checkout.
-cp_file=$example/target/test-classpath.txt
-if ! mvn -B -q "$@" -f "$example/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >"$log" 2>&1; then
+# Validate with the codex-fence release the example ran on (the --listen of its codex-fence-cli, from the same
+# local repository), not with a build of this checkout. The example itself does not depend on the CLI: a
+# throw-away pom next to it resolves the CLI's runtime classpath.
+version=$(sed -n 's|^[[:space:]]*<codex-fence.version>\([^<]*\)</codex-fence.version>.*|\1|p' "$example/pom.xml")
+[ -n "$version" ] || fail "no <codex-fence.version> in $example/pom.xml"
+listen_pom=$example/target/listen-cli/pom.xml
+mkdir -p "$(dirname "$listen_pom")"
+cat >"$listen_pom" <<XML
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.example</groupId>
+  <artifactId>fence-downstream-example-listen</artifactId>
+  <version>1</version>
+  <dependencies>
+    <dependency>
+      <groupId>dev.codexfence</groupId>
+      <artifactId>codex-fence-cli</artifactId>
+      <version>$version</version>
+    </dependency>
+  </dependencies>
+</project>
+XML
+cp_file=$example/target/listen-cli/classpath.txt
+if ! mvn -B -q "$@" -f "$listen_pom" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$cp_file" >"$log" 2>&1; then
   cat "$log" >&2
-  fail "could not resolve the example's test classpath"
+  fail "could not resolve the classpath of codex-fence-cli $version (install it: (cd $root && mvn -B install -DskipTests))"
 fi
 if ! listen=$(java -cp "$(cat "$cp_file")" dev.codexfence.cli.Main --listen <"$ndjson" 2>&1); then
   printf '%s\n' "$listen" >&2

@@ -1,9 +1,9 @@
 package dev.codexfence.bench;
 
-import dev.codexfence.containment.CgroupContainment;
-import dev.codexfence.containment.Containment;
-import dev.codexfence.containment.ProcessScanContainment;
-import dev.codexfence.process.ProcessRunner;
+import dev.codexfence.engine.internal.containment.CgroupContainment;
+import dev.codexfence.engine.internal.containment.Containment;
+import dev.codexfence.engine.internal.containment.ProcessScanContainment;
+import dev.codexfence.engine.internal.process.ProcessRunner;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

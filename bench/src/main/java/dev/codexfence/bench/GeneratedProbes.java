@@ -1,8 +1,8 @@
 package dev.codexfence.bench;
 
-import dev.codexfence.catalog.Capability;
-import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.catalog.Platform;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.catalog.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +57,6 @@ final class GeneratedProbes {
 
     /** Deletes a generated tree (or any scratch folder of a benchmark). */
     static void delete(Path dir) {
-        dev.codexfence.run.Workspaces.delete(dir);
+        dev.codexfence.engine.internal.run.Workspaces.delete(dir);
     }
 }

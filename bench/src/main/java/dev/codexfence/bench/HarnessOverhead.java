@@ -1,6 +1,6 @@
 package dev.codexfence.bench;
 
-import dev.codexfence.run.RuntimeLayout;
+import dev.codexfence.engine.internal.run.RuntimeLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

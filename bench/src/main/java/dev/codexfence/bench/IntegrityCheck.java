@@ -1,9 +1,9 @@
 package dev.codexfence.bench;
 
-import dev.codexfence.run.HelperGuard;
-import dev.codexfence.run.IntegrityWatch;
-import dev.codexfence.run.RuntimeLayout;
-import dev.codexfence.run.Workspaces;
+import dev.codexfence.engine.internal.run.HelperGuard;
+import dev.codexfence.engine.internal.run.IntegrityWatch;
+import dev.codexfence.engine.internal.run.RuntimeLayout;
+import dev.codexfence.engine.internal.run.Workspaces;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ public final class IntegrityCheck {
             System.out.printf(java.util.Locale.ROOT, "per probe run in all (hand-out + begin + end, sum of medians): %.3f ms;"
                     + " target <= 1 ms: %s%n", total, total <= 1.0 ? "met" : "missed");
         } finally {
-            dev.codexfence.run.TreeDeletion.delete(scratch);
+            dev.codexfence.engine.internal.run.TreeDeletion.delete(scratch);
         }
     }
 

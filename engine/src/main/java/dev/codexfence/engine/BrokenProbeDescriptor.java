@@ -1,7 +1,7 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.probe.ContractIssue;
-import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.engine.internal.probe.ContractIssue;
+import dev.codexfence.engine.internal.probe.ProbeScript;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;

@@ -1,7 +1,8 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.probe.ProbeRoot;
-import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
+import dev.codexfence.engine.internal.probe.ProbeRoot;
+import dev.codexfence.engine.internal.probe.ProbeScript;
 import java.util.Optional;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;

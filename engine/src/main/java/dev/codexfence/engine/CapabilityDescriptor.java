@@ -1,7 +1,7 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.Capability;
-import dev.codexfence.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;

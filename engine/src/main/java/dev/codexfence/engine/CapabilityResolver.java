@@ -1,6 +1,7 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
 import java.util.Optional;
 import org.junit.platform.engine.UniqueId;
 

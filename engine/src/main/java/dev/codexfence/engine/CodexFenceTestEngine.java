@@ -1,13 +1,20 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.BoundaryDescriptor;
-import dev.codexfence.catalog.BoundaryDescriptorLoader;
-import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.release.CodexReleases;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.codexfence.engine.internal.catalog.BoundaryDescriptor;
+import dev.codexfence.engine.internal.catalog.BoundaryDescriptorLoader;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.config.CodexFenceVersion;
+import dev.codexfence.engine.internal.config.ConfigurationKeys;
+import dev.codexfence.engine.internal.config.FenceConfiguration;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
+import dev.codexfence.engine.internal.release.CodexReleases;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -26,6 +33,7 @@ import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTest
  * The codex-fence TestEngine: every probe a test, one node per run mode, grouped by capability; every
  * capability without a probe a failing coverage node; every run's cfbo-v1 record its test's result.
  */
+@API(status = STABLE, since = "0.1")
 public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExecutionContext> {
 
     @Override

@@ -1,15 +1,20 @@
 package dev.codexfence.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Every configuration key of the codex-fence engine. Keys are read from {@code junit-platform.properties},
  * Surefire's {@code configurationParameters}, the Console Launcher's {@code --config}, or {@code -D} system
  * properties. docs/engine.md lists them with defaults and examples.
  *
- * <p>This class is the list the engine checks configuration against ({@link ConfigurationKeys}, by
+ * <p>This class is the list the engine checks configuration against ({@code ConfigurationKeys}, by
  * reflection): every {@code public static final String} whose value starts with {@code codex-fence.} is a
  * key, one whose name ends in {@code _PREFIX} a key prefix, one whose name ends in {@code _ENTRY_KEY} a report
  * entry key (not configuration). A {@code codex-fence.*} key that is none of these is reported as unknown.
  */
+@API(status = STABLE, since = "0.1")
 public final class Constants {
 
     /** The engine id (never starting with "junit-"). */
@@ -49,7 +54,7 @@ public final class Constants {
     /**
      * One part of the matrix, {@code K/N}: of the selected tests (release × probe × mode cells, coverage and contract
      * tests) sorted by unique id, every {@code N}th from position {@code K}. Every test is in exactly one of the
-     * {@code N} shards and their sizes differ by at most one ({@link Shard}). Default: the whole selection.
+     * {@code N} shards and their sizes differ by at most one (a {@code Shard}). Default: the whole selection.
      */
     public static final String SHARD = "codex-fence.shard";
 

@@ -3,9 +3,11 @@ package dev.codexfence.engine;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import dev.codexfence.catalog.Capability;
-import dev.codexfence.probe.ProbeRoot;
-import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
+import dev.codexfence.engine.internal.discovery.ReleaseSlot;
+import dev.codexfence.engine.internal.probe.ProbeRoot;
+import dev.codexfence.engine.internal.probe.ProbeScript;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.platform.engine.DiscoverySelector;

@@ -1,7 +1,7 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.Capability;
-import dev.codexfence.catalog.Platform;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.Platform;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.platform.engine.TestSource;

@@ -1,5 +1,6 @@
 package dev.codexfence.engine;
 
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
 import java.util.Optional;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;

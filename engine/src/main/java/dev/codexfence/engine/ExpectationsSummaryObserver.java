@@ -1,6 +1,6 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.expect.ExpectationGate;
+import dev.codexfence.engine.internal.expect.ExpectationGate;
 
 /**
  * Sums up the run's expectations: one report entry {@link Constants#EXPECTATIONS_ENTRY_KEY} per file used (and per

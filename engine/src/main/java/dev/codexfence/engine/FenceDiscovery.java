@@ -1,11 +1,12 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.Capability;
-import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.probe.ProbeParser;
-import dev.codexfence.probe.ProbeRoot;
-import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.config.FenceConfiguration;
+import dev.codexfence.engine.internal.probe.ProbeParser;
+import dev.codexfence.engine.internal.probe.ProbeRoot;
+import dev.codexfence.engine.internal.probe.ProbeScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

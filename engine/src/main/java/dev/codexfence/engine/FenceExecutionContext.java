@@ -1,7 +1,7 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.run.RunSession;
-import dev.codexfence.run.RunStack;
+import dev.codexfence.engine.internal.run.RunSession;
+import dev.codexfence.engine.internal.run.RunStack;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
@@ -9,7 +9,7 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
  * What every node sees while executing: the request, the run session the engine node opened, and below a release
  * node that release's stack.
  */
-public final class FenceExecutionContext implements EngineExecutionContext {
+final class FenceExecutionContext implements EngineExecutionContext {
 
     private final ExecutionRequest request;
     private final RunSession session;

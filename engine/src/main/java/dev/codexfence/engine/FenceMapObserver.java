@@ -1,8 +1,8 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.expect.ExpectationGate;
-import dev.codexfence.report.FenceMapReport;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.expect.ExpectationGate;
+import dev.codexfence.engine.internal.report.FenceMapReport;
 import java.nio.file.Path;
 import java.util.List;
 

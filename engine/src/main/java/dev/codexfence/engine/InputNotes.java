@@ -1,8 +1,8 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.BoundaryDescriptor;
-import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.catalog.CatalogNote;
+import dev.codexfence.engine.internal.catalog.BoundaryDescriptor;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.catalog.CatalogNote;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.platform.engine.DiscoveryIssue;

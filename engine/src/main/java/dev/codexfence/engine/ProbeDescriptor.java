@@ -1,6 +1,6 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.engine.internal.probe.ProbeScript;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.FilePosition;

@@ -2,8 +2,10 @@ package dev.codexfence.engine;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import dev.codexfence.probe.ProbeRoot;
-import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
+import dev.codexfence.engine.internal.discovery.ReleaseSlot;
+import dev.codexfence.engine.internal.probe.ProbeRoot;
+import dev.codexfence.engine.internal.probe.ProbeScript;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

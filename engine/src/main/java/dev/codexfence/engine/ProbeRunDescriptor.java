@@ -1,13 +1,14 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.Capability;
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.mode.RunMode;
-import dev.codexfence.probe.ProbeScript;
-import dev.codexfence.run.ProbeExecutor;
-import dev.codexfence.run.ProbeRunResult;
-import dev.codexfence.run.RunSession;
-import dev.codexfence.run.RunStack;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.discovery.ReleaseSlot;
+import dev.codexfence.engine.internal.mode.RunMode;
+import dev.codexfence.engine.internal.probe.ProbeScript;
+import dev.codexfence.engine.internal.run.ProbeExecutor;
+import dev.codexfence.engine.internal.run.ProbeRunResult;
+import dev.codexfence.engine.internal.run.RunSession;
+import dev.codexfence.engine.internal.run.RunStack;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;

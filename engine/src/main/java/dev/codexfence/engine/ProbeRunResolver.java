@@ -1,6 +1,8 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
+import dev.codexfence.engine.internal.discovery.ReleaseSlot;
 import java.util.Optional;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;

@@ -1,9 +1,10 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.release.CodexInstaller;
-import dev.codexfence.release.CodexReleases;
-import dev.codexfence.release.ResolvedRelease;
-import dev.codexfence.run.RunStack;
+import dev.codexfence.engine.internal.discovery.ReleaseSlot;
+import dev.codexfence.engine.internal.release.CodexInstaller;
+import dev.codexfence.engine.internal.release.CodexReleases;
+import dev.codexfence.engine.internal.release.ResolvedRelease;
+import dev.codexfence.engine.internal.run.RunStack;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

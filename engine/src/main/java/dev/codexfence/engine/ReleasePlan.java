@@ -1,8 +1,10 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.mode.ModeCatalog;
-import dev.codexfence.release.CodexReleases;
-import dev.codexfence.release.VersionSpec;
+import dev.codexfence.engine.internal.config.FenceConfiguration;
+import dev.codexfence.engine.internal.discovery.ReleaseSlot;
+import dev.codexfence.engine.internal.mode.ModeCatalog;
+import dev.codexfence.engine.internal.release.CodexReleases;
+import dev.codexfence.engine.internal.release.VersionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

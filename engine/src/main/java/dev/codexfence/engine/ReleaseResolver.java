@@ -1,6 +1,8 @@
 package dev.codexfence.engine;
 
-import dev.codexfence.release.CodexReleases;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
+import dev.codexfence.engine.internal.discovery.ReleaseSlot;
+import dev.codexfence.engine.internal.release.CodexReleases;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.platform.engine.UniqueId;

@@ -1,5 +1,7 @@
 package dev.codexfence.engine;
 
+import dev.codexfence.engine.internal.config.Shard;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,10 @@
 package dev.codexfence.record;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One cfbo-v1 record: what one probe observed in one run mode. Component order is the record's key order on
@@ -20,6 +23,7 @@ import java.util.Map;
  * The constructors take any {@link Number} of the JDK's ({@code 2L} and {@code 2} make the same record) and
  * refuse anything else that is not a JSON value.
  */
+@API(status = STABLE, since = "0.1")
 public record BoundaryObject(
         String schemaVersion,
         String capabilitiesSchemaVersion,

@@ -1,8 +1,12 @@
 package dev.codexfence.record;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** What the fence decided, as the probe classified it. */
+@API(status = STABLE, since = "0.1")
 public enum ObservedResult {
     SUCCESS,
     DENIED,

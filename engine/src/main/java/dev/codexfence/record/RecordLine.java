@@ -1,6 +1,9 @@
 package dev.codexfence.record;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A record as codex-fence holds it: the typed record, its compact JSON (the one line it is, or will be, in an
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param source the input's name (a path, or {@code <stdin>}), or the probe run that made the record
  * @param lineNumber the 1-based line in that input; 0 for a record that no file holds
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RecordLine(BoundaryObject record, String json, String source, int lineNumber) {
 
     public RecordLine {

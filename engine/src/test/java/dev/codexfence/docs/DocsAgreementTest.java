@@ -2,12 +2,12 @@ package dev.codexfence.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.catalog.Capability;
-import dev.codexfence.catalog.CapabilityCatalog;
-import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.ndjson.RecordJson;
+import dev.codexfence.engine.internal.catalog.Capability;
+import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.ndjson.RecordJson;
 import dev.codexfence.record.BoundaryObject;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;

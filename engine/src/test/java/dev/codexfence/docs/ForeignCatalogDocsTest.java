@@ -2,7 +2,7 @@ package dev.codexfence.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

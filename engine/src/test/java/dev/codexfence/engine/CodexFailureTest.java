@@ -7,7 +7,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;

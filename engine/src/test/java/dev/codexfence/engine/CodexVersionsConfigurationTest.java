@@ -3,7 +3,9 @@ package dev.codexfence.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.codexfence.release.VersionSpec;
+import dev.codexfence.engine.internal.config.ConfigurationException;
+import dev.codexfence.engine.internal.config.FenceConfiguration;
+import dev.codexfence.engine.internal.release.VersionSpec;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
+import dev.codexfence.engine.internal.config.ConfigurationException;
+import dev.codexfence.engine.internal.config.FenceConfiguration;
+import dev.codexfence.engine.internal.config.NetTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.codexfence.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
+import dev.codexfence.engine.internal.config.ConfigurationKeys;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -9,9 +9,9 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.codexfence.containment.Cgroup2Mount;
-import dev.codexfence.containment.CgroupContainment;
-import dev.codexfence.containment.Procfs;
+import dev.codexfence.engine.internal.containment.Cgroup2Mount;
+import dev.codexfence.engine.internal.containment.CgroupContainment;
+import dev.codexfence.engine.internal.containment.Procfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,9 +8,9 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.schema.SchemaValidator;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.schema.SchemaValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ class ExecutionTest {
         // the probe ran in a scratch workspace that is gone now, never in the checkout
         String ws = write.at("/payload/raw/workspace").asString();
         // ... in the run's own folder of the scratch root (the default: codex-fence's cache folder, never /tmp)
-        assertThat(Path.of(ws).getParent().getParent()).isEqualTo(dev.codexfence.run.CodexFenceCache.folder());
+        assertThat(Path.of(ws).getParent().getParent()).isEqualTo(dev.codexfence.engine.internal.run.CodexFenceCache.folder());
         assertThat(ws).doesNotStartWith(Path.of("").toAbsolutePath().toString()).doesNotStartWith("/tmp/");
         assertThat(Path.of(ws).getParent()).doesNotExist();
         assertThat(Path.of(ws)).doesNotExist();

@@ -10,9 +10,9 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.codexfence.testing.LiveProcesses;
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.schema.SchemaValidator;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.schema.SchemaValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,7 +192,7 @@ class FaultCorpusTest {
     }
 
     private static String sampleObservation() throws IOException {
-        Path bin = dev.codexfence.run.RuntimeLayout.extract(Files.createTempDirectory(out, "bin"));
+        Path bin = dev.codexfence.engine.internal.run.RuntimeLayout.extract(Files.createTempDirectory(out, "bin"));
         Process p = new ProcessBuilder("bash", bin.resolve("emit-record").toString(), "--run-mode", "baseline",
                 "--probe-name", "fx_sample", "--primary-capability-id", "cap_fs_read_workspace_tree", "--command", "c",
                 "--category", "fs", "--verb", "read", "--target", "t", "--status", "success").start();

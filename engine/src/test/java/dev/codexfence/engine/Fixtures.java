@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;

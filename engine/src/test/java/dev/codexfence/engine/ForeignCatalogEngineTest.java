@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
-import dev.codexfence.catalog.CatalogException;
-import dev.codexfence.catalog.ForeignCorpus;
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.record.RecordAssembler;
+import dev.codexfence.engine.internal.catalog.CatalogException;
+import dev.codexfence.engine.internal.catalog.ForeignCorpus;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.record.RecordAssembler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

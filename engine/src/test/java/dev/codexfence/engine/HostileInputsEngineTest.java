@@ -11,9 +11,9 @@ import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.codexfence.hostile.HostileInputs;
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.json.FenceJson;
-import dev.codexfence.schema.SchemaValidator;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.schema.SchemaValidator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

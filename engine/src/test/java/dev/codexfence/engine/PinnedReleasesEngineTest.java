@@ -3,8 +3,8 @@ package dev.codexfence.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
-import dev.codexfence.release.PinnedReleases;
-import dev.codexfence.release.ResolvedRelease;
+import dev.codexfence.engine.internal.release.PinnedReleases;
+import dev.codexfence.engine.internal.release.ResolvedRelease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package dev.codexfence.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.mode.CodexDetector;
-import dev.codexfence.mode.CodexInterface;
-import dev.codexfence.process.ProcessRunner;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.mode.CodexDetector;
+import dev.codexfence.engine.internal.mode.CodexInterface;
+import dev.codexfence.engine.internal.process.ProcessRunner;
 import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Path;
 import java.util.Map;

@@ -7,9 +7,9 @@ import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 
-import dev.codexfence.release.PinnedReleases;
-import dev.codexfence.release.ResolvedRelease;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.release.PinnedReleases;
+import dev.codexfence.engine.internal.release.ResolvedRelease;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

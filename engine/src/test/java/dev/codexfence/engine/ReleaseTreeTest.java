@@ -5,7 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import dev.codexfence.release.PinnedReleases;
+import dev.codexfence.engine.internal.discovery.FenceUniqueIds;
+import dev.codexfence.engine.internal.release.PinnedReleases;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.codexfence.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
-import dev.codexfence.run.ProbeEnvironment;
+import dev.codexfence.engine.internal.run.ProbeEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

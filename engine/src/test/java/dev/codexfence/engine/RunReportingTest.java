@@ -7,10 +7,10 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.codexfence.ndjson.RecordReader;
+import dev.codexfence.engine.internal.ndjson.RecordReader;
 import dev.codexfence.record.RecordLine;
-import dev.codexfence.expect.ExpectationsRecorder;
-import dev.codexfence.expect.ExpectationsWriter;
+import dev.codexfence.engine.internal.expect.ExpectationsRecorder;
+import dev.codexfence.engine.internal.expect.ExpectationsWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
-import dev.codexfence.release.PinnedReleases;
+import dev.codexfence.engine.internal.config.ConfigurationException;
+import dev.codexfence.engine.internal.config.Shard;
+import dev.codexfence.engine.internal.release.PinnedReleases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class HostileInputs {
 
     /** The committed part. */
-    public static final Path FIXTURE = Path.of("src/test/fixtures/hostile/inputs").toAbsolutePath();
+    public static final Path FIXTURE = Path.of("../engine/src/test/fixtures/hostile/inputs").toAbsolutePath().normalize();
 
     /** Size of the sparse {@code huge.sh}: no disk space, but stat says 8 GiB. */
     public static final long HUGE = 8L << 30;

@@ -1,6 +1,6 @@
 package dev.codexfence.testing;
 
-import dev.codexfence.run.CodexLocator;
+import dev.codexfence.engine.internal.run.CodexLocator;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.codexfence.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.probe.ProbeScript;
-import dev.codexfence.record.RecordAssembler;
-import dev.codexfence.schema.SchemaValidator;
+import dev.codexfence.engine.internal.probe.ProbeScript;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.schema.SchemaValidator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;

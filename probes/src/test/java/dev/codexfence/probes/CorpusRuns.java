@@ -1,12 +1,12 @@
 package dev.codexfence.probes;
 
-import dev.codexfence.catalog.CatalogLoader;
-import dev.codexfence.catalog.Platform;
-import dev.codexfence.probe.ProbeParser;
-import dev.codexfence.probe.ProbeRoot;
-import dev.codexfence.probe.ProbeScript;
-import dev.codexfence.run.CodexLocator;
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.catalog.CatalogLoader;
+import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.probe.ProbeParser;
+import dev.codexfence.engine.internal.probe.ProbeRoot;
+import dev.codexfence.engine.internal.probe.ProbeScript;
+import dev.codexfence.engine.internal.run.CodexLocator;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.codexfence.probes;
 
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -3,7 +3,7 @@ package dev.codexfence.probes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.codexfence.json.FenceJson;
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package dev.codexfence.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.probe.ProbeScript;
+import dev.codexfence.engine.internal.probe.ProbeScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,0 @@
-package dev.codexfence.release;
-
-/** npm could not do what was asked; the message carries its exit code and its own error lines. */
-public final class NpmException extends Exception {
-
-    public NpmException(String message) {
-        super(message);
-    }
-}
