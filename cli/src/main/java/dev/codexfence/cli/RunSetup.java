@@ -55,7 +55,7 @@ record RunSetup(Path root, Supplier<CapabilityCatalog> catalog, Map<String, Stri
         List<String> modes = modes(io, o);
         Supplier<CapabilityCatalog> catalog = memoize(() -> loadCatalog(catalogFile));
         if (catalogFile.isPresent()) {
-            catalog.get(); // a broken catalog is exit 3 with the loader's message, before anything runs
+            var unused = catalog.get(); // a broken catalog is exit 3 with the loader's message, before anything runs
         }
         Optional<Path> boundaryFile = Optional.ofNullable(o.boundary).map(Path::toString)
                 .or(() -> io.envValue(ENV_BOUNDARY)).map(CliIo::absolute);
