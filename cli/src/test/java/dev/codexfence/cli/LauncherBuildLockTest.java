@@ -159,10 +159,10 @@ class LauncherBuildLockTest {
 
         List<String> builds = Files.readAllLines(log, UTF_8);
         assertThat(builds).as("mvn invocations").hasSize(1);
-        assertThat(builds.get(0)).startsWith("mvn -q -B -Dstyle.color=never -DskipTests -pl cli -am package |")
+        assertThat(builds.get(0)).startsWith("mvn -q -B -Pquick -Dstyle.color=never -DskipTests -pl cli -am package |")
                 .contains("-Djansi.noreset=true");
 
-        assertThat(err("a")).contains("codex-fence: building the command (mvn -q -B -DskipTests -pl cli -am package) …")
+        assertThat(err("a")).contains("codex-fence: building the command (mvn -q -B -Pquick -DskipTests -pl cli -am package) …")
                 .containsPattern("codex-fence: built the command in \\d+ s").doesNotContain("waiting for");
         assertThat(err("b")).containsOnlyOnce("codex-fence: waiting for the build started by pid " + pidA + " …")
                 .contains("codex-fence: using the build of pid " + pidA).doesNotContain("building the command");
