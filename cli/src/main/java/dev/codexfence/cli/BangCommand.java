@@ -44,8 +44,10 @@ final class BangCommand implements Callable<Integer> {
     @Mixin
     ExecutionOptions execution;
 
-    @Option(names = "--list", description = "Print what would run (probe id, mode, capability), as `codex-fence list`"
-            + " does, without running it.")
+    @Option(
+            names = "--list",
+            description = "Print what would run (probe id, mode, capability), as `codex-fence list`"
+                    + " does, without running it.")
     boolean list;
 
     private final Invocation invocation;

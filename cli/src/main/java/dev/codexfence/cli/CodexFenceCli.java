@@ -69,8 +69,11 @@ final class CodexFenceCli {
         for (CommandLine sub : cl.getSubcommands().values()) {
             var usage = sub.getCommandSpec().usageMessage();
             if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
-                usage.headerHeading("%n").synopsisHeading("%nUsage: ").descriptionHeading("%n")
-                        .parameterListHeading("%nArguments:%n").optionListHeading("%nOptions:%n")
+                usage.headerHeading("%n")
+                        .synopsisHeading("%nUsage: ")
+                        .descriptionHeading("%n")
+                        .parameterListHeading("%nArguments:%n")
+                        .optionListHeading("%nOptions:%n")
                         .exitCodeListHeading("%nExit codes:%n");
             }
         }

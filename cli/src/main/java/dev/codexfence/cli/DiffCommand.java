@@ -35,16 +35,22 @@ final class DiffCommand implements Callable<Integer> {
 
     static final String NAME = "diff";
 
-    @Option(names = "--between", arity = "2", paramLabel = "RELEASE", description = "Compare the records of two codex"
-            + " releases (OLD NEW, e.g. --between 0.80.0 0.120.0) among any number of NDJSON files, host by host,"
-            + " duplicates merged as history merges them.")
+    @Option(
+            names = "--between",
+            arity = "2",
+            paramLabel = "RELEASE",
+            description = "Compare the records of two codex"
+                    + " releases (OLD NEW, e.g. --between 0.80.0 0.120.0) among any number of NDJSON files, host by host,"
+                    + " duplicates merged as history merges them.")
     List<String> between = new ArrayList<>();
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "OLD NEW, or with --between any number of NDJSON"
-            + " files.")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            description = "OLD NEW, or with --between any number of NDJSON" + " files.")
     List<Path> files = new ArrayList<>();
 
     private final Invocation invocation;

@@ -38,8 +38,12 @@ final class LegacySpellings {
         List<Spelling> all = new ArrayList<>();
         root.getSubcommands().forEach((name, sub) -> {
             if (name.equals(sub.getCommandName()) && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
-                all.add(new Spelling(name, List.of(sub.getCommandSpec().aliases()).stream()
-                        .filter(a -> a.startsWith("-")).sorted(Comparator.comparing(String::length).reversed()).toList()));
+                all.add(new Spelling(
+                        name,
+                        List.of(sub.getCommandSpec().aliases()).stream()
+                                .filter(a -> a.startsWith("-"))
+                                .sorted(Comparator.comparing(String::length).reversed())
+                                .toList()));
             }
         });
         return new LegacySpellings(all);
@@ -77,15 +81,16 @@ final class LegacySpellings {
                 i += values.applyAsInt(name);
             }
         }
-        boolean named = !args.isEmpty() && !isFlag(args.get(0)) && command(args.get(0)).isPresent();
+        boolean named =
+                !args.isEmpty() && !isFlag(args.get(0)) && command(args.get(0)).isPresent();
         if (found.size() > 1 || (named && !found.isEmpty())) {
             List<String> given = new ArrayList<>();
             if (named) {
                 given.add(args.get(0));
             }
             found.forEach(i -> given.add(nameOf(args.get(i))));
-            throw CliException.usage("choose only one of the commands " + choices() + " (got " + String.join(" and ", given)
-                    + ")");
+            throw CliException.usage(
+                    "choose only one of the commands " + choices() + " (got " + String.join(" and ", given) + ")");
         }
         if (found.isEmpty()) {
             return new Translation(List.copyOf(args), false);
@@ -116,14 +121,19 @@ final class LegacySpellings {
 
     /** The command a flag or name stands for. */
     Optional<String> command(String flagOrName) {
-        return spellings.stream().filter(s -> s.command().equals(flagOrName) || s.flags().contains(flagOrName))
-                .map(Spelling::command).findFirst();
+        return spellings.stream()
+                .filter(s -> s.command().equals(flagOrName) || s.flags().contains(flagOrName))
+                .map(Spelling::command)
+                .findFirst();
     }
 
     /** How messages name {@code command}: its flag after a command line in the original tool's form, else its name. */
     String spell(String command, boolean legacy) {
-        return spellings.stream().filter(s -> s.command().equals(command) && legacy && !s.flags().isEmpty())
-                .map(s -> s.flags().get(0)).findFirst().orElse(command);
+        return spellings.stream()
+                .filter(s -> s.command().equals(command) && legacy && !s.flags().isEmpty())
+                .map(s -> s.flags().get(0))
+                .findFirst()
+                .orElse(command);
     }
 
     private boolean isFlag(String arg) {
@@ -138,7 +148,10 @@ final class LegacySpellings {
 
     /** {@code bang (--bang, -b), rattle (--rattle, -r), list, …}. */
     private String choices() {
-        return String.join(", ", spellings.stream()
-                .map(s -> s.command() + (s.flags().isEmpty() ? "" : " (" + String.join(", ", s.flags()) + ")")).toList());
+        return String.join(
+                ", ",
+                spellings.stream()
+                        .map(s -> s.command() + (s.flags().isEmpty() ? "" : " (" + String.join(", ", s.flags()) + ")"))
+                        .toList());
     }
 }

@@ -39,8 +39,10 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--long", description = "Also print each test's source (file:line) and its tags, the tags --cap"
-            + " and --tag match.")
+    @Option(
+            names = "--long",
+            description =
+                    "Also print each test's source (file:line) and its tags, the tags --cap" + " and --tag match.")
     boolean detailed;
 
     private final Invocation invocation;
@@ -52,7 +54,8 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunSetup setup = RunSetup.resolve(invocation.io(), engine, null);
-        TestSelection tests = selection.isEmpty() ? TestSelection.wholeRoot(setup.root())
+        TestSelection tests = selection.isEmpty()
+                ? TestSelection.wholeRoot(setup.root())
                 : TestSelection.of(setup.root(), selection, setup.catalog());
         return new MatrixRun(invocation.io(), tests, setup).list(detailed);
     }

@@ -44,8 +44,9 @@ final class ListenCommand implements Callable<Integer> {
         if (io.terminal().stdinTerminal()) {
             String bang = invocation.spell(BangCommand.NAME);
             String listen = invocation.spell(NAME);
-            io.err().println("codex-fence " + listen + " reads NDJSON on stdin, e.g. codex-fence " + bang
-                    + " | codex-fence " + listen);
+            io.err()
+                    .println("codex-fence " + listen + " reads NDJSON on stdin, e.g. codex-fence " + bang
+                            + " | codex-fence " + listen);
             return ExitCodes.USAGE;
         }
         return new ListenSummary().run(io.in(), io.out());

@@ -1,10 +1,10 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.engine.internal.ndjson.RecordReader;
 import dev.codexfence.engine.internal.input.InputException;
 import dev.codexfence.engine.internal.input.LineReader;
-import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.ndjson.RecordReader;
+import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.schema.SchemaValidator;
 import dev.codexfence.engine.internal.schema.SchemaViolation;
 import dev.codexfence.engine.internal.terminal.TerminalText;
@@ -69,18 +69,26 @@ final class ListenSummary {
                     continue;
                 }
                 if (node == null || !node.isObject()) {
-                    bad.add(new Bad(lineNumber, "not a cfbo-v1 record: expected a JSON object, got "
-                            + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
+                    bad.add(new Bad(
+                            lineNumber,
+                            "not a cfbo-v1 record: expected a JSON object, got "
+                                    + (node == null
+                                            ? "nothing"
+                                            : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
                     continue;
                 }
                 List<SchemaViolation> violations = schema.validate(node);
                 if (!violations.isEmpty()) {
-                    StringBuilder sb = new StringBuilder("not a cfbo-v1 record (").append(schema.name()).append("): ");
+                    StringBuilder sb = new StringBuilder("not a cfbo-v1 record (")
+                            .append(schema.name())
+                            .append("): ");
                     for (int i = 0; i < violations.size() && i < VIOLATIONS; i++) {
                         sb.append(i == 0 ? "" : "; ").append(violations.get(i).describe());
                     }
                     if (violations.size() > VIOLATIONS) {
-                        sb.append("; … and ").append(violations.size() - VIOLATIONS).append(" more");
+                        sb.append("; … and ")
+                                .append(violations.size() - VIOLATIONS)
+                                .append(" more");
                     }
                     bad.add(new Bad(lineNumber, sb.toString()));
                     continue;
@@ -130,7 +138,8 @@ final class ListenSummary {
                 Map<String, Integer> perStack = new LinkedHashMap<>();
                 RESULT_ORDER.forEach(r -> perStack.put(r, 0));
                 records.forEach(g -> perStack.merge(text(g.record(), "/result/observed_result"), 1, Integer::sum));
-                out.println("    " + stack + ": " + RunReport.plural(records.size(), "record") + " (" + counts(perStack) + ")");
+                out.println("    " + stack + ": " + RunReport.plural(records.size(), "record") + " (" + counts(perStack)
+                        + ")");
             });
         }
         if (!bad.isEmpty()) {
@@ -151,19 +160,22 @@ final class ListenSummary {
     /** The stack a record was observed on: platform, codex CLI version and OS. */
     private static String stack(JsonNode r) {
         String codex = text(r, "/stack/codex_cli_version");
-        return text(r, "/stack/platform") + ", codex " + (codex.equals("-") ? "none" : codex) + ", " + text(r, "/stack/os");
+        return text(r, "/stack/platform") + ", codex " + (codex.equals("-") ? "none" : codex) + ", "
+                + text(r, "/stack/os");
     }
 
     private static void printBlocks(PrintStream out, List<Good> good) {
         for (Good g : good) {
             JsonNode r = g.record();
             out.println();
-            out.println("line " + g.line() + ": " + text(r, "/result/observed_result").toUpperCase(java.util.Locale.ROOT)
-                    + "  " + text(r, "/probe/id") + " [" + text(r, "/run/mode") + "]");
+            out.println("line " + g.line() + ": "
+                    + text(r, "/result/observed_result").toUpperCase(java.util.Locale.ROOT) + "  "
+                    + text(r, "/probe/id") + " [" + text(r, "/run/mode") + "]");
             out.println("  capability: " + text(r, "/capability_context/primary/id") + " ("
                     + text(r, "/capability_context/primary/category") + ", "
                     + text(r, "/capability_context/primary/layer") + ")");
-            out.println("  operation:  " + text(r, "/operation/verb") + " " + cut(text(r, "/operation/target"), MESSAGE));
+            out.println(
+                    "  operation:  " + text(r, "/operation/verb") + " " + cut(text(r, "/operation/target"), MESSAGE));
             optional(out, "  errno:      ", r, "/result/errno", MESSAGE);
             optional(out, "  message:    ", r, "/result/message", MESSAGE);
             optional(out, "  detail:     ", r, "/result/error_detail", MESSAGE);

@@ -1,9 +1,9 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.engine.internal.catalog.CatalogException;
 import dev.codexfence.engine.CodexFenceTestEngine;
-import dev.codexfence.engine.internal.terminal.TerminalText;
+import dev.codexfence.engine.internal.catalog.CatalogException;
 import dev.codexfence.engine.internal.config.ConfigurationException;
+import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -99,8 +99,9 @@ final class MatrixRun {
     /** Runs the selection {@code repeat} times and returns the exit code. */
     int execute(int repeat) {
         CancellationToken token = CancellationToken.create();
-        Interruption interruption = io.installShutdownHook() ? Interruption.install(token, io.out(), io.err(),
-                io.terminal().interactive()) : null;
+        Interruption interruption = io.installShutdownHook()
+                ? Interruption.install(token, io.out(), io.err(), io.terminal().interactive())
+                : null;
         try {
             return execute(repeat, token, interruption);
         } finally {
@@ -114,7 +115,8 @@ final class MatrixRun {
         RecordSink sink = new RecordSink(io.out(), token, io.terminal().interactive() ? io.status() : null);
         RunReport report = new RunReport();
         Progress progress = io.terminal().progress() && io.status() != null
-                ? new Progress(io.status(), io.terminal().columns()) : Progress.disabled();
+                ? new Progress(io.status(), io.terminal().columns())
+                : Progress.disabled();
         try {
             Launcher launcher = launcher();
             for (int i = 1; i <= repeat && !token.isCancellationRequested() && !report.hasSetupFailure(); i++) {
@@ -139,15 +141,19 @@ final class MatrixRun {
             io.out().flush();
         }
         written = report.ndjsonFiles().stream().map(Path::of).toList();
-        boolean interrupted = (interruption != null && interruption.interrupted()) || sink.broken()
+        boolean interrupted = (interruption != null && interruption.interrupted())
+                || sink.broken()
                 || token.isCancellationRequested();
         report.printNotes(io.err());
         if (sink.broken()) {
             io.err().println("codex-fence: stdout was closed; the run was stopped");
         }
         if (interrupted) {
-            io.err().println("codex-fence: interrupted after " + RunReport.plural(sink.written(), "record")
-                    + (report.ndjsonFiles().isEmpty() ? "" : "; NDJSON in " + String.join(", ", report.ndjsonFiles())));
+            io.err()
+                    .println("codex-fence: interrupted after " + RunReport.plural(sink.written(), "record")
+                            + (report.ndjsonFiles().isEmpty()
+                                    ? ""
+                                    : "; NDJSON in " + String.join(", ", report.ndjsonFiles())));
         } else if (progress.enabled()) {
             report.printSummary(io.err(), progress.elapsed());
         }
@@ -188,9 +194,9 @@ final class MatrixRun {
      */
     private void requireTests(TestPlan plan) {
         if (selection.filtered() && !mayBeEmpty && !plan.containsTests()) {
-            throw CliException.usage("nothing to run: no test of the probe root " + config.get(
-                    dev.codexfence.engine.Constants.PROBES_ROOT) + " in the modes " + config.get(
-                    dev.codexfence.engine.Constants.MODES) + " carries " + selection.description()
+            throw CliException.usage("nothing to run: no test of the probe root "
+                    + config.get(dev.codexfence.engine.Constants.PROBES_ROOT) + " in the modes "
+                    + config.get(dev.codexfence.engine.Constants.MODES) + " carries " + selection.description()
                     + " (a test carries its capability, its probe's secondary capabilities and probe tags, category,"
                     + " layer, mode and platforms; a capability without a probe has a coverage test only where it"
                     + " applies)");
@@ -232,12 +238,14 @@ final class MatrixRun {
             boolean note = issue.severity() == DiscoveryIssue.Severity.INFO;
             if (note ? notesPrinted.add(issue.message()) : warnings || error) {
                 String[] lines = issue.message().split("\n");
-                err.println("codex-fence: " + (error ? "error: " : note ? "note: " : "warning: ") + TerminalText.line(lines[0]));
+                err.println("codex-fence: " + (error ? "error: " : note ? "note: " : "warning: ")
+                        + TerminalText.line(lines[0]));
                 for (int i = 1; i < lines.length; i++) {
                     err.println("    " + TerminalText.line(lines[i]));
                 }
-                issue.cause().filter(c -> error).ifPresent(c -> err.println("    "
-                        + TerminalText.lines(RunListener.message(c))));
+                issue.cause()
+                        .filter(c -> error)
+                        .ifPresent(c -> err.println("    " + TerminalText.lines(RunListener.message(c))));
             }
         }
     }

@@ -27,8 +27,8 @@ import org.junit.platform.launcher.TestIdentifier;
  * @param tags its tag names, as the engine gave them
  * @param source where it comes from ({@code file:line}), else empty
  */
-record PlannedTest(Kind kind, String release, String capability, String probe, String mode, Set<String> tags,
-        String source) {
+record PlannedTest(
+        Kind kind, String release, String capability, String probe, String mode, Set<String> tags, String source) {
 
     /** The engine's three kinds of test. */
     enum Kind {
@@ -65,7 +65,13 @@ record PlannedTest(Kind kind, String release, String capability, String probe, S
         }
         Set<String> tags = new LinkedHashSet<>();
         test.getTags().stream().map(TestTag::getName).forEach(tags::add);
-        return new PlannedTest(kind, release, capability, probe, mode, java.util.Collections.unmodifiableSet(tags),
+        return new PlannedTest(
+                kind,
+                release,
+                capability,
+                probe,
+                mode,
+                java.util.Collections.unmodifiableSet(tags),
                 test.getSource().map(PlannedTest::describe).orElse(""));
     }
 
@@ -78,17 +84,22 @@ record PlannedTest(Kind kind, String release, String capability, String probe, S
             return false;
         }
         Set<String> platforms = new LinkedHashSet<>();
-        Arrays.stream(Platform.values()).map(Platform::id).filter(tags::contains).forEach(platforms::add);
+        Arrays.stream(Platform.values())
+                .map(Platform::id)
+                .filter(tags::contains)
+                .forEach(platforms::add);
         Optional<String> here = Platform.current().map(Platform::id);
         return !platforms.isEmpty() && (here.isEmpty() || !platforms.contains(here.get()));
     }
 
     private static String describe(TestSource source) {
         if (source instanceof FileSource f) {
-            return f.getFile().getName() + f.getPosition().map(PlannedTest::line).orElse("");
+            return f.getFile().getName()
+                    + f.getPosition().map(PlannedTest::line).orElse("");
         }
         if (source instanceof ClasspathResourceSource r) {
-            return r.getClasspathResourceName() + r.getPosition().map(PlannedTest::line).orElse("");
+            return r.getClasspathResourceName()
+                    + r.getPosition().map(PlannedTest::line).orElse("");
         }
         return "";
     }

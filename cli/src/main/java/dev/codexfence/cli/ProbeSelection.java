@@ -28,8 +28,11 @@ final class ProbeSelection {
     /** The ids of the probe root: every {@code *.sh} directly inside it, without the extension, sorted. */
     List<String> ids() {
         try (Stream<Path> files = Files.list(root)) {
-            return files.filter(ProbeRoot::isProbeFile).map(f -> f.getFileName().toString())
-                    .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
+            return files.filter(ProbeRoot::isProbeFile)
+                    .map(f -> f.getFileName().toString())
+                    .map(n -> n.substring(0, n.length() - 3))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw CliException.usage("cannot list probe root " + root + ": " + e.getMessage());
         }
@@ -41,7 +44,11 @@ final class ProbeSelection {
         if (name.isEmpty()) {
             throw CliException.usage("empty probe id");
         }
-        if (name.startsWith("/") || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")
+        if (name.startsWith("/")
+                || name.contains("/")
+                || name.contains("\\")
+                || name.equals(".")
+                || name.equals("..")
                 || name.indexOf('\0') >= 0) {
             throw CliException.usage("refusing probe id \"" + id + "\": a probe id is a file name in the probe root "
                     + root + " (without .sh), not a path");
@@ -51,10 +58,15 @@ final class ProbeSelection {
         }
         Path file = root.resolve(name + ".sh");
         if (!file.normalize().getParent().equals(root)) {
-            throw CliException.usage("refusing probe id \"" + id + "\": it does not name a file directly inside " + root);
+            throw CliException.usage(
+                    "refusing probe id \"" + id + "\": it does not name a file directly inside " + root);
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw CliException.usage(Suggestions.unknown("probe", name, "probe root " + root, ids(),
+            throw CliException.usage(Suggestions.unknown(
+                    "probe",
+                    name,
+                    "probe root " + root,
+                    ids(),
                     "no probe id is close (list them with codex-fence list)"));
         }
         Path real;
@@ -85,9 +97,12 @@ final class ProbeSelection {
     String capabilityTag(String capabilityId, CapabilityCatalog catalog) {
         String cap = capabilityId.strip();
         if (!catalog.contains(cap)) {
-            throw CliException.usage(Suggestions.unknown("capability", cap,
+            throw CliException.usage(Suggestions.unknown(
+                    "capability",
+                    cap,
                     "catalog " + catalog.schemaVersion() + " (" + catalog.source() + ")",
-                    catalog.capabilities().stream().map(Capability::id).toList(), "no capability id is close"));
+                    catalog.capabilities().stream().map(Capability::id).toList(),
+                    "no capability id is close"));
         }
         if (!TestTag.isValid(cap)) {
             throw CliException.usage("capability \"" + cap + "\" is not a valid JUnit tag, so neither --cap nor"

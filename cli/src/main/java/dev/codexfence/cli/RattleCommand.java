@@ -50,8 +50,10 @@ final class RattleCommand implements Callable<Integer> {
     @Mixin
     ExecutionOptions execution;
 
-    @Option(names = "--list", description = "Print what would run (probe id, mode, capability), as `codex-fence list`"
-            + " does, without running it.")
+    @Option(
+            names = "--list",
+            description = "Print what would run (probe id, mode, capability), as `codex-fence list`"
+                    + " does, without running it.")
     boolean list;
 
     private final Invocation invocation;
@@ -63,11 +65,12 @@ final class RattleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (selection.isEmpty()) {
-            throw CliException.usage(invocation.spell(NAME) + " needs at least one --cap ID or --probe ID (or --tag EXPR)");
+            throw CliException.usage(
+                    invocation.spell(NAME) + " needs at least one --cap ID or --probe ID (or --tag EXPR)");
         }
         execution.check(list);
         RunSetup setup = RunSetup.resolve(invocation.io(), engine, execution);
-        return SelectionRun.run(invocation, setup, TestSelection.of(setup.root(), selection, setup.catalog()), execution,
-                list);
+        return SelectionRun.run(
+                invocation, setup, TestSelection.of(setup.root(), selection, setup.catalog()), execution, list);
     }
 }

@@ -37,7 +37,10 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT.html", description = "The HTML file to write.")
     Path out;
 
-    @Parameters(index = "1..*", paramLabel = "FILE", arity = "0..*",
+    @Parameters(
+            index = "1..*",
+            paramLabel = "FILE",
+            arity = "0..*",
             description = "NDJSON inputs (default: standard input).")
     List<Path> files = new ArrayList<>();
 

@@ -30,7 +30,12 @@ final class RunListener implements TestExecutionListener {
     /** Whether the engine got past opening its run (a node below it started or was skipped). */
     private volatile boolean opened;
 
-    RunListener(PrintStream err, RecordSink sink, RunReport report, Progress progress, CancellationToken token,
+    RunListener(
+            PrintStream err,
+            RecordSink sink,
+            RunReport report,
+            Progress progress,
+            CancellationToken token,
             String repetition) {
         this.err = err;
         this.sink = sink;
@@ -59,7 +64,11 @@ final class RunListener implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         opened = true;
-        int tests = id.isTest() ? 1 : (int) plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count();
+        int tests = id.isTest()
+                ? 1
+                : (int) plan.getDescendants(id).stream()
+                        .filter(TestIdentifier::isTest)
+                        .count();
         String capability = coverageGap(id);
         if (capability != null && !token.isCancellationRequested()) {
             report.coverageGap(capability, false);
@@ -112,8 +121,9 @@ final class RunListener implements TestExecutionListener {
         String ndjson = pairs.get(Constants.NDJSON_ENTRY_KEY);
         if (ndjson != null) {
             report.ndjson(ndjson);
-            records(pairs.get(Constants.NDJSON_RECORDS_ENTRY_KEY)).ifPresent(n -> err.println("codex-fence: "
-                    + RunReport.plural(n, "record") + " in " + TerminalText.line(ndjson)));
+            records(pairs.get(Constants.NDJSON_RECORDS_ENTRY_KEY))
+                    .ifPresent(n -> err.println(
+                            "codex-fence: " + RunReport.plural(n, "record") + " in " + TerminalText.line(ndjson)));
         }
         if (id.getParentIdObject().isEmpty()) {
             // the engine's own entries: what it has to tell about the run as a whole, printed as it comes

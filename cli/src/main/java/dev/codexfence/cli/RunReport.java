@@ -1,7 +1,7 @@
 package dev.codexfence.cli;
 
-import dev.codexfence.engine.internal.record.Redactor;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.record.Redactor;
 import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -28,6 +28,7 @@ final class RunReport {
     private final Map<String, Integer> skipReasons = new LinkedHashMap<>();
     /** Platform skips, grouped by "apply to [..]; this host is .." with their probe ids. */
     private final Map<String, java.util.Set<String>> platformSkips = new LinkedHashMap<>();
+
     private final Map<String, Integer> platformSkipRuns = new LinkedHashMap<>();
     private final List<String> ndjsonFiles = new ArrayList<>();
     private final List<String> failedGaps = new ArrayList<>();
@@ -52,7 +53,9 @@ final class RunReport {
         }
         java.util.regex.Matcher m = PLATFORM_SKIP.matcher(reason.strip());
         if (m.matches()) {
-            platformSkips.computeIfAbsent(m.group(2), k -> new java.util.LinkedHashSet<>()).add(m.group(1));
+            platformSkips
+                    .computeIfAbsent(m.group(2), k -> new java.util.LinkedHashSet<>())
+                    .add(m.group(1));
             platformSkipRuns.merge(m.group(2), tests, Integer::sum);
         } else {
             skipReasons.merge(reason.strip(), tests, Integer::sum);
@@ -65,7 +68,10 @@ final class RunReport {
         if (tally) {
             String result;
             try {
-                result = FenceJson.MAPPER.readTree(json).at("/result/observed_result").asString("?");
+                result = FenceJson.MAPPER
+                        .readTree(json)
+                        .at("/result/observed_result")
+                        .asString("?");
             } catch (JacksonException e) {
                 result = "?";
             }
@@ -124,9 +130,11 @@ final class RunReport {
     synchronized void printNotes(PrintStream err) {
         for (Map.Entry<String, java.util.Set<String>> e : platformSkips.entrySet()) {
             int runs = platformSkipRuns.get(e.getKey());
-            String probes = e.getValue().size() == 1 ? "probe " + e.getValue().iterator().next() + " applies"
+            String probes = e.getValue().size() == 1
+                    ? "probe " + e.getValue().iterator().next() + " applies"
                     : "probes " + String.join(", ", e.getValue()) + " apply";
-            err.println("codex-fence: skipped " + plural(runs, "run") + ": " + TerminalText.line(probes + " to " + e.getKey()));
+            err.println("codex-fence: skipped " + plural(runs, "run") + ": "
+                    + TerminalText.line(probes + " to " + e.getKey()));
         }
         for (Map.Entry<String, Integer> e : skipReasons.entrySet()) {
             err.println("codex-fence: skipped " + plural(e.getValue(), "run") + ": "
@@ -135,7 +143,8 @@ final class RunReport {
         if (!skippedGaps.isEmpty()) {
             List<String> some = skippedGaps.subList(0, Math.min(5, skippedGaps.size()));
             err.println("codex-fence: skipped " + plural(skippedGaps.size(), "coverage test") + " (no probe here for "
-                    + TerminalText.line(String.join(", ", some)) + (skippedGaps.size() > some.size() ? ", …" : "") + ")");
+                    + TerminalText.line(String.join(", ", some)) + (skippedGaps.size() > some.size() ? ", …" : "")
+                    + ")");
         }
         if (!failedGaps.isEmpty()) {
             err.println("codex-fence: FAILED " + plural(failedGaps.size(), "coverage test") + ": no probe here for "
@@ -151,8 +160,16 @@ final class RunReport {
     /** The terminal summary: counts, results and where the NDJSON went. */
     synchronized void printSummary(PrintStream err, Duration elapsed) {
         StringBuilder sb = new StringBuilder("codex-fence: ");
-        sb.append(plural(passed + failed + skipped, "run")).append(" in ").append(Progress.clock(elapsed)).append(": ")
-                .append(passed).append(" passed, ").append(failed).append(" failed, ").append(skipped).append(" skipped; ")
+        sb.append(plural(passed + failed + skipped, "run"))
+                .append(" in ")
+                .append(Progress.clock(elapsed))
+                .append(": ")
+                .append(passed)
+                .append(" passed, ")
+                .append(failed)
+                .append(" failed, ")
+                .append(skipped)
+                .append(" skipped; ")
                 .append(plural(records, "record"));
         if (!results.isEmpty()) {
             List<String> parts = new ArrayList<>();

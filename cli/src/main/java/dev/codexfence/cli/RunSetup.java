@@ -1,17 +1,17 @@
 package dev.codexfence.cli;
 
+import dev.codexfence.engine.Constants;
 import dev.codexfence.engine.internal.catalog.BoundaryDescriptorLoader;
 import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
 import dev.codexfence.engine.internal.catalog.CatalogException;
 import dev.codexfence.engine.internal.catalog.CatalogLoader;
 import dev.codexfence.engine.internal.config.ConfigurationException;
 import dev.codexfence.engine.internal.config.ConfigurationKeys;
-import dev.codexfence.engine.Constants;
 import dev.codexfence.engine.internal.config.FenceConfiguration;
 import dev.codexfence.engine.internal.config.Shard;
+import dev.codexfence.engine.internal.files.PrivateFolder;
 import dev.codexfence.engine.internal.mode.ModeCatalog;
 import dev.codexfence.engine.internal.run.CodexFenceCache;
-import dev.codexfence.engine.internal.files.PrivateFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +33,8 @@ import java.util.function.Supplier;
  * @param output where the run's NDJSON goes
  * @param outputGiven whether {@code --output} named it (else it is the default folder)
  */
-record RunSetup(Path root, Supplier<CapabilityCatalog> catalog, Map<String, String> config, Path output,
-        boolean outputGiven) {
+record RunSetup(
+        Path root, Supplier<CapabilityCatalog> catalog, Map<String, String> config, Path output, boolean outputGiven) {
 
     static final String ENV_MODES = "MODES";
     static final String ENV_PROBES = "CODEX_FENCE_PROBES";
@@ -50,15 +50,19 @@ record RunSetup(Path root, Supplier<CapabilityCatalog> catalog, Map<String, Stri
     static RunSetup resolve(CliIo io, EngineOptions o, ExecutionOptions execution) {
         checkConfigurationKeys(o.config.keySet());
         Path root = probeRoot(io, o);
-        Optional<Path> catalogFile = Optional.ofNullable(o.catalog).map(Path::toString)
-                .or(() -> io.envValue(ENV_CATALOG)).map(CliIo::absolute);
+        Optional<Path> catalogFile = Optional.ofNullable(o.catalog)
+                .map(Path::toString)
+                .or(() -> io.envValue(ENV_CATALOG))
+                .map(CliIo::absolute);
         List<String> modes = modes(io, o);
         Supplier<CapabilityCatalog> catalog = memoize(() -> loadCatalog(catalogFile));
         if (catalogFile.isPresent()) {
             var unused = catalog.get(); // a broken catalog is exit 3 with the loader's message, before anything runs
         }
-        Optional<Path> boundaryFile = Optional.ofNullable(o.boundary).map(Path::toString)
-                .or(() -> io.envValue(ENV_BOUNDARY)).map(CliIo::absolute);
+        Optional<Path> boundaryFile = Optional.ofNullable(o.boundary)
+                .map(Path::toString)
+                .or(() -> io.envValue(ENV_BOUNDARY))
+                .map(CliIo::absolute);
         boundaryFile.ifPresent(RunSetup::checkBoundary); // a refused descriptor is exit 3, before anything runs
 
         Map<String, String> config = new LinkedHashMap<>(o.config);
@@ -76,8 +80,12 @@ record RunSetup(Path root, Supplier<CapabilityCatalog> catalog, Map<String, Stri
             config.put(Constants.CODEX_VERSIONS, String.join(",", o.codexVersions));
         }
         if (o.shard != null) {
-            config.put(Constants.SHARD, Shard.parse(o.shard).orElseThrow(() -> CliException.usage("--shard expects "
-                    + Shard.FORM + " (got \"" + o.shard + "\")")).toString());
+            config.put(
+                    Constants.SHARD,
+                    Shard.parse(o.shard)
+                            .orElseThrow(() ->
+                                    CliException.usage("--shard expects " + Shard.FORM + " (got \"" + o.shard + "\")"))
+                            .toString());
         }
         Path output = defaultOutputDir();
         boolean outputGiven = false;
@@ -88,8 +96,10 @@ record RunSetup(Path root, Supplier<CapabilityCatalog> catalog, Map<String, Stri
             if (execution.parallel > 1) {
                 config.put(Constants.PARALLEL_ENABLED, "true");
                 config.put(Constants.PARALLEL_CONFIG_PREFIX + "strategy", "fixed");
-                config.put(Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelism", Integer.toString(execution.parallel));
-                config.put(Constants.PARALLEL_CONFIG_PREFIX + "fixed.max-pool-size", Integer.toString(execution.parallel));
+                config.put(
+                        Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelism", Integer.toString(execution.parallel));
+                config.put(
+                        Constants.PARALLEL_CONFIG_PREFIX + "fixed.max-pool-size", Integer.toString(execution.parallel));
             }
             if (execution.output != null) {
                 output = CliIo.absolute(execution.output.toString());
@@ -182,7 +192,8 @@ record RunSetup(Path root, Supplier<CapabilityCatalog> catalog, Map<String, Stri
             }
         }
         if (modes.isEmpty()) {
-            throw CliException.usage(source + " names no mode; valid modes: " + String.join(", ", ModeCatalog.knownModes()));
+            throw CliException.usage(
+                    source + " names no mode; valid modes: " + String.join(", ", ModeCatalog.knownModes()));
         }
         return modes;
     }

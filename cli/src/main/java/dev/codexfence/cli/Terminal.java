@@ -42,7 +42,9 @@ record Terminal(boolean interactive, boolean stdinTerminal, boolean progress, in
                 // keep 80
             }
         }
-        boolean stdinTerminal = interactive || Boolean.parseBoolean(System.getProperty(STDIN_TTY_PROPERTY, "false").strip());
+        boolean stdinTerminal = interactive
+                || Boolean.parseBoolean(
+                        System.getProperty(STDIN_TTY_PROPERTY, "false").strip());
         return new Terminal(interactive, stdinTerminal, progress, columns);
     }
 

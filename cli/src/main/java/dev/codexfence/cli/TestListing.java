@@ -88,8 +88,13 @@ final class TestListing {
         return switch (t.kind()) {
             case COVERAGE -> "no probe exercises it here";
             case CONTRACT -> "breaks the probe contract (see the warning)";
-            case RUN -> t.notForThisHost() ? "skipped here: not for " + dev.codexfence.engine.internal.catalog.Platform.current()
-                    .map(dev.codexfence.engine.internal.catalog.Platform::id).orElse(System.getProperty("os.name")) : "";
+            case RUN ->
+                t.notForThisHost()
+                        ? "skipped here: not for "
+                                + dev.codexfence.engine.internal.catalog.Platform.current()
+                                        .map(dev.codexfence.engine.internal.catalog.Platform::id)
+                                        .orElse(System.getProperty("os.name"))
+                        : "";
         };
     }
 

@@ -71,8 +71,12 @@ record TestSelection(List<DiscoverySelector> selectors, List<PostDiscoveryFilter
             expressions.add(tagExpression(tag));
         }
         if (expressions.isEmpty()) {
-            return new TestSelection(files.stream().map(f -> (DiscoverySelector) selectFile(f.toFile())).toList(),
-                    List.of(), "");
+            return new TestSelection(
+                    files.stream()
+                            .map(f -> (DiscoverySelector) selectFile(f.toFile()))
+                            .toList(),
+                    List.of(),
+                    "");
         }
         requireProbes(root);
         PostDiscoveryFilter tags = TagFilter.includeTags(expressions);

@@ -48,11 +48,13 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             String option = nameOf(options.get(0));
             List<String> owners = owners(command, option);
             if (root && (!owners.isEmpty() || !e.getMessage().startsWith("Unknown option"))) {
-                return spellings.chooseOne() + (owners.isEmpty() ? "" : " (" + option + " goes with " + or(owners) + ")");
+                return spellings.chooseOne()
+                        + (owners.isEmpty() ? "" : " (" + option + " goes with " + or(owners) + ")");
             }
             if (!root && takesNothing(command.getCommandSpec())) {
-                return self + " takes no other option (got " + String.join(", ", options.stream()
-                        .map(UsageErrors::nameOf).toList()) + ")";
+                return self + " takes no other option (got "
+                        + String.join(
+                                ", ", options.stream().map(UsageErrors::nameOf).toList()) + ")";
             }
             if (!owners.isEmpty()) {
                 return option + " goes with " + or(owners) + ", not " + self;
@@ -78,7 +80,9 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         }
         List<String> owners = new ArrayList<>();
         root.getSubcommands().forEach((name, sub) -> {
-            if (name.equals(sub.getCommandName()) && sub != command && sub.getCommandSpec().findOption(option) != null
+            if (name.equals(sub.getCommandName())
+                    && sub != command
+                    && sub.getCommandSpec().findOption(option) != null
                     && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
                 owners.add(spellings.spell(name, legacy));
             }
@@ -88,8 +92,8 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
     /** Whether a command has no option but help and version, and no arguments. */
     private static boolean takesNothing(CommandSpec spec) {
-        return spec.positionalParameters().isEmpty() && spec.options().stream()
-                .allMatch(o -> o.usageHelp() || o.versionHelp());
+        return spec.positionalParameters().isEmpty()
+                && spec.options().stream().allMatch(o -> o.usageHelp() || o.versionHelp());
     }
 
     private static String or(List<String> names) {

@@ -11,7 +11,9 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"codex-fence " + CodexFenceVersion.implementation(),
-                "pinned codex release: " + CodexFenceVersion.pinnedCodex()};
+        return new String[] {
+            "codex-fence " + CodexFenceVersion.implementation(),
+            "pinned codex release: " + CodexFenceVersion.pinnedCodex()
+        };
     }
 }

@@ -20,23 +20,25 @@ final class WarmUp {
     static void start(Supplier<Launcher> factory) {
         CompletableFuture<Launcher> future = factory == null ? null : new CompletableFuture<>();
         launcher = future;
-        Thread t = new Thread(() -> {
-            if (future != null) {
-                try {
-                    future.complete(factory.get());
-                } catch (Throwable e) {
-                    future.completeExceptionally(e);
-                }
-            }
-            try {
-                dev.codexfence.engine.internal.record.RecordAssembler.bundledSchema();
-                if (future != null) {
-                    new dev.codexfence.engine.internal.catalog.CatalogLoader().loadBundled();
-                }
-            } catch (Throwable ignored) {
-                // the real work reports any problem
-            }
-        }, "codex-fence-warm-up");
+        Thread t = new Thread(
+                () -> {
+                    if (future != null) {
+                        try {
+                            future.complete(factory.get());
+                        } catch (Throwable e) {
+                            future.completeExceptionally(e);
+                        }
+                    }
+                    try {
+                        dev.codexfence.engine.internal.record.RecordAssembler.bundledSchema();
+                        if (future != null) {
+                            new dev.codexfence.engine.internal.catalog.CatalogLoader().loadBundled();
+                        }
+                    } catch (Throwable ignored) {
+                        // the real work reports any problem
+                    }
+                },
+                "codex-fence-warm-up");
         t.setDaemon(true);
         t.start();
     }

@@ -3,9 +3,9 @@ package dev.codexfence.cli;
 import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.run.CodexLocator;
-import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,11 @@ class CliCodexTest {
 
     /** Without the project-local codex the test is skipped with the reason (fails where CI=true). */
     @RegisterExtension
-    static final RequiredTool CODEX = RequiredTool.find("codex", "no project-local codex CLI; run bin/install-codex",
-            () -> Optional.of(CliProcess.repositoryRoot().resolve(CodexLocator.PROJECT_LOCAL)).filter(Files::isExecutable));
+    static final RequiredTool CODEX = RequiredTool.find(
+            "codex",
+            "no project-local codex CLI; run bin/install-codex",
+            () -> Optional.of(CliProcess.repositoryRoot().resolve(CodexLocator.PROJECT_LOCAL))
+                    .filter(Files::isExecutable));
 
     @TempDir
     Path out;
@@ -31,8 +34,21 @@ class CliCodexTest {
     @Test
     void rattleRunsAProbeUnderTheCodexSandbox() throws Exception {
         Path codex = CODEX.path();
-        var r = cli("--rattle", "--probe", "fx_read_ws", "--mode", "codex-sandbox", "--codex", codex.toString(),
-                "--timeout", "60", "--probes", CliProcess.fixture("healthy").toString(), "--output", out.toString()).run();
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        "fx_read_ws",
+                        "--mode",
+                        "codex-sandbox",
+                        "--codex",
+                        codex.toString(),
+                        "--timeout",
+                        "60",
+                        "--probes",
+                        CliProcess.fixture("healthy").toString(),
+                        "--output",
+                        out.toString())
+                .run();
         if (r.lines().isEmpty()) {
             // a host where codex cannot sandbox: the mode is skipped with its reason, never a silent pass
             assertThat(r.exit()).as(r.toString()).isZero();

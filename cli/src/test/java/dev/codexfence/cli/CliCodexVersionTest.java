@@ -3,8 +3,8 @@ package dev.codexfence.cli;
 import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.engine.internal.release.PinnedReleases;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.release.PinnedReleases;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,9 +21,23 @@ class CliCodexVersionTest {
     @Test
     void aPinnedLandlockReleaseDeniesAWriteOutsideTheWorkspaceWithEacces() throws Exception {
         PinnedReleases.require("0.80.0"); // installed by .ci/run; aborts (fails in CI) where it is not
-        var r = cli("--rattle", "--probe", "fx_write_home", "--mode", "codex-sandbox", "--codex-version", "0.80.0",
-                "--timeout", "60", "--probes", CliProcess.fixture("healthy").toString(), "--output", out.toString(),
-                "-c", "codex-fence.expectations.enabled=false").run();
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        "fx_write_home",
+                        "--mode",
+                        "codex-sandbox",
+                        "--codex-version",
+                        "0.80.0",
+                        "--timeout",
+                        "60",
+                        "--probes",
+                        CliProcess.fixture("healthy").toString(),
+                        "--output",
+                        out.toString(),
+                        "-c",
+                        "codex-fence.expectations.enabled=false")
+                .run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.lines()).singleElement().satisfies(line -> {
             JsonNode n = FenceJson.MAPPER.readTree(line);
@@ -36,13 +50,35 @@ class CliCodexVersionTest {
 
     @Test
     void aBadSpecOrOneTogetherWithCodexIsAUsageError() throws Exception {
-        var bad = cli("--rattle", "--probe", "fx_write_home", "--codex-version", "0.80", "--probes",
-                CliProcess.fixture("healthy").toString(), "--output", out.toString()).run();
+        var bad = cli(
+                        "--rattle",
+                        "--probe",
+                        "fx_write_home",
+                        "--codex-version",
+                        "0.80",
+                        "--probes",
+                        CliProcess.fixture("healthy").toString(),
+                        "--output",
+                        out.toString())
+                .run();
         assertThat(bad.exit()).isEqualTo(ExitCodes.CONFIGURATION);
-        assertThat(bad.stderr()).contains("configuration codex-fence.codex.versions=\"0.80\": \"0.80\" is not a codex version");
-        var both = cli("--rattle", "--probe", "fx_write_home", "--codex-version", "0.80.0", "--codex", "/usr/bin/true",
-                "--probes", CliProcess.fixture("healthy").toString(), "--output", out.toString()).run();
+        assertThat(bad.stderr())
+                .contains("configuration codex-fence.codex.versions=\"0.80\": \"0.80\" is not a codex version");
+        var both = cli(
+                        "--rattle",
+                        "--probe",
+                        "fx_write_home",
+                        "--codex-version",
+                        "0.80.0",
+                        "--codex",
+                        "/usr/bin/true",
+                        "--probes",
+                        CliProcess.fixture("healthy").toString(),
+                        "--output",
+                        out.toString())
+                .run();
         assertThat(both.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(both.stderr()).contains("--codex names one codex CLI and --codex-version names releases: choose one");
+        assertThat(both.stderr())
+                .contains("--codex names one codex CLI and --codex-version names releases: choose one");
     }
 }

@@ -28,25 +28,51 @@ class CliEngineReportTest {
     @Test
     void theRunsNdjsonExpectationsSummaryAndFenceMapAreOnStderr() throws Exception {
         Path expected = dir.resolve("expected.json");
-        var record = cli("--rattle", "--probe", "fx_read_ws", "--mode", "baseline", "--probes", HEALTHY.toString(),
-                "--output", dir.resolve("first").toString(), "--record-expectations", expected.toString()).run();
+        var record = cli(
+                        "--rattle",
+                        "--probe",
+                        "fx_read_ws",
+                        "--mode",
+                        "baseline",
+                        "--probes",
+                        HEALTHY.toString(),
+                        "--output",
+                        dir.resolve("first").toString(),
+                        "--record-expectations",
+                        expected.toString())
+                .run();
         assertThat(record.exit()).as(record.toString()).isZero();
         assertThat(expected).exists();
 
         Path out = dir.resolve("second");
-        var r = cli("--rattle", "--probe", "fx_read_ws", "--mode", "baseline", "--probes", HEALTHY.toString(),
-                "--output", out.toString(), "-c", "codex-fence.expectations.file=" + expected,
-                "-c", "codex-fence.report.file=map.html").run();
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        "fx_read_ws",
+                        "--mode",
+                        "baseline",
+                        "--probes",
+                        HEALTHY.toString(),
+                        "--output",
+                        out.toString(),
+                        "-c",
+                        "codex-fence.expectations.file=" + expected,
+                        "-c",
+                        "codex-fence.report.file=map.html")
+                .run();
         assertThat(r.exit()).as(r.toString()).isZero();
         List<String> lines = r.stderr().lines().toList();
 
-        Matcher ndjson = Pattern.compile("codex-fence: 1 record in (" + Pattern.quote(out.toString()) + "/[^/]+\\.ndjson)")
+        Matcher ndjson = Pattern.compile(
+                        "codex-fence: 1 record in (" + Pattern.quote(out.toString()) + "/[^/]+\\.ndjson)")
                 .matcher(r.stderr());
         assertThat(ndjson.find()).as(r.stderr()).isTrue();
         Path file = Path.of(ndjson.group(1));
         assertThat(Files.readAllLines(file)).hasSize(1);
-        assertThat(lines).contains("codex-fence: expectations " + expected + ": 1 run checked, 0 drifted",
-                "codex-fence: fence map in " + file.resolveSibling("map.html"));
+        assertThat(lines)
+                .contains(
+                        "codex-fence: expectations " + expected + ": 1 run checked, 0 drifted",
+                        "codex-fence: fence map in " + file.resolveSibling("map.html"));
         assertThat(file.resolveSibling("map.html")).isRegularFile();
         // in the order the engine reports them
         assertThat(lines.indexOf("codex-fence: expectations " + expected + ": 1 run checked, 0 drifted"))

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.engine.internal.catalog.ForeignCorpus;
 import dev.codexfence.engine.internal.catalog.Platform;
-import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.record.RecordAssembler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,8 @@ class CliForeignCatalogTest {
     Path tmp;
 
     static Stream<Arguments> catalogs() {
-        return Stream.of(Arguments.of(ForeignCorpus.originalCatalog(), ForeignCorpus.ORIGINAL_IDENTITY),
+        return Stream.of(
+                Arguments.of(ForeignCorpus.originalCatalog(), ForeignCorpus.ORIGINAL_IDENTITY),
                 Arguments.of(ForeignCorpus.wrappedCatalog(), ForeignCorpus.WRAPPED_IDENTITY));
     }
 
@@ -50,12 +51,26 @@ class CliForeignCatalogTest {
 
     private void bang(Path catalog, String identity, List<String> modes, String... extra) throws Exception {
         Path tree = ForeignCorpus.tree(tmp);
-        var r = cli("--bang", "--mode", String.join(",", modes), "--probes", tree.resolve("probes").toString(),
-                "--catalog", catalog.toString(), "--output", tmp.resolve("out").toString(),
-                "-c", "codex-fence.expectations.enabled=false").args(extra).run();
-        boolean macOnlyUncovered = catalog.equals(ForeignCorpus.wrappedCatalog()) && Platform.current().orElse(null) == Platform.MACOS;
+        var r = cli(
+                        "--bang",
+                        "--mode",
+                        String.join(",", modes),
+                        "--probes",
+                        tree.resolve("probes").toString(),
+                        "--catalog",
+                        catalog.toString(),
+                        "--output",
+                        tmp.resolve("out").toString(),
+                        "-c",
+                        "codex-fence.expectations.enabled=false")
+                .args(extra)
+                .run();
+        boolean macOnlyUncovered = catalog.equals(ForeignCorpus.wrappedCatalog())
+                && Platform.current().orElse(null) == Platform.MACOS;
         assertThat(r.exit()).as(r.toString()).isEqualTo(macOnlyUncovered ? ExitCodes.FAILED : ExitCodes.OK);
-        assertThat(r.stderr()).as(r.toString()).contains("codex-fence: note: " + catalog + ": read as a ")
+        assertThat(r.stderr())
+                .as(r.toString())
+                .contains("codex-fence: note: " + catalog + ": read as a ")
                 .contains("records carry capabilities_schema_version \"" + identity + "\"")
                 .contains("codex-fence: note: " + catalog + ": no platforms field");
 
@@ -92,21 +107,41 @@ class CliForeignCatalogTest {
     void helpNamesTheCatalogShapesAndTheDescriptorOption() throws Exception {
         var r = cli("bang", "--help").run();
         assertThat(r.exit()).isZero();
-        assertThat(r.stdout()).contains("--catalog=FILE", "macOS_codex_v1", "sandbox_catalog_v1", "catalog.key",
-                "--boundary=FILE", "CODEX_FENCE_BOUNDARY");
-        assertThat(r.stdout().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        assertThat(r.stdout())
+                .contains(
+                        "--catalog=FILE",
+                        "macOS_codex_v1",
+                        "sandbox_catalog_v1",
+                        "catalog.key",
+                        "--boundary=FILE",
+                        "CODEX_FENCE_BOUNDARY");
+        assertThat(r.stdout().lines())
+                .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
     }
 
     @Test
     void notesArePrintedOncePerInvocationAcrossRepetitions() throws Exception {
         Path tree = ForeignCorpus.tree(tmp);
-        var r = cli("--rattle", "--probe", "fs_read_workspace_readme", "--mode", "baseline", "--repeat", "2", "--probes",
-                tree.resolve("probes").toString(), "--catalog", ForeignCorpus.originalCatalog().toString(), "--output",
-                tmp.resolve("out").toString()).run();
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        "fs_read_workspace_readme",
+                        "--mode",
+                        "baseline",
+                        "--repeat",
+                        "2",
+                        "--probes",
+                        tree.resolve("probes").toString(),
+                        "--catalog",
+                        ForeignCorpus.originalCatalog().toString(),
+                        "--output",
+                        tmp.resolve("out").toString())
+                .run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.lines()).hasSize(2);
         assertThat(r.stderr().lines().filter(l -> l.startsWith("codex-fence: note: ")))
-                .containsExactly("codex-fence: note: " + ForeignCorpus.originalCatalog() + ": read as a macOS_codex_v1"
+                .containsExactly(
+                        "codex-fence: note: " + ForeignCorpus.originalCatalog() + ": read as a macOS_codex_v1"
                                 + " catalog (the original codex-fence's format); records carry capabilities_schema_version"
                                 + " \"macOS_codex_v1\"",
                         "codex-fence: note: " + ForeignCorpus.originalCatalog() + ": no platforms field and no platform"
@@ -114,7 +149,8 @@ class CliForeignCatalogTest {
                                 + " cap_fs_read_workspace_tree, cap_fs_write_workspace_tree,"
                                 + " cap_fs_follow_symlinks_out_of_workspace, cap_proc_exec_toolchain_outside_workspace,"
                                 + " cap_net_localhost_only",
-                        "codex-fence: note: " + ForeignCorpus.originalCatalog() + ": ignored 3 fields that a macOS_codex_v1"
+                        "codex-fence: note: " + ForeignCorpus.originalCatalog()
+                                + ": ignored 3 fields that a macOS_codex_v1"
                                 + " catalog (the original codex-fence's format) does not define: /capabilities/*/level (2×),"
                                 + " /capabilities/*/status");
     }
@@ -122,12 +158,25 @@ class CliForeignCatalogTest {
     @Test
     void aCfboV1DescriptorIsAcceptedAndTheRecordsStayCfboV1() throws Exception {
         Path tree = ForeignCorpus.tree(tmp);
-        var r = cli("--rattle", "--probe", "fs_read_workspace_readme", "--mode", "baseline", "--probes",
-                tree.resolve("probes").toString(), "--catalog", ForeignCorpus.wrappedCatalog().toString(), "--boundary",
-                ForeignCorpus.cfboDescriptor().toString(), "--output", tmp.resolve("out").toString()).run();
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        "fs_read_workspace_readme",
+                        "--mode",
+                        "baseline",
+                        "--probes",
+                        tree.resolve("probes").toString(),
+                        "--catalog",
+                        ForeignCorpus.wrappedCatalog().toString(),
+                        "--boundary",
+                        ForeignCorpus.cfboDescriptor().toString(),
+                        "--output",
+                        tmp.resolve("out").toString())
+                .run();
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.stderr()).contains("codex-fence: note: " + ForeignCorpus.cfboDescriptor()
-                + ": record-schema descriptor for cfbo-v1 accepted");
+        assertThat(r.stderr())
+                .contains("codex-fence: note: " + ForeignCorpus.cfboDescriptor()
+                        + ": record-schema descriptor for cfbo-v1 accepted");
         assertThat(r.lines()).singleElement().satisfies(line -> {
             JsonNode n = FenceJson.MAPPER.readTree(line);
             assertThat(n.at("/schema_version").asString()).isEqualTo("cfbo-v1");
@@ -139,26 +188,51 @@ class CliForeignCatalogTest {
     @Test
     void aDescriptorForAnotherRecordSchemaIsAConfigurationErrorBeforeAnythingRuns() throws Exception {
         Path tree = ForeignCorpus.tree(tmp);
-        var r = cli("--bang", "--mode", "baseline", "--probes", tree.resolve("probes").toString(), "--catalog",
-                ForeignCorpus.originalCatalog().toString(), "--output", tmp.resolve("out").toString())
-                .env("CODEX_FENCE_BOUNDARY", ForeignCorpus.otherDescriptor().toString()).run();
+        var r = cli(
+                        "--bang",
+                        "--mode",
+                        "baseline",
+                        "--probes",
+                        tree.resolve("probes").toString(),
+                        "--catalog",
+                        ForeignCorpus.originalCatalog().toString(),
+                        "--output",
+                        tmp.resolve("out").toString())
+                .env("CODEX_FENCE_BOUNDARY", ForeignCorpus.otherDescriptor().toString())
+                .run();
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(r.stdout()).isEmpty();
-        assertThat(r.stderr()).isEqualTo("codex-fence: " + ForeignCorpus.otherDescriptor() + ": /key (line 2): record schema"
-                + " \"acme-events-v3\" is not supported: codex-fence writes and checks cfbo-v1 records only"
-                + " (schema/boundary_object.json); use a descriptor whose key is cfbo-v1, or none\n");
+        assertThat(r.stderr())
+                .isEqualTo("codex-fence: " + ForeignCorpus.otherDescriptor() + ": /key (line 2): record schema"
+                        + " \"acme-events-v3\" is not supported: codex-fence writes and checks cfbo-v1 records only"
+                        + " (schema/boundary_object.json); use a descriptor whose key is cfbo-v1, or none\n");
     }
 
     @Test
     void swappedFilesAreNamedForWhatTheyAre() throws Exception {
         Path tree = ForeignCorpus.tree(tmp);
-        var asCatalog = cli("--bang", "--mode", "baseline", "--probes", tree.resolve("probes").toString(), "--catalog",
-                ForeignCorpus.cfboDescriptor().toString()).run();
+        var asCatalog = cli(
+                        "--bang",
+                        "--mode",
+                        "baseline",
+                        "--probes",
+                        tree.resolve("probes").toString(),
+                        "--catalog",
+                        ForeignCorpus.cfboDescriptor().toString())
+                .run();
         assertThat(asCatalog.exit()).as(asCatalog.toString()).isEqualTo(ExitCodes.CONFIGURATION);
-        assertThat(asCatalog.stderr()).contains("this is a record-schema descriptor (key \"cfbo-v1\"), not a capability"
-                + " catalog: give it to --boundary or codex-fence.boundary");
-        var asDescriptor = cli("--bang", "--mode", "baseline", "--probes", tree.resolve("probes").toString(), "--boundary",
-                ForeignCorpus.wrappedCatalog().toString()).run();
+        assertThat(asCatalog.stderr())
+                .contains("this is a record-schema descriptor (key \"cfbo-v1\"), not a capability"
+                        + " catalog: give it to --boundary or codex-fence.boundary");
+        var asDescriptor = cli(
+                        "--bang",
+                        "--mode",
+                        "baseline",
+                        "--probes",
+                        tree.resolve("probes").toString(),
+                        "--boundary",
+                        ForeignCorpus.wrappedCatalog().toString())
+                .run();
         assertThat(asDescriptor.exit()).as(asDescriptor.toString()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(asDescriptor.stderr()).contains("this is a capability catalog, not a record-schema descriptor");
     }

@@ -38,8 +38,14 @@ final class CliInProcess {
     static Outcome run(InputStream in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliIo io = new CliIo(in, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), null, Map.of(), Terminal.none(), Optional.empty(),
+        CliIo io = new CliIo(
+                in,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                null,
+                Map.of(),
+                Terminal.none(),
+                Optional.empty(),
                 false);
         int exit = new CodexFenceCli(io).run(args);
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -27,12 +27,18 @@ class CliInterruptTest {
     Path tmp;
 
     private static String rewrite(Path from, String oldName, String newName) throws Exception {
-        return Files.readString(from, StandardCharsets.UTF_8).replace("probe_name=\"" + oldName + "\"", "probe_name=\"" + newName + "\"");
+        return Files.readString(from, StandardCharsets.UTF_8)
+                .replace("probe_name=\"" + oldName + "\"", "probe_name=\"" + newName + "\"");
     }
 
     private static List<ProcessHandle> mentioning(String... needles) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
-                .map(c -> List.of(needles).stream().anyMatch(c::contains)).orElse(false)).toList();
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(h -> h.info()
+                        .commandLine()
+                        .map(c -> List.of(needles).stream().anyMatch(c::contains))
+                        .orElse(false))
+                .toList();
     }
 
     /** The run folders in a scratch root of the test's own (nothing else is made there). */
@@ -49,9 +55,12 @@ class CliInterruptTest {
         String sleeper = "fx_sleeper_" + nonce;
         String sleepArg = "600." + nonce; // far beyond the wait below: only the signal can end the run in time
         Path root = Files.createDirectories(tmp.resolve("probes"));
-        Files.writeString(root.resolve("fx_a_quick.sh"), rewrite(fixture("healthy/fx_read_ws.sh"), "fx_read_ws", "fx_a_quick"));
-        Files.writeString(root.resolve(sleeper + ".sh"), rewrite(fixture("runtime/fx_sleeps.sh"), "fx_sleeps", sleeper)
-                .replace("sleep 60", "sleep " + sleepArg));
+        Files.writeString(
+                root.resolve("fx_a_quick.sh"), rewrite(fixture("healthy/fx_read_ws.sh"), "fx_read_ws", "fx_a_quick"));
+        Files.writeString(
+                root.resolve(sleeper + ".sh"),
+                rewrite(fixture("runtime/fx_sleeps.sh"), "fx_sleeps", sleeper)
+                        .replace("sleep 60", "sleep " + sleepArg));
         for (Path f : List.of(root.resolve("fx_a_quick.sh"), root.resolve(sleeper + ".sh"))) {
             f.toFile().setExecutable(true);
         }
@@ -62,16 +71,32 @@ class CliInterruptTest {
         // hide what the CLI prints after the signal
         Path stdoutFile = tmp.resolve("stdout.ndjson");
         Path stderrFile = tmp.resolve("stderr.txt");
-        Process p = cli("--bang", "--probes", root.toString(), "--output", out.toString(), "--timeout", "1200",
-                "-c", "codex-fence.coverage.missing=skip", "-c", "codex-fence.scratch.dir=" + scratch)
-                .env("MODES", "baseline").builder()
-                .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile()).start();
+        Process p = cli(
+                        "--bang",
+                        "--probes",
+                        root.toString(),
+                        "--output",
+                        out.toString(),
+                        "--timeout",
+                        "1200",
+                        "-c",
+                        "codex-fence.coverage.missing=skip",
+                        "-c",
+                        "codex-fence.scratch.dir=" + scratch)
+                .env("MODES", "baseline")
+                .builder()
+                .redirectOutput(stdoutFile.toFile())
+                .redirectError(stderrFile.toFile())
+                .start();
         p.getOutputStream().close();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (mentioning(sleeper).isEmpty()) {
-                assertThat(p.isAlive()).as("the CLI ended before the sleeper started:\n%s", Files.readString(stderrFile)).isTrue();
-                assertThat(System.nanoTime()).as("the sleeper never started:\n%s", Files.readString(stderrFile))
+                assertThat(p.isAlive())
+                        .as("the CLI ended before the sleeper started:\n%s", Files.readString(stderrFile))
+                        .isTrue();
+                assertThat(System.nanoTime())
+                        .as("the sleeper never started:\n%s", Files.readString(stderrFile))
                         .isLessThan(deadline);
                 Thread.sleep(50);
             }
@@ -80,7 +105,9 @@ class CliInterruptTest {
             p.destroy(); // SIGTERM
             // a generous wait that a loaded machine cannot overrun, still far below the probe's sleep and timeout:
             // stopping within it is the signal's doing, as the exit code and the messages below confirm
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the CLI stops on SIGTERM").isTrue();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                    .as("the CLI stops on SIGTERM")
+                    .isTrue();
             String stderr = Files.readString(stderrFile, StandardCharsets.UTF_8);
             String stdout = Files.readString(stdoutFile, StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(stderr).isEqualTo(ExitCodes.INTERRUPTED);
@@ -90,18 +117,27 @@ class CliInterruptTest {
             while (!mentioning(sleeper, sleepArg).isEmpty() && System.nanoTime() < reap) {
                 Thread.sleep(50);
             }
-            assertThat(mentioning(sleeper, sleepArg)).as("leftover probe processes").isEmpty();
+            assertThat(mentioning(sleeper, sleepArg))
+                    .as("leftover probe processes")
+                    .isEmpty();
             assertThat(runFolders(scratch)).as("leftover scratch folders").isEmpty();
 
             // the record of the probe that finished before the signal was streamed, the sleeper's cancellation too
-            List<String> runs = stdout.lines().filter(l -> !l.isBlank()).map(FenceJson.MAPPER::readTree)
-                    .map(n -> n.at("/probe/id").asString() + " " + n.at("/result/observed_result").asString()).toList();
+            List<String> runs = stdout.lines()
+                    .filter(l -> !l.isBlank())
+                    .map(FenceJson.MAPPER::readTree)
+                    .map(n -> n.at("/probe/id").asString() + " "
+                            + n.at("/result/observed_result").asString())
+                    .toList();
             assertThat(runs).as(stderr).containsExactly("fx_a_quick success", sleeper + " error");
-            assertThat(stderr).contains("codex-fence: interrupted; stopping the running probes",
-                    "codex-fence: interrupted after 2 records; NDJSON in " + out);
+            assertThat(stderr)
+                    .contains(
+                            "codex-fence: interrupted; stopping the running probes",
+                            "codex-fence: interrupted after 2 records; NDJSON in " + out);
             // the run's NDJSON file was finished too
             try (var files = Files.list(out)) {
-                assertThat(files.filter(f -> f.toString().endsWith(".ndjson")).toList()).singleElement()
+                assertThat(files.filter(f -> f.toString().endsWith(".ndjson")).toList())
+                        .singleElement()
                         .satisfies(f -> assertThat(Files.readAllLines(f)).hasSize(2));
             }
         } finally {

@@ -3,8 +3,8 @@ package dev.codexfence.cli;
 import static dev.codexfence.cli.CliProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.record.RecordAssembler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,8 +43,17 @@ class CliLegacyProbeTest {
     @Test
     void aLegacyProbeFindsTheHelpersInItsTreesBin() throws Exception {
         Path tree = tree(true);
-        var r = cli("--rattle", "--probe", "fx_legacy_emit", "--mode", "baseline", "--probes", tree.resolve("probes").toString(),
-                "--output", tmp.resolve("out").toString()).run();
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        "fx_legacy_emit",
+                        "--mode",
+                        "baseline",
+                        "--probes",
+                        tree.resolve("probes").toString(),
+                        "--output",
+                        tmp.resolve("out").toString())
+                .run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.lines()).singleElement().satisfies(line -> {
             JsonNode n = FenceJson.MAPPER.readTree(line);
@@ -58,12 +67,26 @@ class CliLegacyProbeTest {
     @Test
     void withoutTheHelpersTheLegacyProbeBreaksItsContract() throws Exception {
         Path tree = tree(false);
-        var r = cli("--rattle", "--probe", "fx_legacy_emit", "--mode", "baseline", "--probes", tree.resolve("probes").toString(),
-                "--output", tmp.resolve("out").toString()).run();
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        "fx_legacy_emit",
+                        "--mode",
+                        "baseline",
+                        "--probes",
+                        tree.resolve("probes").toString(),
+                        "--output",
+                        tmp.resolve("out").toString())
+                .run();
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.stderr()).contains("FAILED fx_legacy_emit [baseline]");
         // the harness still writes one (error) record for the run
-        assertThat(r.lines()).singleElement().satisfies(line ->
-                assertThat(FenceJson.MAPPER.readTree(line).at("/result/observed_result").asString()).isEqualTo("error"));
+        assertThat(r.lines())
+                .singleElement()
+                .satisfies(line -> assertThat(FenceJson.MAPPER
+                                .readTree(line)
+                                .at("/result/observed_result")
+                                .asString())
+                        .isEqualTo("error"));
     }
 }

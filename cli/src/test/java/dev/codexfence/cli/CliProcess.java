@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 final class CliProcess {
 
     /** The fixture probe trees of the engine module. */
-    static final Path FIXTURES = Path.of("../engine/src/test/fixtures").toAbsolutePath().normalize();
+    static final Path FIXTURES =
+            Path.of("../engine/src/test/fixtures").toAbsolutePath().normalize();
     /** Checked-in golden files and inputs of the CLI tests. */
     static final Path RESOURCES = Path.of("src/test/resources/cli").toAbsolutePath();
 
@@ -104,8 +105,12 @@ final class CliProcess {
 
     ProcessBuilder builder() {
         ProcessBuilder pb = new ProcessBuilder(command());
-        pb.environment().keySet().removeIf(k -> k.equals("MODES") || k.startsWith("CODEX_FENCE_") || k.startsWith("FENCE_")
-                || k.equals("JAVA_TOOL_OPTIONS"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.equals("MODES")
+                        || k.startsWith("CODEX_FENCE_")
+                        || k.startsWith("FENCE_")
+                        || k.equals("JAVA_TOOL_OPTIONS"));
         pb.environment().putAll(env);
         if (stdinFile != null) {
             pb.redirectInput(stdinFile.toFile());
@@ -135,8 +140,8 @@ final class CliProcess {
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new AssertionError("codex-fence " + args + " did not finish within " + timeout + "; stderr so far:\n"
-                    + err.text());
+            throw new AssertionError(
+                    "codex-fence " + args + " did not finish within " + timeout + "; stderr so far:\n" + err.text());
         }
         out.join();
         err.join();
@@ -153,7 +158,8 @@ final class CliProcess {
 
         @Override
         public String toString() {
-            return "exit " + exit + " after " + elapsed.toMillis() + " ms\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+            return "exit " + exit + " after " + elapsed.toMillis() + " ms\n--- stdout\n" + stdout + "--- stderr\n"
+                    + stderr;
         }
     }
 
@@ -189,7 +195,9 @@ final class CliProcess {
                 if (Files.isDirectory(f)) {
                     copyTree(f, target.resolve(f.getFileName().toString()));
                 } else {
-                    Files.copy(f, target.resolve(f.getFileName().toString()),
+                    Files.copy(
+                            f,
+                            target.resolve(f.getFileName().toString()),
                             java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }

@@ -3,9 +3,9 @@ package dev.codexfence.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
+import dev.codexfence.engine.Constants;
 import dev.codexfence.engine.internal.catalog.Capability;
 import dev.codexfence.engine.internal.catalog.CatalogLoader;
-import dev.codexfence.engine.Constants;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.engine.UniqueId;
@@ -39,8 +39,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 class CliSelectionParityTest {
 
     private static final Path PROBES = CliProcess.repositoryRoot().resolve("probes");
-    private static final List<String> MODES = List.of("baseline", "codex-sandbox", "codex-full", "codex-read-only",
-            "codex-workspace-net");
+    private static final List<String> MODES =
+            List.of("baseline", "codex-sandbox", "codex-full", "codex-read-only", "codex-workspace-net");
 
     private static Launcher launcher;
 
@@ -63,7 +63,9 @@ class CliSelectionParityTest {
         TestPlan plan = launcher.discover(request);
         Set<Row> rows = new LinkedHashSet<>();
         for (TestIdentifier root : plan.getRoots()) {
-            plan.getDescendants(root).stream().filter(TestIdentifier::isTest).forEach(t -> rows.add(row(t.getUniqueIdObject())));
+            plan.getDescendants(root).stream()
+                    .filter(TestIdentifier::isTest)
+                    .forEach(t -> rows.add(row(t.getUniqueIdObject())));
         }
         return rows;
     }
@@ -92,7 +94,8 @@ class CliSelectionParityTest {
 
     /** What {@code codex-fence ARGS} lists over the probe root in every mode. */
     private static CliInProcess.Outcome list(String... args) {
-        List<String> all = new ArrayList<>(List.of("list", "--probes", PROBES.toString(), "--mode", String.join(",", MODES)));
+        List<String> all =
+                new ArrayList<>(List.of("list", "--probes", PROBES.toString(), "--mode", String.join(",", MODES)));
         all.addAll(List.of(args));
         return CliInProcess.run(all.toArray(String[]::new));
     }
@@ -112,22 +115,25 @@ class CliSelectionParityTest {
         List<Capability> capabilities = new CatalogLoader().loadBundled().capabilities();
         assertThat(capabilities).hasSizeGreaterThan(40);
         List<String> viaSecondary = new ArrayList<>();
-        Stream<DynamicTest> each = capabilities.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
-            Set<Row> expected = engineSelection(TagFilter.includeTags(c.id()));
-            CliInProcess.Outcome listed = list("--cap", c.id());
-            if (expected.isEmpty()) {
-                // a capability of another platform without a probe: Maven selects nothing, the CLI says so
-                assertThat(listed.exit()).as(listed.toString()).isEqualTo(ExitCodes.USAGE);
-                assertThat(listed.err()).contains("nothing to run", "carries the tag " + c.id());
-                return;
-            }
-            assertThat(listed.exit()).as(listed.toString()).isZero();
-            assertThat(rows(listed)).as(c.id()).containsExactlyInAnyOrderElementsOf(expected);
-            expected.stream().filter(r -> !r.capability().equals(c.id()))
-                    .forEach(r -> viaSecondary.add(c.id() + " <- " + r.probe() + " [" + r.mode() + "]"));
-        }));
+        Stream<DynamicTest> each = capabilities.stream()
+                .map(c -> DynamicTest.dynamicTest(c.id(), () -> {
+                    Set<Row> expected = engineSelection(TagFilter.includeTags(c.id()));
+                    CliInProcess.Outcome listed = list("--cap", c.id());
+                    if (expected.isEmpty()) {
+                        // a capability of another platform without a probe: Maven selects nothing, the CLI says so
+                        assertThat(listed.exit()).as(listed.toString()).isEqualTo(ExitCodes.USAGE);
+                        assertThat(listed.err()).contains("nothing to run", "carries the tag " + c.id());
+                        return;
+                    }
+                    assertThat(listed.exit()).as(listed.toString()).isZero();
+                    assertThat(rows(listed)).as(c.id()).containsExactlyInAnyOrderElementsOf(expected);
+                    expected.stream()
+                            .filter(r -> !r.capability().equals(c.id()))
+                            .forEach(r -> viaSecondary.add(c.id() + " <- " + r.probe() + " [" + r.mode() + "]"));
+                }));
         // the rule the two used to disagree on: a probe whose secondary capability is X is a test of X
-        DynamicTest secondary = DynamicTest.dynamicTest("some capability selects probes through a secondary capability",
+        DynamicTest secondary = DynamicTest.dynamicTest(
+                "some capability selects probes through a secondary capability",
                 () -> assertThat(viaSecondary).isNotEmpty());
         return Stream.concat(each, Stream.of(secondary));
     }

@@ -26,8 +26,13 @@ class CliVersionIT {
     private static final String VERSION = required("fence.project.version");
     private static final Path JAR = Path.of(required("fence.jar"));
     private static final Path LIB = Path.of(required("fence.build.directory")).resolve("lib");
-    private static final Map<String, String> MODULES = Map.of("codex-fence-cli", "dev.codexfence.cli",
-            "codex-fence-engine", "dev.codexfence.engine", "codex-fence-probe-runtime", "dev.codexfence.runtime");
+    private static final Map<String, String> MODULES = Map.of(
+            "codex-fence-cli",
+            "dev.codexfence.cli",
+            "codex-fence-engine",
+            "dev.codexfence.engine",
+            "codex-fence-probe-runtime",
+            "dev.codexfence.runtime");
 
     private static String required(String property) {
         String value = System.getProperty(property);
@@ -41,7 +46,8 @@ class CliVersionIT {
     void theCommandsJarsNameTheirArtifactVersionAndModule() throws IOException {
         List<Path> jars = new ArrayList<>(List.of(JAR));
         try (Stream<Path> lib = Files.list(LIB)) {
-            lib.filter(p -> p.getFileName().toString().startsWith("codex-fence-")).forEach(jars::add);
+            lib.filter(p -> p.getFileName().toString().startsWith("codex-fence-"))
+                    .forEach(jars::add);
         }
         List<String> artifacts = new ArrayList<>();
         for (Path jar : jars) {
@@ -51,27 +57,37 @@ class CliVersionIT {
             try (JarFile j = new JarFile(jar.toFile())) {
                 assertThat(j.getManifest()).as("manifest of %s", file).isNotNull();
                 Attributes a = j.getManifest().getMainAttributes();
-                assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_TITLE)).as(file).isEqualTo(artifact);
-                assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_VERSION)).as(file).isEqualTo(VERSION);
+                assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_TITLE))
+                        .as(file)
+                        .isEqualTo(artifact);
+                assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_VERSION))
+                        .as(file)
+                        .isEqualTo(VERSION);
                 assertThat(a.getValue("Automatic-Module-Name")).as(file).isEqualTo(MODULES.get(artifact));
             }
         }
-        assertThat(artifacts).as("the command, the engine and the probe runtime; not the junit API")
+        assertThat(artifacts)
+                .as("the command, the engine and the probe runtime; not the junit API")
                 .containsExactlyInAnyOrderElementsOf(MODULES.keySet());
     }
 
     @Test
     void theCliFromItsJarsReportsItsVersionAndThePinnedCodexRelease() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                JAR + java.io.File.pathSeparator + LIB + "/*", "dev.codexfence.cli.Main", "--version");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                JAR + java.io.File.pathSeparator + LIB + "/*",
+                "dev.codexfence.cli.Main",
+                "--version");
         Process p = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(err).isZero();
-        assertThat(out.lines()).containsExactly("codex-fence " + VERSION,
-                "pinned codex release: " + CodexFenceVersion.pinnedCodex());
+        assertThat(out.lines())
+                .containsExactly("codex-fence " + VERSION, "pinned codex release: " + CodexFenceVersion.pinnedCodex());
         assertThat(CodexFenceVersion.pinnedCodex()).matches("\\d+\\.\\d+\\.\\d+");
     }
 }

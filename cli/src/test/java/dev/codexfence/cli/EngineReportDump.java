@@ -63,7 +63,8 @@ public final class EngineReportDump {
 
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-                entry.getKeyValuePairs().forEach((k, v) -> lines.add("entry " + id.getDisplayName() + " " + k + "=" + v));
+                entry.getKeyValuePairs()
+                        .forEach((k, v) -> lines.add("entry " + id.getDisplayName() + " " + k + "=" + v));
             }
         });
         Files.write(out, lines, StandardCharsets.UTF_8);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.codexfence.engine.internal.containment.Cgroup2Mount;
 import dev.codexfence.engine.internal.containment.Procfs;
-import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.record.RecordAssembler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +40,7 @@ class HostileEscapeTest {
 
     @TempDir
     Path tmp;
+
     private String mark;
 
     @BeforeEach
@@ -49,18 +50,35 @@ class HostileEscapeTest {
     }
 
     private CliProcess rattle(String modes, String... more) {
-        List<String> args = new ArrayList<>(List.of("--rattle", "--probes", fixture("hostile/escape").toString(),
-                "--mode", modes, "--output", tmp.resolve("out").toString(), "--timeout", "60",
-                "-c", "codex-fence.probe.env.HX_ESCAPE_MARK=" + mark, "-c", "codex-fence.coverage.missing=skip"));
+        List<String> args = new ArrayList<>(List.of(
+                "--rattle",
+                "--probes",
+                fixture("hostile/escape").toString(),
+                "--mode",
+                modes,
+                "--output",
+                tmp.resolve("out").toString(),
+                "--timeout",
+                "60",
+                "-c",
+                "codex-fence.probe.env.HX_ESCAPE_MARK=" + mark,
+                "-c",
+                "codex-fence.coverage.missing=skip"));
         args.addAll(List.of(more));
         return cli(args.toArray(String[]::new));
     }
 
     private static Map<String, JsonNode> records(CliProcess.Result r) {
         List<JsonNode> all = r.lines().stream().map(FenceJson.MAPPER::readTree).toList();
-        assertThat(all).as(r.toString()).allSatisfy(n -> assertThat(RecordAssembler.bundledSchema().validate(n)).isEmpty());
-        return all.stream().collect(Collectors.toMap(n -> n.at("/probe/id").asString() + " [" + n.at("/run/mode").asString()
-                + "]", Function.identity()));
+        assertThat(all)
+                .as(r.toString())
+                .allSatisfy(n ->
+                        assertThat(RecordAssembler.bundledSchema().validate(n)).isEmpty());
+        return all.stream()
+                .collect(Collectors.toMap(
+                        n -> n.at("/probe/id").asString() + " ["
+                                + n.at("/run/mode").asString() + "]",
+                        Function.identity()));
     }
 
     /** This test's daemons that still run (zombies do not: they are dead, only not reaped yet). */
@@ -68,7 +86,8 @@ class HostileEscapeTest {
         List<String> alive = new ArrayList<>();
         for (long pid : Procfs.pids()) {
             try {
-                String cmd = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
+                String cmd = new String(
+                                Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
                         .replace('\0', ' ');
                 if (cmd.contains("hx_escape_sleeper " + mark) && Procfs.running(pid)) {
                     alive.add(pid + " " + cmd);
@@ -83,13 +102,15 @@ class HostileEscapeTest {
     /** The cgroup a clean probe reported is gone after the CLI exited (when the run had one of its own). */
     private static void theRunsCgroupIsGone(JsonNode control) throws IOException {
         String seen = control.at("/payload/raw/cgroup").asString();
-        String own = Cgroup2Mount.ownPath(Files.readString(Path.of("/proc/self/cgroup"))).orElse("");
+        String own = Cgroup2Mount.ownPath(Files.readString(Path.of("/proc/self/cgroup")))
+                .orElse("");
         if (seen.equals(own)) {
             return; // no cgroup for runs on this host (the run scanned /proc instead): probes saw no change
         }
         assertThat(seen).matches(".*/codex-fence-[0-9]+-[0-9a-f]+/run-[0-9]+");
-        Path run = Path.of(Cgroup2Mount.folderOf(Cgroup2Mount.parse(Files.readString(Path.of("/proc/self/mountinfo"))), seen)
-                .orElseThrow());
+        Path run = Path.of(
+                Cgroup2Mount.folderOf(Cgroup2Mount.parse(Files.readString(Path.of("/proc/self/mountinfo"))), seen)
+                        .orElseThrow());
         assertThat(run).doesNotExist();
         assertThat(run.getParent()).as("the session's cgroup").doesNotExist();
     }
@@ -99,12 +120,16 @@ class HostileEscapeTest {
         CliProcess.Result r = rattle("baseline", PROBES.toArray(String[]::new)).run();
 
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.stderr()).contains("codex-fence: FAILED hx_escape_daemon [baseline]: " + LEFT)
+        assertThat(r.stderr())
+                .contains("codex-fence: FAILED hx_escape_daemon [baseline]: " + LEFT)
                 .doesNotContain("FAILED hx_escape_cgroup");
         Map<String, JsonNode> records = records(r);
         assertThat(records).containsOnlyKeys("hx_escape_daemon [baseline]", "hx_escape_cgroup [baseline]");
-        assertThat(records.get("hx_escape_daemon [baseline]").at("/payload/raw/daemon_pid").asString())
-                .as("the daemon was started").matches("[0-9]+");
+        assertThat(records.get("hx_escape_daemon [baseline]")
+                        .at("/payload/raw/daemon_pid")
+                        .asString())
+                .as("the daemon was started")
+                .matches("[0-9]+");
         assertThat(daemons()).as("no daemon outlives the CLI").isEmpty();
         theRunsCgroupIsGone(records.get("hx_escape_cgroup [baseline]"));
     }
@@ -118,7 +143,8 @@ class HostileEscapeTest {
         assumeTrue(Files.isExecutable(codex), "no project-local codex CLI (bin/install-codex)");
         List<String> more = new ArrayList<>(PROBES);
         more.addAll(List.of("--codex", codex.toString()));
-        CliProcess.Result r = rattle("codex-sandbox,codex-full", more.toArray(String[]::new)).run();
+        CliProcess.Result r =
+                rattle("codex-sandbox,codex-full", more.toArray(String[]::new)).run();
         Map<String, JsonNode> records = records(r);
         if (!records.containsKey("hx_escape_daemon [codex-sandbox]")) {
             // a host where codex cannot sandbox: the mode is skipped with its reason, never a silent pass
@@ -130,8 +156,12 @@ class HostileEscapeTest {
         // (codex's helper) exits, before codex returns: nothing is left to report, and nothing survives
         JsonNode sandboxed = records.get("hx_escape_daemon [codex-sandbox]");
         assertThat(sandboxed.at("/result/observed_result").asString()).isEqualTo("success");
-        assertThat(sandboxed.at("/payload/raw/daemon_pid").asString()).as("the daemon was started").matches("[0-9]+");
-        assertThat(r.stderr()).as(r.toString()).doesNotContain("FAILED hx_escape_daemon [codex-sandbox]")
+        assertThat(sandboxed.at("/payload/raw/daemon_pid").asString())
+                .as("the daemon was started")
+                .matches("[0-9]+");
+        assertThat(r.stderr())
+                .as(r.toString())
+                .doesNotContain("FAILED hx_escape_daemon [codex-sandbox]")
                 .doesNotContain("FAILED hx_escape_cgroup");
         // codex-full: no namespace, the daemon outlives codex as in baseline, and is reported and killed
         assertThat(r.stderr()).contains("codex-fence: FAILED hx_escape_daemon [codex-full]: " + LEFT);
@@ -145,13 +175,17 @@ class HostileEscapeTest {
         Path stdoutFile = tmp.resolve("stdout.ndjson");
         Path stderrFile = tmp.resolve("stderr.txt");
         // files, not pipes: Process.destroy() also closes the parent's ends of the child's pipes
-        Process p = rattle("baseline", "--probe", "hx_escape_daemon_hang").builder()
-                .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile()).start();
+        Process p = rattle("baseline", "--probe", "hx_escape_daemon_hang")
+                .builder()
+                .redirectOutput(stdoutFile.toFile())
+                .redirectError(stderrFile.toFile())
+                .start();
         p.getOutputStream().close();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (daemons().isEmpty()) {
-                assertThat(p.isAlive()).as("the CLI ended before the daemon started:\n%s", Files.readString(stderrFile))
+                assertThat(p.isAlive())
+                        .as("the CLI ended before the daemon started:\n%s", Files.readString(stderrFile))
                         .isTrue();
                 assertThat(System.nanoTime()).as("the daemon never started").isLessThan(deadline);
                 Thread.sleep(50);
@@ -159,7 +193,8 @@ class HostileEscapeTest {
             List<Path> sessions = sessionCgroupsOf(p.pid());
             var here = dev.codexfence.engine.internal.containment.CgroupContainment.open();
             here.containment().ifPresent(dev.codexfence.engine.internal.containment.CgroupContainment::close);
-            assertThat(sessions).as("runs get a cgroup here (%s)", here.reason())
+            assertThat(sessions)
+                    .as("runs get a cgroup here (%s)", here.reason())
                     .hasSize(here.containment().isPresent() ? 1 : 0);
 
             p.destroy(); // SIGTERM
@@ -167,8 +202,9 @@ class HostileEscapeTest {
             String stderr = Files.readString(stderrFile, StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(stderr).isEqualTo(ExitCodes.INTERRUPTED);
             assertThat(daemons()).as("no daemon outlives the CLI").isEmpty();
-            assertThat(sessions).as("the session's cgroup, where this host gives runs one").allSatisfy(
-                    s -> assertThat(s).doesNotExist());
+            assertThat(sessions)
+                    .as("the session's cgroup, where this host gives runs one")
+                    .allSatisfy(s -> assertThat(s).doesNotExist());
             assertThat(sessionCgroupsOf(p.pid())).isEmpty();
         } finally {
             p.destroyForcibly();
@@ -177,14 +213,17 @@ class HostileEscapeTest {
 
     /** The session cgroups the CLI with pid {@code pid} made under the cgroup it shares with this JVM. */
     private static List<Path> sessionCgroupsOf(long pid) throws IOException {
-        String own = Cgroup2Mount.ownPath(Files.readString(Path.of("/proc/self/cgroup"))).orElse(null);
-        var folder = own == null ? java.util.Optional.<String>empty()
+        String own = Cgroup2Mount.ownPath(Files.readString(Path.of("/proc/self/cgroup")))
+                .orElse(null);
+        var folder = own == null
+                ? java.util.Optional.<String>empty()
                 : Cgroup2Mount.folderOf(Cgroup2Mount.parse(Files.readString(Path.of("/proc/self/mountinfo"))), own);
         if (folder.isEmpty()) {
             return List.of();
         }
         try (var dirs = Files.list(Path.of(folder.get()))) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith("codex-fence-" + pid + "-")).toList();
+            return dirs.filter(d -> d.getFileName().toString().startsWith("codex-fence-" + pid + "-"))
+                    .toList();
         }
     }
 
@@ -211,19 +250,25 @@ class HostileEscapeTest {
         err.join();
         String stderr = err.text();
 
-        assertThat(stderr).as("the zombie was really held until the CLI exited")
+        assertThat(stderr)
+                .as("the zombie was really held until the CLI exited")
                 .containsPattern("subreaper: reaped [1-9][0-9]* orphan");
         assertThat(p.exitValue()).as(stderr).isZero();
         assertThat(stderr).doesNotContain("FAILED");
-        assertThat(out.text().lines().filter(l -> !l.isBlank()).map(FenceJson.MAPPER::readTree)
-                .map(n -> n.at("/result/observed_result").asString())).containsExactly("success");
+        assertThat(out.text()
+                        .lines()
+                        .filter(l -> !l.isBlank())
+                        .map(FenceJson.MAPPER::readTree)
+                        .map(n -> n.at("/result/observed_result").asString()))
+                .containsExactly("success");
     }
 
     /**
      * Runs its arguments as a child, being a child subreaper (prctl PR_SET_CHILD_SUBREAPER) that waits for that
      * child only; orphans reparented to it stay zombies until the child exited, then it reaps and counts them.
      */
-    private static final String NON_REAPING_SUBREAPER = String.join("\n",
+    private static final String NON_REAPING_SUBREAPER = String.join(
+            "\n",
             "import ctypes, os, sys",
             "libc = ctypes.CDLL(None, use_errno=True)",
             "if libc.prctl(36, 1, 0, 0, 0) != 0:",
@@ -246,7 +291,9 @@ class HostileEscapeTest {
 
     private static boolean pythonWorks() {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import ctypes").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("python3", "-c", "import ctypes")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -42,9 +42,22 @@ class HostileForgeTest {
     }
 
     private static CliProcess.Result run(String command, Path out) throws Exception {
-        CliProcess p = cli(command, "--probes", HostileRuns.fixture("forge").toString(), "--mode", HostileRuns.modesWithReadOnly(),
-                "--output", out.toString(), "--timeout", "60", "-c", "codex-fence.coverage.missing=skip",
-                "-c", "codex-fence.expectations.enabled=false", "-c", "codex-fence.scratch.dir=" + scratch);
+        CliProcess p = cli(
+                command,
+                "--probes",
+                HostileRuns.fixture("forge").toString(),
+                "--mode",
+                HostileRuns.modesWithReadOnly(),
+                "--output",
+                out.toString(),
+                "--timeout",
+                "60",
+                "-c",
+                "codex-fence.coverage.missing=skip",
+                "-c",
+                "codex-fence.expectations.enabled=false",
+                "-c",
+                "codex-fence.scratch.dir=" + scratch);
         if (command.equals("--rattle")) {
             p.args("--probe", NEIGHBOUR);
         }
@@ -55,10 +68,14 @@ class HostileForgeTest {
     @Test
     void inBaselineTheTamperingRunFailsWithHarnessIntegrityNamingItself() {
         assertThat(hostile.exit()).as(hostile.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(hostile.stderr()).as(hostile.toString())
+        assertThat(hostile.stderr())
+                .as(hostile.toString())
                 .contains("codex-fence: FAILED " + FORGE + " [baseline]: harness integrity: the helpers in FENCE_BIN (")
-                .contains("emit-record (", "an added entry .real", "; restored from the harness's in-memory copy; made by the"
-                        + " probe run " + FORGE + " [baseline]")
+                .contains(
+                        "emit-record (",
+                        "an added entry .real",
+                        "; restored from the harness's in-memory copy; made by the" + " probe run " + FORGE
+                                + " [baseline]")
                 // the ready workspace it planted in is thrown away, blamed on it too
                 .containsPattern("harness integrity: a ready workspace \\S+ was changed \\(added planted-by-hx_a_forge,"
                         + " src/planted-by-hx_a_forge\\); thrown away and a fresh one made; made by the probe run "
@@ -76,8 +93,9 @@ class HostileForgeTest {
 
     @Test
     void theNeighbourFindsTheHelpersRestoredAndAnUntouchedWorkspace() throws Exception {
-        String bundled = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(RuntimeLayout.bundled().get("emit-record")));
+        String bundled = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(RuntimeLayout.bundled().get("emit-record")));
         JsonNode r = HostileRuns.record(hostile, NEIGHBOUR, "baseline");
         assertThat(r.at("/result/observed_result").asString()).isEqualTo("success");
         assertThat(r.at("/payload/raw/helper_sha256").asString()).isEqualTo(bundled);
@@ -120,18 +138,33 @@ class HostileForgeTest {
         assertThat(hostile.stderr()).doesNotContain("FAILED " + FORGE + " [codex-sandbox]");
         JsonNode neighbour = HostileRuns.record(hostile, NEIGHBOUR, "codex-sandbox");
         assertThat(neighbour.at("/payload/raw/helper_sha256").asString())
-                .isEqualTo(HostileRuns.record(hostile, NEIGHBOUR, "baseline").at("/payload/raw/helper_sha256").asString());
+                .isEqualTo(HostileRuns.record(hostile, NEIGHBOUR, "baseline")
+                        .at("/payload/raw/helper_sha256")
+                        .asString());
     }
 
     @Test
     void aScratchRootASandboxedProbeCouldWriteIsRefusedBeforeAnythingRuns() throws Exception {
-        Path inTmp = Path.of("/tmp", "codex-fence-refused-" + ProcessHandle.current().pid());
-        var r = cli("--rattle", "--probe", NEIGHBOUR, "--probes", HostileRuns.fixture("forge").toString(), "--mode", "baseline",
-                "--output", tmp.resolve("refused").toString(), "-c", "codex-fence.scratch.dir=" + inTmp).run();
+        Path inTmp =
+                Path.of("/tmp", "codex-fence-refused-" + ProcessHandle.current().pid());
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        NEIGHBOUR,
+                        "--probes",
+                        HostileRuns.fixture("forge").toString(),
+                        "--mode",
+                        "baseline",
+                        "--output",
+                        tmp.resolve("refused").toString(),
+                        "-c",
+                        "codex-fence.scratch.dir=" + inTmp)
+                .run();
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.CONFIGURATION);
-        assertThat(r.stderr()).contains("codex-fence: the run could not start: scratch root (codex-fence.scratch.dir) " + inTmp
-                + " lies in /tmp (/tmp), which codex's workspace profile lets sandboxed probes write; set"
-                + " codex-fence.scratch.dir to a folder outside /tmp, $TMPDIR and java.io.tmpdir");
+        assertThat(r.stderr())
+                .contains("codex-fence: the run could not start: scratch root (codex-fence.scratch.dir) " + inTmp
+                        + " lies in /tmp (/tmp), which codex's workspace profile lets sandboxed probes write; set"
+                        + " codex-fence.scratch.dir to a folder outside /tmp, $TMPDIR and java.io.tmpdir");
         assertThat(r.stdout()).isEmpty();
         assertThat(inTmp).doesNotExist();
     }

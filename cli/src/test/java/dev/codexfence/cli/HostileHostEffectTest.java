@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +37,19 @@ import tools.jackson.databind.JsonNode;
 @Tag("slow") // starts a JVM, codex, a browser or a probe corpus: left out of -Pquick
 class HostileHostEffectTest {
 
-    private static final List<String> HOSTILE = List.of("hx_effect_contains", "hx_effect_dotdot", "hx_effect_folder",
-            "hx_effect_forged", "hx_effect_home", "hx_effect_outside_roots", "hx_effect_pid", "hx_effect_preexisting",
-            "hx_effect_relative", "hx_effect_symlink", "hx_effect_symlink_dir", "ssh");
+    private static final List<String> HOSTILE = List.of(
+            "hx_effect_contains",
+            "hx_effect_dotdot",
+            "hx_effect_folder",
+            "hx_effect_forged",
+            "hx_effect_home",
+            "hx_effect_outside_roots",
+            "hx_effect_pid",
+            "hx_effect_preexisting",
+            "hx_effect_relative",
+            "hx_effect_symlink",
+            "hx_effect_symlink_dir",
+            "ssh");
     private static final String HONEST = "hx_effect_honest";
 
     @TempDir
@@ -73,10 +83,22 @@ class HostileHostEffectTest {
 
         Path codex = CliProcess.repositoryRoot().resolve(".tools/codex/node_modules/.bin/codex");
         codexInstalled = Files.isExecutable(codex);
-        List<String> args = new ArrayList<>(List.of("--bang", "--probes", fixture("hostile/effects").toString(),
-                "--mode", codexInstalled ? "baseline,codex-sandbox" : "baseline", "--timeout", "60",
-                "--output", tmp.resolve("out").toString(), "-c", "codex-fence.coverage.missing=skip",
-                "-c", "codex-fence.probe.env.HOME=" + home, "-c", "codex-fence.probe.env.HX_VICTIMS=" + victims));
+        List<String> args = new ArrayList<>(List.of(
+                "--bang",
+                "--probes",
+                fixture("hostile/effects").toString(),
+                "--mode",
+                codexInstalled ? "baseline,codex-sandbox" : "baseline",
+                "--timeout",
+                "60",
+                "--output",
+                tmp.resolve("out").toString(),
+                "-c",
+                "codex-fence.coverage.missing=skip",
+                "-c",
+                "codex-fence.probe.env.HOME=" + home,
+                "-c",
+                "codex-fence.probe.env.HX_VICTIMS=" + victims));
         if (codexInstalled) {
             args.addAll(List.of("--codex", codex.toString()));
         }
@@ -125,17 +147,26 @@ class HostileHostEffectTest {
         for (String mode : modes()) {
             JsonNode r = records.get(probe + " [" + mode + "]");
             assertThat(r).as(probe + " [" + mode + "] has a record\n" + run).isNotNull();
-            assertThat(r.at("/result/observed_result").asString()).as(probe + " " + mode).isEqualTo("error");
-            assertThat(r.at("/payload/raw/harness_error").asString()).as(probe + " " + mode).isEqualTo("contract_violation");
-            assertThat(r.at("/result/message").asString()).as(probe + " " + mode).contains(rule);
-            assertThat(r.at("/payload/raw").has("host_effect")).as(probe + " " + mode + " has no verdict").isFalse();
+            assertThat(r.at("/result/observed_result").asString())
+                    .as(probe + " " + mode)
+                    .isEqualTo("error");
+            assertThat(r.at("/payload/raw/harness_error").asString())
+                    .as(probe + " " + mode)
+                    .isEqualTo("contract_violation");
+            assertThat(r.at("/result/message").asString())
+                    .as(probe + " " + mode)
+                    .contains(rule);
+            assertThat(r.at("/payload/raw").has("host_effect"))
+                    .as(probe + " " + mode + " has no verdict")
+                    .isFalse();
         }
     }
 
     @Test
     void theRunFailsNamingEveryHostileProbeAndOnlyThem() {
         assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(HOSTILE).allSatisfy(id -> assertThat(run.stderr()).as(run.toString()).contains(id));
+        assertThat(HOSTILE)
+                .allSatisfy(id -> assertThat(run.stderr()).as(run.toString()).contains(id));
         assertThat(records.keySet()).as(run.toString()).hasSize((HOSTILE.size() + 1) * modes().size());
     }
 
@@ -145,7 +176,9 @@ class HostileHostEffectTest {
             JsonNode r = records.get(HONEST + " [" + mode + "]");
             assertThat(r.at("/result/observed_result").asString()).as(mode).isEqualTo("success");
             assertThat(r.at("/payload/raw/host_effect").asString()).as(mode).isEqualTo("present");
-            assertThat(Path.of(r.at("/payload/raw/host_effect_path").asString())).as(mode).doesNotExist();
+            assertThat(Path.of(r.at("/payload/raw/host_effect_path").asString()))
+                    .as(mode)
+                    .doesNotExist();
         }
     }
 
@@ -153,8 +186,10 @@ class HostileHostEffectTest {
     void nothingPlantedChangesByAByte() throws IOException {
         Map<String, String> after = snapshot(home);
         // the symlink probe's own links stay (the harness leaves a refused entry untouched); codex may keep state
-        after.keySet().removeIf(k -> k.startsWith(".codex-fence-hx_effect_symlink-") || k.equals(".codex")
-                || k.startsWith(".codex/"));
+        after.keySet()
+                .removeIf(k -> k.startsWith(".codex-fence-hx_effect_symlink-")
+                        || k.equals(".codex")
+                        || k.startsWith(".codex/"));
         assertThat(after).isEqualTo(homeBefore);
         assertThat(snapshot(victims)).isEqualTo(victimsBefore);
         assertThat(home.resolve(".ssh/id_ed25519")).hasContent("-----BEGIN OPENSSH PRIVATE KEY----- planted");
@@ -165,7 +200,8 @@ class HostileHostEffectTest {
         List<String> withVerdict = records.entrySet().stream()
                 .filter(e -> HOSTILE.stream().anyMatch(id -> e.getKey().startsWith(id + " [")))
                 .filter(e -> e.getValue().at("/payload/raw").has("host_effect"))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(records).isNotEmpty();
         assertThat(withVerdict).isEmpty();
     }
@@ -179,7 +215,8 @@ class HostileHostEffectTest {
     @Test
     void aRelativeDotDotPathIsRefused() {
         assertViolation("hx_effect_relative", "is not an absolute path", "../");
-        assertThat(victims.resolve(".codex-fence-hx_effect_relative-planted")).hasContent("planted: reached by ../../..");
+        assertThat(victims.resolve(".codex-fence-hx_effect_relative-planted"))
+                .hasContent("planted: reached by ../../..");
     }
 
     @Test
@@ -189,8 +226,10 @@ class HostileHostEffectTest {
 
     @Test
     void aNameThatContainsButDoesNotStartWithThePrefixIsRefused() {
-        assertViolation("hx_effect_contains", "the name \"victim-hx_effect_contains.txt\" does not start with"
-                + " \".codex-fence-hx_effect_contains-\"");
+        assertViolation(
+                "hx_effect_contains",
+                "the name \"victim-hx_effect_contains.txt\" does not start with"
+                        + " \".codex-fence-hx_effect_contains-\"");
     }
 
     @Test
@@ -201,8 +240,10 @@ class HostileHostEffectTest {
 
     @Test
     void aWellNamedFolderIsRefusedAndKeepsItsContent() {
-        assertViolation("hx_effect_folder", "is a folder (rule: the harness checks and removes one non-directory entry");
-        assertThat(home.resolve(".codex-fence-hx_effect_folder-dir/inside.txt")).hasContent("planted: inside a well-named folder");
+        assertViolation(
+                "hx_effect_folder", "is a folder (rule: the harness checks and removes one non-directory entry");
+        assertThat(home.resolve(".codex-fence-hx_effect_folder-dir/inside.txt"))
+                .hasContent("planted: inside a well-named folder");
     }
 
     @Test
@@ -215,7 +256,8 @@ class HostileHostEffectTest {
         assertViolation("hx_effect_symlink", "is a symlink (rule:");
         List<Path> links;
         try (Stream<Path> s = Files.list(home)) {
-            links = s.filter(p -> p.getFileName().toString().startsWith(".codex-fence-hx_effect_symlink-")).toList();
+            links = s.filter(p -> p.getFileName().toString().startsWith(".codex-fence-hx_effect_symlink-"))
+                    .toList();
         }
         assertThat(links).hasSize(modes().size()).allSatisfy(l -> {
             assertThat(Files.isSymbolicLink(l)).isTrue();
@@ -227,13 +269,16 @@ class HostileHostEffectTest {
     @Test
     void aSymlinkedFolderInTheWorkspaceIsNotGoneThrough() {
         assertViolation("hx_effect_symlink_dir", "goes through the symlink ", "(rule: no symlink in any component");
-        assertThat(victims.resolve(".codex-fence-hx_effect_symlink_dir-planted")).hasContent("planted: behind a workspace link");
+        assertThat(victims.resolve(".codex-fence-hx_effect_symlink_dir-planted"))
+                .hasContent("planted: behind a workspace link");
     }
 
     @Test
     void aVerdictWrittenByTheProbeIsAViolation() {
-        assertViolation("hx_effect_forged", "the probe wrote payload.raw.host_effect itself (rule: the verdict is"
-                + " written by the harness only");
+        assertViolation(
+                "hx_effect_forged",
+                "the probe wrote payload.raw.host_effect itself (rule: the verdict is"
+                        + " written by the harness only");
     }
 
     @Test
@@ -244,7 +289,9 @@ class HostileHostEffectTest {
 
     @Test
     void aPidOtherThanTheOutsideProcessIsAViolation() {
-        assertViolation("hx_effect_pid", "payload.raw.host_effect_pid is \"1\", not $FENCE_OUTSIDE_PID (",
+        assertViolation(
+                "hx_effect_pid",
+                "payload.raw.host_effect_pid is \"1\", not $FENCE_OUTSIDE_PID (",
                 "(rule: the only process a probe may declare is the harness's own outside process)");
     }
 
@@ -259,6 +306,8 @@ class HostileHostEffectTest {
             assertThat(run.stderr()).as(run.toString()).contains("skipped");
             Assumptions.abort("codex cannot sandbox on this host: " + run.stderr());
         }
-        assertThat(records.keySet()).filteredOn(k -> k.endsWith(" [codex-sandbox]")).hasSize(HOSTILE.size() + 1);
+        assertThat(records.keySet())
+                .filteredOn(k -> k.endsWith(" [codex-sandbox]"))
+                .hasSize(HOSTILE.size() + 1);
     }
 }

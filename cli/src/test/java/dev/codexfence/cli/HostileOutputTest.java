@@ -31,10 +31,26 @@ class HostileOutputTest {
     Path tmp;
 
     private CliProcess.Result plant(String mode, Path out, Path victim) throws Exception {
-        CliProcess p = cli("--rattle", "--probe", PROBE, "--probes", HostileRuns.fixture("output").toString(), "--mode", mode,
-                "--output", out.toString(), "--timeout", "60", "-c", "codex-fence.expectations.enabled=false",
-                "-c", "codex-fence.scratch.dir=" + CliProcess.scratchRoot("ho"),
-                "-c", "codex-fence.probe.env.HX_OUTPUT=" + out, "-c", "codex-fence.probe.env.HX_VICTIM=" + victim);
+        CliProcess p = cli(
+                "--rattle",
+                "--probe",
+                PROBE,
+                "--probes",
+                HostileRuns.fixture("output").toString(),
+                "--mode",
+                mode,
+                "--output",
+                out.toString(),
+                "--timeout",
+                "60",
+                "-c",
+                "codex-fence.expectations.enabled=false",
+                "-c",
+                "codex-fence.scratch.dir=" + CliProcess.scratchRoot("ho"),
+                "-c",
+                "codex-fence.probe.env.HX_OUTPUT=" + out,
+                "-c",
+                "codex-fence.probe.env.HX_VICTIM=" + victim);
         HostileRuns.codex().ifPresent(c -> p.args("--codex", c.toString()));
         return p.timeout(Duration.ofSeconds(120)).run();
     }
@@ -47,10 +63,12 @@ class HostileOutputTest {
 
     /** The run's NDJSON file: a regular file (no symlink), mode 0600, holding exactly the run's record. */
     private static void assertPrivateRecordFile(Path out, CliProcess.Result r) throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rwx------");
         List<Path> ndjson;
         try (var files = Files.list(out)) {
-            ndjson = files.filter(f -> f.getFileName().toString().endsWith(".ndjson")).toList();
+            ndjson = files.filter(f -> f.getFileName().toString().endsWith(".ndjson"))
+                    .toList();
         }
         assertThat(ndjson).as(r.toString()).singleElement().satisfies(f -> {
             assertThat(Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).isTrue();
@@ -76,13 +94,18 @@ class HostileOutputTest {
         assertPrivateRecordFile(out, r);
         // the planted NAME.ndjson.tmp is left as it was: a symlink nobody wrote through
         try (var files = Files.list(out)) {
-            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".ndjson.tmp")).toList()).singleElement()
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".ndjson.tmp"))
+                            .toList())
+                    .singleElement()
                     .satisfies(f -> assertThat(Files.readSymbolicLink(f)).isEqualTo(victim));
         }
         // the swap of the partial file is not silent: the run fails with it
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.stderr()).contains("codex-fence: FAILED codex-fence: harness integrity: the run's partial NDJSON file "
-                + out.resolve(""), ".ndjson.partial was replaced while probes ran");
+        assertThat(r.stderr())
+                .contains(
+                        "codex-fence: FAILED codex-fence: harness integrity: the run's partial NDJSON file "
+                                + out.resolve(""),
+                        ".ndjson.partial was replaced while probes ran");
     }
 
     @Test
@@ -103,16 +126,36 @@ class HostileOutputTest {
     void anOutputFolderOthersMayWriteIsRefusedBeforeAnythingRuns() throws Exception {
         Path open = Files.createDirectory(tmp.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
-        var r = cli("--rattle", "--probe", PROBE, "--probes", HostileRuns.fixture("output").toString(), "--mode", "baseline",
-                "--output", open.toString()).run();
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        PROBE,
+                        "--probes",
+                        HostileRuns.fixture("output").toString(),
+                        "--mode",
+                        "baseline",
+                        "--output",
+                        open.toString())
+                .run();
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.stderr().strip()).isEqualTo("codex-fence: --output " + open + " is writable by every user (mode"
-                + " rwxrwxrwx); codex-fence writes only into folders no other user can write: choose another or chmod go-w it");
+        assertThat(r.stderr().strip())
+                .isEqualTo(
+                        "codex-fence: --output " + open + " is writable by every user (mode"
+                                + " rwxrwxrwx); codex-fence writes only into folders no other user can write: choose another or chmod go-w it");
         assertThat(r.stdout()).isEmpty();
 
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwx---"));
-        var group = cli("--rattle", "--probe", PROBE, "--probes", HostileRuns.fixture("output").toString(), "--mode", "baseline",
-                "--output", open.toString()).run();
+        var group = cli(
+                        "--rattle",
+                        "--probe",
+                        PROBE,
+                        "--probes",
+                        HostileRuns.fixture("output").toString(),
+                        "--mode",
+                        "baseline",
+                        "--output",
+                        open.toString())
+                .run();
         assertThat(group.stderr()).contains("is writable by its group (mode rwxrwx---)");
         assertThat(group.exit()).isEqualTo(ExitCodes.USAGE);
     }
@@ -127,10 +170,20 @@ class HostileOutputTest {
         } else {
             foreign = Path.of("/"); // root's, and this test does not run as root
         }
-        var r = cli("--rattle", "--probe", PROBE, "--probes", HostileRuns.fixture("output").toString(), "--mode", "baseline",
-                "--output", foreign.toString()).run();
+        var r = cli(
+                        "--rattle",
+                        "--probe",
+                        PROBE,
+                        "--probes",
+                        HostileRuns.fixture("output").toString(),
+                        "--mode",
+                        "baseline",
+                        "--output",
+                        foreign.toString())
+                .run();
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.stderr()).contains("codex-fence: --output " + foreign + " belongs to another user (uid ")
+        assertThat(r.stderr())
+                .contains("codex-fence: --output " + foreign + " belongs to another user (uid ")
                 .contains("codex-fence writes only into folders of its own user");
     }
 
@@ -138,8 +191,17 @@ class HostileOutputTest {
     void anOutputThatIsNotAFolderGetsItsOwnMessage() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         for (Path output : List.of(Path.of("/dev/null"), file)) {
-            var r = cli("--rattle", "--probe", PROBE, "--probes", HostileRuns.fixture("output").toString(), "--mode", "baseline",
-                    "--output", output.toString()).run();
+            var r = cli(
+                            "--rattle",
+                            "--probe",
+                            PROBE,
+                            "--probes",
+                            HostileRuns.fixture("output").toString(),
+                            "--mode",
+                            "baseline",
+                            "--output",
+                            output.toString())
+                    .run();
             assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.stderr().strip()).isEqualTo("codex-fence: --output " + output + " is not a directory");
         }

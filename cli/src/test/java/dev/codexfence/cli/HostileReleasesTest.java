@@ -11,8 +11,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -41,17 +41,37 @@ class HostileReleasesTest {
     static void runTheForgerAndTheNeighbourWithTwoReleases() throws Exception {
         RELEASES.forEach(PinnedReleases::require); // aborts (fails in CI) where .ci/run did not install them
         scratch = CliProcess.scratchRoot("hr");
-        run = cli("--bang", "--probes", HostileRuns.fixture("forge").toString(), "--mode", "codex-sandbox,codex-full",
-                "--codex-version", String.join(",", RELEASES), "--output", tmp.toString(), "--timeout", "60",
-                "-c", "codex-fence.coverage.missing=skip", "-c", "codex-fence.expectations.enabled=false",
-                "-c", "codex-fence.scratch.dir=" + scratch).timeout(Duration.ofSeconds(240)).run();
+        run = cli(
+                        "--bang",
+                        "--probes",
+                        HostileRuns.fixture("forge").toString(),
+                        "--mode",
+                        "codex-sandbox,codex-full",
+                        "--codex-version",
+                        String.join(",", RELEASES),
+                        "--output",
+                        tmp.toString(),
+                        "--timeout",
+                        "60",
+                        "-c",
+                        "codex-fence.coverage.missing=skip",
+                        "-c",
+                        "codex-fence.expectations.enabled=false",
+                        "-c",
+                        "codex-fence.scratch.dir=" + scratch)
+                .timeout(Duration.ofSeconds(240))
+                .run();
     }
 
     private static JsonNode record(String probe, String mode, String release) {
-        List<JsonNode> found = HostileRuns.records(run).stream().filter(n -> n.at("/probe/id").asString().equals(probe)
-                && n.at("/run/mode").asString().equals(mode)
-                && n.at("/stack/codex_npm_version").asString("").equals(release)).toList();
-        assertThat(found).as("the record of %s [%s] with codex %s in\n%s", probe, mode, release, run).hasSize(1);
+        List<JsonNode> found = HostileRuns.records(run).stream()
+                .filter(n -> n.at("/probe/id").asString().equals(probe)
+                        && n.at("/run/mode").asString().equals(mode)
+                        && n.at("/stack/codex_npm_version").asString("").equals(release))
+                .toList();
+        assertThat(found)
+                .as("the record of %s [%s] with codex %s in\n%s", probe, mode, release, run)
+                .hasSize(1);
         return found.get(0);
     }
 
@@ -59,9 +79,10 @@ class HostileReleasesTest {
     void inCodexFullEachReleasesTamperingRunFailsNamingItsRelease() {
         assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
         for (String release : RELEASES) {
-            assertThat(run.stderr()).as(run.toString())
-                    .contains("codex-fence: FAILED " + FORGE + " [codex-full, codex " + release + "]: harness integrity:"
-                            + " the helpers in FENCE_BIN (")
+            assertThat(run.stderr())
+                    .as(run.toString())
+                    .contains("codex-fence: FAILED " + FORGE + " [codex-full, codex " + release
+                            + "]: harness integrity:" + " the helpers in FENCE_BIN (")
                     .contains("; restored from the harness's in-memory copy; made by the probe run " + FORGE
                             + " [codex-full] (codex " + release + ")");
             JsonNode r = record(FORGE, "codex-full", release);
@@ -73,16 +94,22 @@ class HostileReleasesTest {
 
     @Test
     void eachReleasesNeighbourFindsTheBundledHelperAndAnUntouchedWorkspace() throws Exception {
-        String bundled = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(RuntimeLayout.bundled().get("emit-record")));
+        String bundled = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(RuntimeLayout.bundled().get("emit-record")));
         for (String release : RELEASES) {
             for (String mode : List.of("codex-full", "codex-sandbox")) {
                 JsonNode r = record(NEIGHBOUR, mode, release);
-                assertThat(r.at("/result/observed_result").asString()).as("%s %s", mode, release).isEqualTo("success");
-                assertThat(r.at("/payload/raw/helper_sha256").asString()).as("%s %s", mode, release).isEqualTo(bundled);
+                assertThat(r.at("/result/observed_result").asString())
+                        .as("%s %s", mode, release)
+                        .isEqualTo("success");
+                assertThat(r.at("/payload/raw/helper_sha256").asString())
+                        .as("%s %s", mode, release)
+                        .isEqualTo(bundled);
                 // codex's own empty mount points (.codex, .agents) show inside its sandbox; nothing else is added
                 assertThat(r.at("/result/message").asString().replaceAll(" \\./\\.(codex|agents|aws)(?= )", ""))
-                        .as("%s %s", mode, release).isEqualTo("workspace: . ./README.md ./src ./src/hello.txt");
+                        .as("%s %s", mode, release)
+                        .isEqualTo("workspace: . ./README.md ./src ./src/hello.txt");
             }
         }
     }
@@ -91,7 +118,9 @@ class HostileReleasesTest {
     void inCodexSandboxEveryReleaseRefusesEveryWrite() {
         for (String release : RELEASES) {
             JsonNode r = record(FORGE, "codex-sandbox", release);
-            assertThat(r.at("/result/observed_result").asString()).as(r.toString()).isEqualTo("success");
+            assertThat(r.at("/result/observed_result").asString())
+                    .as(r.toString())
+                    .isEqualTo("success");
             assertThat(r.at("/payload/raw/helper").asString()).isEqualTo("refused");
             assertThat(r.at("/payload/raw/planted").asString()).isEqualTo("0");
             assertThat(run.stderr()).doesNotContain("FAILED " + FORGE + " [codex-sandbox, codex " + release + "]");

@@ -59,8 +59,10 @@ final class HostileRuns {
 
     /** The one record of {@code probe} in {@code mode}; aborts for codex-sandbox when codex could not run it. */
     static JsonNode record(CliProcess.Result r, String probe, String mode) {
-        List<JsonNode> found = records(r).stream().filter(n -> n.at("/probe/id").asString().equals(probe)
-                && n.at("/run/mode").asString().equals(mode)).toList();
+        List<JsonNode> found = records(r).stream()
+                .filter(n -> n.at("/probe/id").asString().equals(probe)
+                        && n.at("/run/mode").asString().equals(mode))
+                .toList();
         if (found.isEmpty() && !mode.equals("baseline")) {
             requireCodex();
             assumeTrue("true".equals(System.getenv("CI")), mode + " did not run here:\n" + r.stderr());

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.record.Redactor;
 import dev.codexfence.engine.internal.record.SecretEncodings;
 import dev.codexfence.engine.internal.run.ProbeEnvironment;
-import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +51,15 @@ class HostileSecretsTest {
     static final Path PROBES = CliProcess.fixture("hostile/secrets");
     static final List<String> PROBE_IDS = List.of("sec_fields", "sec_stderr", "sec_stdout");
     /** What a probe's environment may hold besides the allow-list: bash's own, and codex's own under codex. */
-    static final Set<String> SHELL_AND_CODEX = Set.of("PWD", "OLDPWD", "SHLVL", "_", "CODEX_MANAGED_BY_NPM",
-            "CODEX_MANAGED_PACKAGE_ROOT", "CODEX_SANDBOX_NETWORK_DISABLED", "CODEX_SANDBOX");
+    static final Set<String> SHELL_AND_CODEX = Set.of(
+            "PWD",
+            "OLDPWD",
+            "SHLVL",
+            "_",
+            "CODEX_MANAGED_BY_NPM",
+            "CODEX_MANAGED_PACKAGE_ROOT",
+            "CODEX_SANDBOX_NETWORK_DISABLED",
+            "CODEX_SANDBOX");
 
     private final Path codex = CliProcess.repositoryRoot().resolve(".tools/codex/node_modules/.bin/codex");
     private boolean codexHere;
@@ -68,8 +75,16 @@ class HostileSecretsTest {
         String modes = codexHere ? "baseline,codex-sandbox" : "baseline";
 
         Path out = Files.createDirectories(tmp.resolve("cli-out"));
-        List<String> args = new ArrayList<>(List.of("--rattle", "--probes", PROBES.toString(), "--mode", modes,
-                "--timeout", "60", "--output", out.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "--rattle",
+                "--probes",
+                PROBES.toString(),
+                "--mode",
+                modes,
+                "--timeout",
+                "60",
+                "--output",
+                out.toString()));
         PROBE_IDS.forEach(id -> args.addAll(List.of("--probe", id)));
         if (codexHere) {
             args.addAll(List.of("--codex", codex.toString()));
@@ -78,15 +93,21 @@ class HostileSecretsTest {
         CANARIES.forEach(process::env);
         cli = process.run();
         try (var files = Files.walk(out)) {
-            List<Path> found = files.filter(f -> f.toString().endsWith(".ndjson")).toList();
+            List<Path> found =
+                    files.filter(f -> f.toString().endsWith(".ndjson")).toList();
             assertThat(found).as(cli.toString()).hasSize(1);
             ndjson = Files.readString(found.get(0));
         }
-        records = cli.lines().stream().map(l -> (JsonNode) FenceJson.MAPPER.readTree(l)).toList();
+        records = cli.lines().stream()
+                .map(l -> (JsonNode) FenceJson.MAPPER.readTree(l))
+                .toList();
 
         Path dumpFile = tmp.resolve("engine-report.txt");
-        List<String> dumpArgs = new ArrayList<>(List.of(dumpFile.toString(),
-                Files.createDirectories(tmp.resolve("engine-out")).toString(), modes, codexHere ? codex.toString() : "-"));
+        List<String> dumpArgs = new ArrayList<>(List.of(
+                dumpFile.toString(),
+                Files.createDirectories(tmp.resolve("engine-out")).toString(),
+                modes,
+                codexHere ? codex.toString() : "-"));
         PROBE_IDS.forEach(id -> dumpArgs.add(PROBES.resolve(id + ".sh").toString()));
         dumpProcess = runJava(EngineReportDump.class.getName(), dumpArgs);
         assertThat(dumpFile).as(dumpProcess.toString()).exists();
@@ -102,16 +123,21 @@ class HostileSecretsTest {
         outputs.put("NDJSON file", ndjson);
         outputs.put("NDJSON file, decoded", decoded(ndjson));
         outputs.put("Launcher report entries and failures", dump);
-        outputs.put("Launcher report entries, decoded", decoded(dump.lines()
-                .filter(l -> l.contains(" cfbo=")).map(l -> l.substring(l.indexOf(" cfbo=") + 6)).reduce("", (a, b) -> a + b + "\n")));
+        outputs.put(
+                "Launcher report entries, decoded",
+                decoded(dump.lines()
+                        .filter(l -> l.contains(" cfbo="))
+                        .map(l -> l.substring(l.indexOf(" cfbo=") + 6))
+                        .reduce("", (a, b) -> a + b + "\n")));
         outputs.put("Launcher JVM stdout and stderr", dumpProcess.stdout() + dumpProcess.stderr());
         assertThat(dump).contains("failure sec_stderr [baseline]", "failure sec_stdout [baseline]", "cfbo={");
         outputs.forEach((where, text) -> {
             if (!where.startsWith("Launcher JVM")) { // the engine never prints; that stream may well be empty
                 assertThat(text).as(where).isNotBlank();
             }
-            CANARIES.forEach((name, value) ->
-                    assertThat(SecretEncodings.leaks(text, value)).as("%s of %s in %s", "encodings", name, where).isEmpty());
+            CANARIES.forEach((name, value) -> assertThat(SecretEncodings.leaks(text, value))
+                    .as("%s of %s in %s", "encodings", name, where)
+                    .isEmpty());
         });
     }
 
@@ -119,50 +145,77 @@ class HostileSecretsTest {
     void inBaselineTheProbeFoundEveryCanaryInTheHarnessJvmButNoneInItsOwnEnvironment() {
         JsonNode r = record("sec_fields", "baseline");
         assertThat(r.at("/payload/raw/own_found").asString()).isEqualTo("0");
-        assertThat(r.at("/payload/raw/proc_found").asString()).as("/proc/<ancestor>/environ was read").isEqualTo("4");
-        assertThat(record("sec_stderr", "baseline").at("/payload/raw/proc_found").asString()).isEqualTo("4");
+        assertThat(r.at("/payload/raw/proc_found").asString())
+                .as("/proc/<ancestor>/environ was read")
+                .isEqualTo("4");
+        assertThat(record("sec_stderr", "baseline")
+                        .at("/payload/raw/proc_found")
+                        .asString())
+                .isEqualTo("4");
     }
 
     @Test
     void whereTheProbePutACanaryTheRecordSaysRedacted() {
         JsonNode r = record("sec_fields", "baseline");
-        assertThat(r.at("/result/message").asString().replace(Redactor.MARK, "X")).isEqualTo(" X | X | X | X |");
+        assertThat(r.at("/result/message").asString().replace(Redactor.MARK, "X"))
+                .isEqualTo(" X | X | X | X |");
         for (String field : List.of("/run/command", "/operation/target", "/result/error_detail")) {
-            assertThat(r.at(field).asString().strip().split(" ")).as(field).hasSize(4).containsOnly(Redactor.MARK);
+            assertThat(r.at(field).asString().strip().split(" "))
+                    .as(field)
+                    .hasSize(4)
+                    .containsOnly(Redactor.MARK);
         }
         JsonNode args = r.at("/operation/args");
         assertThat(args.size()).isEqualTo(4 * 13);
-        args.properties().forEach(e -> assertThat(e.getValue().asString().strip()).as(e.getKey()).isEqualTo(Redactor.MARK));
+        args.properties()
+                .forEach(e -> assertThat(e.getValue().asString().strip())
+                        .as(e.getKey())
+                        .isEqualTo(Redactor.MARK));
         JsonNode raw = r.at("/payload/raw");
         CANARIES.keySet().forEach(name -> {
             assertThat(raw.path(name + "_url").asString()).isEqualTo(Redactor.MARK);
             assertThat(raw.path(name + "_hex").asString()).isEqualTo(Redactor.MARK);
         });
-        assertThat(r.at("/payload/stdout_snippet").asString().strip().split("\n")).hasSize(4).containsOnly(Redactor.MARK);
-        assertThat(r.at("/payload/stderr_snippet").asString().strip().split(" ")).hasSize(4).containsOnly(Redactor.MARK);
+        assertThat(r.at("/payload/stdout_snippet").asString().strip().split("\n"))
+                .hasSize(4)
+                .containsOnly(Redactor.MARK);
+        assertThat(r.at("/payload/stderr_snippet").asString().strip().split(" "))
+                .hasSize(4)
+                .containsOnly(Redactor.MARK);
     }
 
     @Test
     void failureMessagesQuotingTheProbesOutputAreRedacted() {
         assertThat(cli.exit()).as(cli.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(cli.stderr()).contains("codex-fence: FAILED sec_stderr [baseline]: the probe exited with status 3",
-                "    stderr: " + Redactor.MARK + " " + Redactor.MARK + "\n",
-                "codex-fence: FAILED sec_stdout [baseline]: stdout carries more than the record: line 1: " + Redactor.MARK + ";");
+        assertThat(cli.stderr())
+                .contains(
+                        "codex-fence: FAILED sec_stderr [baseline]: the probe exited with status 3",
+                        "    stderr: " + Redactor.MARK + " " + Redactor.MARK + "\n",
+                        "codex-fence: FAILED sec_stdout [baseline]: stdout carries more than the record: line 1: "
+                                + Redactor.MARK + ";");
         JsonNode harnessMade = record("sec_stdout", "baseline");
         assertThat(harnessMade.at("/result/observed_result").asString()).isEqualTo("error");
-        assertThat(harnessMade.at("/payload/stdout_snippet").asString()).startsWith(Redactor.MARK + "\n" + Redactor.MARK);
+        assertThat(harnessMade.at("/payload/stdout_snippet").asString())
+                .startsWith(Redactor.MARK + "\n" + Redactor.MARK);
         assertThat(dump).contains("stderr: " + Redactor.MARK + " " + Redactor.MARK);
     }
 
     @Test
     void probesGetOnlyTheAllowListedEnvironment() {
-        List<JsonNode> fields = records.stream().filter(r -> r.at("/probe/id").asString().equals("sec_fields")).toList();
+        List<JsonNode> fields = records.stream()
+                .filter(r -> r.at("/probe/id").asString().equals("sec_fields"))
+                .toList();
         assertThat(fields).hasSize(codexHere ? 2 : 1);
         for (JsonNode r : fields) {
-            List<String> names = List.of(r.at("/payload/raw/env_names").asString().split(","));
-            assertThat(names).as(r.at("/run/mode").asString()).contains("PATH", "HOME", "FENCE_RUN_MODE", "FENCE_BIN")
+            List<String> names =
+                    List.of(r.at("/payload/raw/env_names").asString().split(","));
+            assertThat(names)
+                    .as(r.at("/run/mode").asString())
+                    .contains("PATH", "HOME", "FENCE_RUN_MODE", "FENCE_BIN")
                     .doesNotContainAnyElementsOf(CANARIES.keySet())
-                    .allMatch(n -> ProbeEnvironment.passes(n) || n.startsWith("FENCE_") || SHELL_AND_CODEX.contains(n), "allow-listed");
+                    .allMatch(
+                            n -> ProbeEnvironment.passes(n) || n.startsWith("FENCE_") || SHELL_AND_CODEX.contains(n),
+                            "allow-listed");
         }
     }
 
@@ -174,17 +227,26 @@ class HostileSecretsTest {
             }
             assumeTrue(false, "no project-local codex CLI at " + codex + " (bin/install-codex)");
         }
-        List<JsonNode> sandboxed = records.stream().filter(r -> r.at("/run/mode").asString().equals("codex-sandbox")).toList();
+        List<JsonNode> sandboxed = records.stream()
+                .filter(r -> r.at("/run/mode").asString().equals("codex-sandbox"))
+                .toList();
         assumeTrue(!sandboxed.isEmpty(), "codex cannot sandbox on this host: " + cli.stderr());
         JsonNode r = record("sec_fields", "codex-sandbox");
         assertThat(r.at("/payload/raw/own_found").asString()).isEqualTo("0");
-        assertThat(r.at("/payload/raw/proc_found").asString()).as("the pid namespace hides the harness").isEqualTo("0");
-        assertThat(sandboxed).extracting(n -> n.at("/probe/id").asString()).containsExactlyInAnyOrderElementsOf(PROBE_IDS);
+        assertThat(r.at("/payload/raw/proc_found").asString())
+                .as("the pid namespace hides the harness")
+                .isEqualTo("0");
+        assertThat(sandboxed)
+                .extracting(n -> n.at("/probe/id").asString())
+                .containsExactlyInAnyOrderElementsOf(PROBE_IDS);
     }
 
     private JsonNode record(String probe, String mode) {
-        return records.stream().filter(r -> r.at("/probe/id").asString().equals(probe) && r.at("/run/mode").asString().equals(mode))
-                .findFirst().orElseThrow(() -> new AssertionError("no record of " + probe + " [" + mode + "]:\n" + cli));
+        return records.stream()
+                .filter(r -> r.at("/probe/id").asString().equals(probe)
+                        && r.at("/run/mode").asString().equals(mode))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no record of " + probe + " [" + mode + "]:\n" + cli));
     }
 
     /** Every string (keys too) of every JSON object line of {@code ndjson}, one per line. */
@@ -209,13 +271,23 @@ class HostileSecretsTest {
     }
 
     /** Runs a main class of this classpath as a separate JVM with the canaries in its environment. */
-    private static CliProcess.Result runJava(String mainClass, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), mainClass));
+    private static CliProcess.Result runJava(String mainClass, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("CODEX_FENCE_") || k.startsWith("FENCE_") || k.equals("MODES")
-                || k.equals("JAVA_TOOL_OPTIONS"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("CODEX_FENCE_")
+                        || k.startsWith("FENCE_")
+                        || k.equals("MODES")
+                        || k.equals("JAVA_TOOL_OPTIONS"));
         pb.environment().putAll(CANARIES);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         long start = System.nanoTime();
@@ -231,6 +303,7 @@ class HostileSecretsTest {
         }
         out.join();
         err.join();
-        return new CliProcess.Result(p.exitValue(), out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
+        return new CliProcess.Result(
+                p.exitValue(), out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
     }
 }

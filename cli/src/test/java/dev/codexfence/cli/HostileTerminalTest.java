@@ -33,6 +33,7 @@ class HostileTerminalTest {
 
     /** Clear the screen, set the window title, ring, return, DEL, C1 CSI, tab. */
     static final String EVIL = "\u001b[2J\u001b]0;pwned\u0007\rX\u007f\u009b31m\tY";
+
     static final String EVIL_SHOWN = "\\e[2J\\e]0;pwned\\x07\\rX\\u007f\\u009b31m\\tY";
     static final Path PROBES = CliProcess.fixture("hostile/terminal");
 
@@ -41,8 +42,17 @@ class HostileTerminalTest {
 
     @Test
     void rattleShowsTheProbesFieldsAndStderrEscaped() throws Exception {
-        var r = cli("--rattle", "--probes", PROBES.toString(), "--probe", "term_fields", "--mode", "baseline",
-                "--output", tmp.resolve("out").toString()).run();
+        var r = cli(
+                        "--rattle",
+                        "--probes",
+                        PROBES.toString(),
+                        "--probe",
+                        "term_fields",
+                        "--mode",
+                        "baseline",
+                        "--output",
+                        tmp.resolve("out").toString())
+                .run();
         assertTerminalSafe(r);
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.stderr()).contains("    stderr: probe stderr " + EVIL_SHOWN + "\n");
@@ -62,8 +72,21 @@ class HostileTerminalTest {
             }
             assumeTrue(false, "no project-local codex CLI at " + codex + " (bin/install-codex)");
         }
-        var r = cli("--rattle", "--probes", PROBES.toString(), "--probe", "term_fields", "--mode", "codex-sandbox",
-                "--codex", codex.toString(), "--timeout", "60", "--output", tmp.resolve("out").toString()).run();
+        var r = cli(
+                        "--rattle",
+                        "--probes",
+                        PROBES.toString(),
+                        "--probe",
+                        "term_fields",
+                        "--mode",
+                        "codex-sandbox",
+                        "--codex",
+                        codex.toString(),
+                        "--timeout",
+                        "60",
+                        "--output",
+                        tmp.resolve("out").toString())
+                .run();
         assertTerminalSafe(r);
         assumeTrue(!r.lines().isEmpty(), "codex cannot sandbox on this host: " + r.stderr());
         assertThat(r.stderr()).contains("FAILED term_fields [codex-sandbox]", "stderr: probe stderr " + EVIL_SHOWN);
@@ -76,16 +99,26 @@ class HostileTerminalTest {
         Path file;
         try {
             file = root.resolve(name + ".sh");
-            Files.writeString(file, Files.readString(PROBES.resolve("term_fields.sh"))
-                    .replace("probe_name=\"term_fields\"", "probe_name=\"" + name + "\""));
+            Files.writeString(
+                    file,
+                    Files.readString(PROBES.resolve("term_fields.sh"))
+                            .replace("probe_name=\"term_fields\"", "probe_name=\"" + name + "\""));
         } catch (InvalidPathException | IOException e) {
             assumeTrue(false, "this file system refuses control characters in file names: " + e);
             return;
         }
         file.toFile().setExecutable(true);
         for (String command : List.of("--bang", "--list")) {
-            List<String> args = new ArrayList<>(List.of("--bang", "--probes", root.toString(), "--mode", "baseline",
-                    "-c", "codex-fence.coverage.missing=skip", "--output", tmp.resolve("out").toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "--bang",
+                    "--probes",
+                    root.toString(),
+                    "--mode",
+                    "baseline",
+                    "-c",
+                    "codex-fence.coverage.missing=skip",
+                    "--output",
+                    tmp.resolve("out").toString()));
             if (command.equals("--list")) {
                 args.add("--list");
             }
@@ -100,15 +133,23 @@ class HostileTerminalTest {
         Path input = tmp.resolve("in.ndjson");
         ObjectNode otherStack = hostileRecord("term_b", "second");
         ((ObjectNode) otherStack.get("stack")).put("os", "macOS" + EVIL);
-        Files.writeString(input, hostileRecord("term_a", "message " + EVIL) + "\n" + otherStack + "\n"
-                + hostileRecord("term_c", "third").put("schema_version", "cfbo-" + EVIL) + "\n"
-                + "x\u001bc not json\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                input,
+                hostileRecord("term_a", "message " + EVIL) + "\n" + otherStack + "\n"
+                        + hostileRecord("term_c", "third").put("schema_version", "cfbo-" + EVIL) + "\n"
+                        + "x\u001bc not json\n",
+                StandardCharsets.UTF_8);
         var r = cli("--listen").stdin(input).run();
         assertTerminalSafe(r);
         assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.stdout()).contains("bad line 4: not JSON: ", "x\\ec", "capability: cap_fs_read_workspace_tree (cat"
-                + EVIL_SHOWN + ", layer" + EVIL_SHOWN + ")", "operation:  read" + EVIL_SHOWN, "Linux" + EVIL_SHOWN,
-                "codex 0.169" + EVIL_SHOWN);
+        assertThat(r.stdout())
+                .contains(
+                        "bad line 4: not JSON: ",
+                        "x\\ec",
+                        "capability: cap_fs_read_workspace_tree (cat" + EVIL_SHOWN + ", layer" + EVIL_SHOWN + ")",
+                        "operation:  read" + EVIL_SHOWN,
+                        "Linux" + EVIL_SHOWN,
+                        "codex 0.169" + EVIL_SHOWN);
     }
 
     @Test
@@ -122,8 +163,9 @@ class HostileTerminalTest {
         var r = cli("--diff", old.toString(), now.toString()).run();
         assertTerminalSafe(r);
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stdout()).contains("Linux" + EVIL_SHOWN, "message: \"before " + EVIL_SHOWN + "\" → \"after "
-                + EVIL_SHOWN + "\"");
+        assertThat(r.stdout())
+                .contains(
+                        "Linux" + EVIL_SHOWN, "message: \"before " + EVIL_SHOWN + "\" → \"after " + EVIL_SHOWN + "\"");
     }
 
     @Test
@@ -139,7 +181,8 @@ class HostileTerminalTest {
         assertTerminalSafe(diff);
         assertThat(diff.exit()).isEqualTo(2);
         assertThat(diff.stderr()).contains("not JSON", "x\\ec");
-        var report = cli("--report", tmp.resolve("map.html").toString(), bad.toString()).run();
+        var report = cli("--report", tmp.resolve("map.html").toString(), bad.toString())
+                .run();
         assertTerminalSafe(report);
         assertThat(report.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(report.stderr()).contains("not JSON", "x\\ec");
@@ -147,8 +190,19 @@ class HostileTerminalTest {
 
     @Test
     void errorsThatEchoAValueEscapeIt() throws Exception {
-        var config = cli("--rattle", "--probes", PROBES.toString(), "--probe", "term_fields", "--mode", "baseline",
-                "-c", "codex-fence.timeout.seconds=\u001bc", "--output", tmp.resolve("out").toString()).run();
+        var config = cli(
+                        "--rattle",
+                        "--probes",
+                        PROBES.toString(),
+                        "--probe",
+                        "term_fields",
+                        "--mode",
+                        "baseline",
+                        "-c",
+                        "codex-fence.timeout.seconds=\u001bc",
+                        "--output",
+                        tmp.resolve("out").toString())
+                .run();
         assertTerminalSafe(config);
         assertThat(config.exit()).isNotZero();
         assertThat(config.stderr()).contains("\\ec");
@@ -156,21 +210,25 @@ class HostileTerminalTest {
         assertTerminalSafe(usage);
         assertThat(usage.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(usage.stderr()).contains("--bogus\\e[2J");
-        var mode = cli("--rattle", "--probes", PROBES.toString(), "--probe", "x", "--mode", "base\u009bline").run();
+        var mode = cli("--rattle", "--probes", PROBES.toString(), "--probe", "x", "--mode", "base\u009bline")
+                .run();
         assertTerminalSafe(mode);
         assertThat(mode.stderr()).contains("base\\u009bline");
     }
 
     /** A valid cfbo-v1 record with control characters in every free-text field a command shows. */
     static ObjectNode hostileRecord(String id, String message) throws IOException {
-        ObjectNode r = (ObjectNode) FenceJson.MAPPER.readTree(
-                Files.readAllLines(CliProcess.RESOURCES.resolve("listen-input.ndjson")).get(0));
+        ObjectNode r = (ObjectNode)
+                FenceJson.MAPPER.readTree(Files.readAllLines(CliProcess.RESOURCES.resolve("listen-input.ndjson"))
+                        .get(0));
         ((ObjectNode) r.get("probe")).put("id", id);
         ((ObjectNode) r.get("stack")).put("os", "Linux" + EVIL).put("codex_cli_version", "0.169" + EVIL);
         ((ObjectNode) r.get("operation")).put("verb", "read" + EVIL).put("target", "target" + EVIL);
         ((ObjectNode) r.get("result")).put("message", message);
         ((ObjectNode) r.get("payload")).put("stdout_snippet", "out" + EVIL).put("stderr_snippet", "err" + EVIL);
-        ((ObjectNode) r.at("/capability_context/primary")).put("category", "cat" + EVIL).put("layer", "layer" + EVIL);
+        ((ObjectNode) r.at("/capability_context/primary"))
+                .put("category", "cat" + EVIL)
+                .put("layer", "layer" + EVIL);
         return r;
     }
 
@@ -178,8 +236,11 @@ class HostileTerminalTest {
     static void assertTerminalSafe(CliProcess.Result r) {
         for (String stream : List.of("stdout", "stderr")) {
             String text = stream.equals("stdout") ? r.stdout() : r.stderr();
-            List<String> raw = text.codePoints().filter(c -> c != '\n' && TerminalText.unsafe(c))
-                    .mapToObj(c -> String.format("U+%04X", c)).distinct().toList();
+            List<String> raw = text.codePoints()
+                    .filter(c -> c != '\n' && TerminalText.unsafe(c))
+                    .mapToObj(c -> String.format("U+%04X", c))
+                    .distinct()
+                    .toList();
             assertThat(raw).as("raw control characters on %s of %s", stream, r).isEmpty();
         }
     }

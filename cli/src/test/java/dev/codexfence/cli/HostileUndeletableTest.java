@@ -26,9 +26,22 @@ class HostileUndeletableTest {
     Path tmp;
 
     private CliProcess.Result run(String probe, String modes, Path scratch) throws Exception {
-        CliProcess p = cli("--rattle", "--probe", probe, "--probes", HostileRuns.fixture("undeletable").toString(),
-                "--mode", modes, "--output", tmp.resolve("out").toString(), "--timeout", "60",
-                "-c", "codex-fence.expectations.enabled=false", "-c", "codex-fence.scratch.dir=" + scratch);
+        CliProcess p = cli(
+                "--rattle",
+                "--probe",
+                probe,
+                "--probes",
+                HostileRuns.fixture("undeletable").toString(),
+                "--mode",
+                modes,
+                "--output",
+                tmp.resolve("out").toString(),
+                "--timeout",
+                "60",
+                "-c",
+                "codex-fence.expectations.enabled=false",
+                "-c",
+                "codex-fence.scratch.dir=" + scratch);
         HostileRuns.codex().ifPresent(c -> p.args("--codex", c.toString()));
         return p.timeout(Duration.ofSeconds(120)).run();
     }
@@ -44,11 +57,15 @@ class HostileUndeletableTest {
         Path scratch = CliProcess.scratchRoot("hu");
         var r = run("hx_chmod000", HostileRuns.modes(), scratch);
         for (JsonNode n : HostileRuns.records(r)) {
-            assertThat(n.at("/result/observed_result").asString()).as(r.toString()).isEqualTo("success");
+            assertThat(n.at("/result/observed_result").asString())
+                    .as(r.toString())
+                    .isEqualTo("success");
         }
         assertThat(HostileRuns.records(r)).isNotEmpty();
         // the tree is debris, so the probe fails for it; removing it is the harness's business and succeeds
-        assertThat(r.stderr()).as(r.toString()).contains("codex-fence: FAILED hx_chmod000 [baseline]: the probe left ")
+        assertThat(r.stderr())
+                .as(r.toString())
+                .contains("codex-fence: FAILED hx_chmod000 [baseline]: the probe left ")
                 .doesNotContain("harness scratch:");
         assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(entries(scratch)).isEmpty();
@@ -60,14 +77,19 @@ class HostileUndeletableTest {
         assumeChattrWorksIn(scratch);
         try {
             var r = run("hx_immutable", "baseline", scratch);
-            assertThat(HostileRuns.record(r, "hx_immutable", "baseline").at("/payload/raw/immutable").asString())
-                    .as(r.toString()).isEqualTo("yes");
+            assertThat(HostileRuns.record(r, "hx_immutable", "baseline")
+                            .at("/payload/raw/immutable")
+                            .asString())
+                    .as(r.toString())
+                    .isEqualTo("yes");
             assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
-            assertThat(r.stderr()).containsPattern("codex-fence: FAILED codex-fence: harness scratch: 1 path\\(s\\) could not"
-                    + " be removed: " + java.util.regex.Pattern.quote(scratch.toString())
-                    + "/[a-z0-9]{6}/[^ ]+/immutable-\\d+ \\(Operation not permitted\\); they are left in the run's scratch"
-                    + " folder " + java.util.regex.Pattern.quote(scratch.toString()) + "/[a-z0-9]{6} \\(a probe made them"
-                    + " undeletable: remove them by hand, e\\.g\\. chattr -i\\)");
+            assertThat(r.stderr())
+                    .containsPattern("codex-fence: FAILED codex-fence: harness scratch: 1 path\\(s\\) could not"
+                            + " be removed: " + java.util.regex.Pattern.quote(scratch.toString())
+                            + "/[a-z0-9]{6}/[^ ]+/immutable-\\d+ \\(Operation not permitted\\); they are left in the run's scratch"
+                            + " folder " + java.util.regex.Pattern.quote(scratch.toString())
+                            + "/[a-z0-9]{6} \\(a probe made them"
+                            + " undeletable: remove them by hand, e\\.g\\. chattr -i\\)");
             // the NDJSON file was still finished
             assertThat(r.stderr()).contains("codex-fence: 1 record in ");
         } finally {
@@ -82,8 +104,11 @@ class HostileUndeletableTest {
         Path scratch = CliProcess.scratchRoot("hc");
         try {
             var r = run("hx_immutable", "codex-sandbox", scratch);
-            assertThat(HostileRuns.record(r, "hx_immutable", "codex-sandbox").at("/payload/raw/immutable").asString())
-                    .as(r.toString()).isEqualTo("no");
+            assertThat(HostileRuns.record(r, "hx_immutable", "codex-sandbox")
+                            .at("/payload/raw/immutable")
+                            .asString())
+                    .as(r.toString())
+                    .isEqualTo("no");
             assertThat(r.stderr()).doesNotContain("harness scratch:");
             assertThat(entries(scratch)).isEmpty();
         } finally {
@@ -96,8 +121,10 @@ class HostileUndeletableTest {
         Path f = Files.writeString(scratch.resolve("chattr-check"), "x");
         try {
             CliProcess.Result r = command("chattr", "+i", f.toString());
-            assumeTrue(r.exit() == 0, "chattr +i does not work here (needs root and a file system that has the"
-                    + " attribute): " + r.stderr().strip());
+            assumeTrue(
+                    r.exit() == 0,
+                    "chattr +i does not work here (needs root and a file system that has the" + " attribute): "
+                            + r.stderr().strip());
         } catch (IOException e) {
             assumeTrue(false, "no chattr here: " + e.getMessage());
         } finally {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,17 +66,21 @@ class LauncherBuildLockTest {
     /** A fake mvn: records itself, prints ESC[0m on both streams, waits for the release file, then succeeds or fails. */
     private void fakeMaven(boolean succeed) throws IOException {
         Path mvn = fakeBin.resolve("mvn");
-        Files.writeString(mvn, String.join("\n",
-                "#!/usr/bin/env bash",
-                "printf 'mvn %s | MAVEN_OPTS=%s\\n' \"$*\" \"${MAVEN_OPTS:-}\" >> '" + log + "'",
-                ": > '" + started + "'",
-                "n=0; while [ ! -e '" + release + "' ] && [ $n -lt 6000 ]; do sleep 0.05; n=$((n + 1)); done",
-                "printf '\\033[1m[INFO] building\\033[0m\\n'; printf '\\033[0m' >&2",
-                succeed ? "mkdir -p cli/target/lib && : > cli/target/codex-fence-cli-0.jar"
-                        + " && : > cli/target/lib/codex-fence-engine-0.jar"
-                        + " && : > cli/target/lib/codex-fence-probe-runtime-0.jar"
-                        : "printf '\\033[31m[ERROR] boom\\033[0m\\n'; exit 1",
-                ""));
+        Files.writeString(
+                mvn,
+                String.join(
+                        "\n",
+                        "#!/usr/bin/env bash",
+                        "printf 'mvn %s | MAVEN_OPTS=%s\\n' \"$*\" \"${MAVEN_OPTS:-}\" >> '" + log + "'",
+                        ": > '" + started + "'",
+                        "n=0; while [ ! -e '" + release + "' ] && [ $n -lt 6000 ]; do sleep 0.05; n=$((n + 1)); done",
+                        "printf '\\033[1m[INFO] building\\033[0m\\n'; printf '\\033[0m' >&2",
+                        succeed
+                                ? "mkdir -p cli/target/lib && : > cli/target/codex-fence-cli-0.jar"
+                                        + " && : > cli/target/lib/codex-fence-engine-0.jar"
+                                        + " && : > cli/target/lib/codex-fence-probe-runtime-0.jar"
+                                : "printf '\\033[31m[ERROR] boom\\033[0m\\n'; exit 1",
+                        ""));
         executable(mvn);
     }
 
@@ -144,7 +148,9 @@ class LauncherBuildLockTest {
         await("the second launcher to wait", () -> contains(tmp.resolve("b.err"), waiting));
         Files.writeString(release, "");
         for (Process p : List.of(a, b)) {
-            assertThat(p.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("launcher exits").isTrue();
+            assertThat(p.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+                    .as("launcher exits")
+                    .isTrue();
         }
         return List.of(a, b);
     }
@@ -159,13 +165,18 @@ class LauncherBuildLockTest {
 
         List<String> builds = Files.readAllLines(log, UTF_8);
         assertThat(builds).as("mvn invocations").hasSize(1);
-        assertThat(builds.get(0)).startsWith("mvn -q -B -Pquick -Dstyle.color=never -DskipTests -pl cli -am package |")
+        assertThat(builds.get(0))
+                .startsWith("mvn -q -B -Pquick -Dstyle.color=never -DskipTests -pl cli -am package |")
                 .contains("-Djansi.noreset=true");
 
-        assertThat(err("a")).contains("codex-fence: building the command (mvn -q -B -Pquick -DskipTests -pl cli -am package) …")
-                .containsPattern("codex-fence: built the command in \\d+ s").doesNotContain("waiting for");
-        assertThat(err("b")).containsOnlyOnce("codex-fence: waiting for the build started by pid " + pidA + " …")
-                .contains("codex-fence: using the build of pid " + pidA).doesNotContain("building the command");
+        assertThat(err("a"))
+                .contains("codex-fence: building the command (mvn -q -B -Pquick -DskipTests -pl cli -am package) …")
+                .containsPattern("codex-fence: built the command in \\d+ s")
+                .doesNotContain("waiting for");
+        assertThat(err("b"))
+                .containsOnlyOnce("codex-fence: waiting for the build started by pid " + pidA + " …")
+                .contains("codex-fence: using the build of pid " + pidA)
+                .doesNotContain("building the command");
         for (String name : List.of("a", "b")) {
             assertThat(Files.readString(tmp.resolve(name + ".out"), UTF_8)).isEqualTo("fake java ran\n");
             assertThat(bytes(name, "err")).as("%s's stderr holds no ESC", name).doesNotContain((byte) 0x1b);
@@ -206,8 +217,10 @@ class LauncherBuildLockTest {
         Process a = launch("a");
         assertThat(a.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(a.exitValue()).as(err("a")).isZero();
-        assertThat(err("a")).contains("codex-fence: removing the stale build lock of pid " + gone.pid())
-                .contains("codex-fence: building the command").doesNotContain("waiting for");
+        assertThat(err("a"))
+                .contains("codex-fence: removing the stale build lock of pid " + gone.pid())
+                .contains("codex-fence: building the command")
+                .doesNotContain("waiting for");
         assertThat(Files.readAllLines(log, UTF_8)).hasSize(1);
         assertThat(lock).doesNotExist();
     }

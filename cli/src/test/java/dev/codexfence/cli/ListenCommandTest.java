@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
@@ -28,8 +27,15 @@ class ListenCommandTest {
     private static Outcome listen(InputStream in, Terminal terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliIo io = new CliIo(in, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), null, Map.of(), terminal, Optional.empty(), false);
+        CliIo io = new CliIo(
+                in,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                null,
+                Map.of(),
+                terminal,
+                Optional.empty(),
+                false);
         int exit = new CodexFenceCli(io).run(args);
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -50,14 +56,23 @@ class ListenCommandTest {
 
     @Test
     void concatenatedRunsOfSeveralHostsAreGroupedPerStack() throws IOException {
-        String one = golden("listen-input.ndjson").lines().filter(l -> !l.isBlank()).findFirst().orElseThrow();
+        String one = golden("listen-input.ndjson")
+                .lines()
+                .filter(l -> !l.isBlank())
+                .findFirst()
+                .orElseThrow();
         String other = one.replace("\"platform\":\"linux\"", "\"platform\":\"macos\"")
                 .replaceFirst("\"os\":\"[^\"]*\"", "\"os\":\"Darwin 24.1.0 arm64\"");
         assertThat(other).isNotEqualTo(one);
-        Outcome o = listen(new ByteArrayInputStream((one + "\n" + other + "\n").getBytes(StandardCharsets.UTF_8)),
-                Terminal.none(), "--listen");
+        Outcome o = listen(
+                new ByteArrayInputStream((one + "\n" + other + "\n").getBytes(StandardCharsets.UTF_8)),
+                Terminal.none(),
+                "--listen");
         assertThat(o.exit()).as(o.err()).isZero();
-        assertThat(o.out()).contains("  stacks:  2").contains("== stack: linux, codex ").contains("== stack: macos, codex ")
+        assertThat(o.out())
+                .contains("  stacks:  2")
+                .contains("== stack: linux, codex ")
+                .contains("== stack: macos, codex ")
                 .contains(", Darwin 24.1.0 arm64: 1 record (");
         assertThat(o.out().indexOf("== stack: linux")).isLessThan(o.out().indexOf("== stack: macos"));
     }
@@ -82,7 +97,9 @@ class ListenCommandTest {
     void refusesAnInteractiveTerminalWithAHint() {
         Outcome o = listen(new ByteArrayInputStream(new byte[0]), new Terminal(true, true, true, 80), "--listen");
         assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(o.err()).isEqualTo("codex-fence --listen reads NDJSON on stdin, e.g. codex-fence --bang | codex-fence --listen\n");
+        assertThat(o.err())
+                .isEqualTo(
+                        "codex-fence --listen reads NDJSON on stdin, e.g. codex-fence --bang | codex-fence --listen\n");
         assertThat(o.out()).isEmpty();
     }
 

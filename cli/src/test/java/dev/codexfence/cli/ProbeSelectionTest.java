@@ -56,7 +56,11 @@ class ProbeSelectionTest {
         Files.createSymbolicLink(root.resolve("dangling.sh"), tmp.resolve("nowhere.sh"));
 
         ProbeSelection s = new ProbeSelection(root);
-        refused(s, "escape", "refusing probe \"escape\"", "is a symlink to " + outside.toRealPath().resolve("fx_read_ws.sh"),
+        refused(
+                s,
+                "escape",
+                "refusing probe \"escape\"",
+                "is a symlink to " + outside.toRealPath().resolve("fx_read_ws.sh"),
                 "outside the probe root");
         refused(s, "dangling", "refusing probe \"dangling\"", "cannot be resolved");
         assertThat(s.probeFile("alias")).isEqualTo(root.resolve("alias.sh"));

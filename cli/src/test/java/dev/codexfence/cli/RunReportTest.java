@@ -37,8 +37,9 @@ class RunReportTest {
         RunReport.printFailure(err, "fx [baseline]", "fx [baseline]: timed out\nstderr: boom");
         RunReport.printFailure(err, "fx.sh [contract]", "probe fx.sh breaks the probe contract:\n" + "x\n".repeat(20));
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith("codex-fence: FAILED fx [baseline]: timed out\n    stderr: boom\n"
-                + "codex-fence: FAILED fx.sh [contract]: probe fx.sh breaks the probe contract:\n    x\n");
+        assertThat(text)
+                .startsWith("codex-fence: FAILED fx [baseline]: timed out\n    stderr: boom\n"
+                        + "codex-fence: FAILED fx.sh [contract]: probe fx.sh breaks the probe contract:\n    x\n");
         assertThat(text).endsWith("    … 9 more lines\n");
     }
 }

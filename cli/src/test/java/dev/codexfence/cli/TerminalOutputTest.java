@@ -5,9 +5,9 @@ import static dev.codexfence.cli.HostileTerminalTest.EVIL_SHOWN;
 import static dev.codexfence.cli.HostileTerminalTest.hostileRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codexfence.engine.internal.ndjson.BadRecordsException;
 import dev.codexfence.engine.internal.diff.DiffCommand;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.ndjson.BadRecordsException;
 import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,16 +35,22 @@ class TerminalOutputTest {
 
     private String printed() {
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text.codePoints().filter(c -> c != '\n').filter(TerminalText::unsafe).boxed().toList())
-                .as("raw control characters in:\n%s", text).isEmpty();
+        assertThat(text.codePoints()
+                        .filter(c -> c != '\n')
+                        .filter(TerminalText::unsafe)
+                        .boxed()
+                        .toList())
+                .as("raw control characters in:\n%s", text)
+                .isEmpty();
         return text;
     }
 
     @Test
     void failureLinesEscapeTheNameAndEachLineOfTheMessage() {
         RunReport.printFailure(stream, "t\u001b[2J [baseline]", "first" + EVIL + "\nstderr: " + EVIL);
-        assertThat(printed()).isEqualTo("codex-fence: FAILED t\\e[2J [baseline]: first" + EVIL_SHOWN + "\n"
-                + "    stderr: " + EVIL_SHOWN + "\n");
+        assertThat(printed())
+                .isEqualTo("codex-fence: FAILED t\\e[2J [baseline]: first" + EVIL_SHOWN + "\n" + "    stderr: "
+                        + EVIL_SHOWN + "\n");
     }
 
     @Test
@@ -53,7 +59,8 @@ class TerminalOutputTest {
         report.skipped(1, "mode codex-sandbox cannot run here: " + EVIL);
         report.setupFailure("bad value " + EVIL);
         report.printNotes(stream);
-        assertThat(printed()).contains("cannot run here: " + EVIL_SHOWN + "\n", "could not start: bad value " + EVIL_SHOWN);
+        assertThat(printed())
+                .contains("cannot run here: " + EVIL_SHOWN + "\n", "could not start: bad value " + EVIL_SHOWN);
     }
 
     @Test
@@ -73,8 +80,11 @@ class TerminalOutputTest {
         Files.writeString(now, changed + "\n");
         int exit = new DiffCommand().run(old, now, false, stream, stream);
         assertThat(exit).isEqualTo(1);
-        assertThat(printed()).contains("on linux · codex 0.169" + EVIL_SHOWN + " · Linux" + EVIL_SHOWN + " · uid 1000\n",
-                "on linux · codex 0.169" + EVIL_SHOWN + " · other\\nos · uid 1000\n", "message: \"before\\n" + EVIL_SHOWN + "\"");
+        assertThat(printed())
+                .contains(
+                        "on linux · codex 0.169" + EVIL_SHOWN + " · Linux" + EVIL_SHOWN + " · uid 1000\n",
+                        "on linux · codex 0.169" + EVIL_SHOWN + " · other\\nos · uid 1000\n",
+                        "message: \"before\\n" + EVIL_SHOWN + "\"");
     }
 
     @Test
@@ -91,6 +101,7 @@ class TerminalOutputTest {
         sink.emit(json);
         String line = printed();
         assertThat(line).endsWith("\n").contains("\\u009b");
-        assertThat(FenceJson.MAPPER.readTree(line).at("/result/message").asString()).isEqualTo(EVIL);
+        assertThat(FenceJson.MAPPER.readTree(line).at("/result/message").asString())
+                .isEqualTo(EVIL);
     }
 }

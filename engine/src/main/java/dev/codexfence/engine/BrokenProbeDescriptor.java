@@ -17,9 +17,18 @@ final class BrokenProbeDescriptor extends AbstractTestDescriptor implements Node
     private final ProbeScript probe;
 
     BrokenProbeDescriptor(UniqueId id, ProbeScript probe) {
-        super(id, probe.file().getFileName() + " [contract]", FileSource.from(probe.file().toFile(),
-                FilePosition.from(Math.max(1, probe.issues().stream().mapToInt(ContractIssue::line).filter(l -> l > 0)
-                        .findFirst().orElse(1)))));
+        super(
+                id,
+                probe.file().getFileName() + " [contract]",
+                FileSource.from(
+                        probe.file().toFile(),
+                        FilePosition.from(Math.max(
+                                1,
+                                probe.issues().stream()
+                                        .mapToInt(ContractIssue::line)
+                                        .filter(l -> l > 0)
+                                        .findFirst()
+                                        .orElse(1)))));
         this.probe = probe;
     }
 
@@ -35,7 +44,7 @@ final class BrokenProbeDescriptor extends AbstractTestDescriptor implements Node
 
     @Override
     public FenceExecutionContext execute(FenceExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        throw new AssertionFailedError("probe " + probe.file().getFileName() + " breaks the probe contract:\n"
-                + probe.describeIssues());
+        throw new AssertionFailedError(
+                "probe " + probe.file().getFileName() + " breaks the probe contract:\n" + probe.describeIssues());
     }
 }

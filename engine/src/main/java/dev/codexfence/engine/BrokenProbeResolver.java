@@ -29,7 +29,9 @@ final class BrokenProbeResolver extends SegmentResolver {
         if (!ProbeRoot.isProbeFile(selector.getPath())) {
             return Resolution.unresolved();
         }
-        return discovery.probeAt(selector.getPath()).filter(p -> !p.healthy())
+        return discovery
+                .probeAt(selector.getPath())
+                .filter(p -> !p.healthy())
                 .map(p -> resolve(ids.engine().append(FenceUniqueIds.BROKEN, fileName(p)), p, context))
                 .orElseGet(Resolution::unresolved);
     }
@@ -39,7 +41,8 @@ final class BrokenProbeResolver extends SegmentResolver {
         if (!ProbeRoot.isPlainFileName(fileName)) {
             return Resolution.unresolved(); // a file name in the probe root, never a path to scan elsewhere
         }
-        return discovery.defaultRoot()
+        return discovery
+                .defaultRoot()
                 .flatMap(root -> discovery.probeAt(root.resolve(fileName)))
                 .filter(p -> !p.healthy())
                 .map(p -> resolve(id, p, context))
@@ -55,7 +58,8 @@ final class BrokenProbeResolver extends SegmentResolver {
 
     private static Optional<BrokenProbeDescriptor> node(TestDescriptor parent, ProbeScript probe) {
         return parent instanceof FenceEngineDescriptor
-                ? Optional.of(new BrokenProbeDescriptor(parent.getUniqueId().append(FenceUniqueIds.BROKEN, fileName(probe)), probe))
+                ? Optional.of(new BrokenProbeDescriptor(
+                        parent.getUniqueId().append(FenceUniqueIds.BROKEN, fileName(probe)), probe))
                 : Optional.empty();
     }
 

@@ -37,7 +37,8 @@ final class CapabilityDescriptor extends AbstractTestDescriptor implements Node<
         FilePosition position = line > 0 ? FilePosition.from(line) : null;
         return catalog.path()
                 .<TestSource>map(p -> FileSource.from(p.toFile(), position))
-                .orElseGet(() -> ClasspathResourceSource.from(catalog.source().replaceFirst("^classpath:/?", ""), position));
+                .orElseGet(() ->
+                        ClasspathResourceSource.from(catalog.source().replaceFirst("^classpath:/?", ""), position));
     }
 
     private static String summary(String description) {

@@ -26,12 +26,17 @@ final class CapabilityResolver extends SegmentResolver {
         if (capability.isEmpty()) {
             return Resolution.unresolved();
         }
-        return addBelowParent(id, context, parent -> parent instanceof FenceEngineDescriptor || parent instanceof ReleaseDescriptor
-                        ? Optional.of(new CapabilityDescriptor(parent.getUniqueId().append(FenceUniqueIds.CAPABILITY,
-                                capabilityId), capability.get(), discovery.catalog()))
-                        : Optional.empty())
-                .map(d -> Resolution.match(Match.exact(d, () -> children.of(ReleaseDescriptor.enclosing(d),
-                        capability.get()))))
+        return addBelowParent(
+                        id,
+                        context,
+                        parent -> parent instanceof FenceEngineDescriptor || parent instanceof ReleaseDescriptor
+                                ? Optional.of(new CapabilityDescriptor(
+                                        parent.getUniqueId().append(FenceUniqueIds.CAPABILITY, capabilityId),
+                                        capability.get(),
+                                        discovery.catalog()))
+                                : Optional.empty())
+                .map(d -> Resolution.match(
+                        Match.exact(d, () -> children.of(ReleaseDescriptor.enclosing(d), capability.get()))))
                 .orElseGet(Resolution::unresolved);
     }
 }

@@ -60,21 +60,35 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         FenceConfiguration config = FenceConfiguration.from(request.getConfigurationParameters());
-        for (String unknown : ConfigurationKeys.known().unknown(request.getConfigurationParameters().keySet())) {
-            request.getDiscoveryListener().issueEncountered(uniqueId,
-                    DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, unknown));
+        for (String unknown : ConfigurationKeys.known()
+                .unknown(request.getConfigurationParameters().keySet())) {
+            request.getDiscoveryListener()
+                    .issueEncountered(uniqueId, DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, unknown));
         }
         CatalogLoader loader = new CatalogLoader();
         CapabilityCatalog catalog = config.catalog().map(loader::load).orElseGet(loader::loadBundled);
         Optional<BoundaryDescriptor> boundary = config.boundary().map(new BoundaryDescriptorLoader()::load);
-        InputNotes.report(catalog, boundary, DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
+        InputNotes.report(
+                catalog, boundary, DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
         Supplier<CodexReleases> releases = memoize(() -> CodexReleases.forUser(System.getenv()));
-        ReleasePlan plan = ReleasePlan.of(config, specs -> releases.get().select(specs, note -> request.getDiscoveryListener()
-                .issueEncountered(uniqueId, DiscoveryIssue.create(DiscoveryIssue.Severity.INFO, "codex releases: " + note))));
+        ReleasePlan plan = ReleasePlan.of(
+                config,
+                specs -> releases.get()
+                        .select(
+                                specs,
+                                note -> request.getDiscoveryListener()
+                                        .issueEncountered(
+                                                uniqueId,
+                                                DiscoveryIssue.create(
+                                                        DiscoveryIssue.Severity.INFO, "codex releases: " + note))));
         FenceEngineDescriptor engine = new FenceEngineDescriptor(uniqueId, config, catalog, plan);
         Platform platform = Platform.current().orElse(Platform.LINUX);
-        FenceDiscovery discovery = new FenceDiscovery(config, catalog, platform, DiscoveryIssueReporter.deduplicating(
-                DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId)));
+        FenceDiscovery discovery = new FenceDiscovery(
+                config,
+                catalog,
+                platform,
+                DiscoveryIssueReporter.deduplicating(
+                        DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId)));
         FenceUniqueIds ids = new FenceUniqueIds(uniqueId);
         ContainerChildren containers = new ContainerChildren(discovery, ids, plan);
         // one resolver per node kind, each resolving its own unique-id segment (and the selectors that name its nodes)
@@ -90,8 +104,11 @@ public final class CodexFenceTestEngine extends HierarchicalTestEngine<FenceExec
                 .resolve(request, engine);
         if (plan.several()) {
             // baseline's capabilities (and coverage and contract nodes) first, then the releases in version order
-            engine.orderChildren(children -> children.stream().sorted(java.util.Comparator.comparingInt(d ->
-                    d instanceof ReleaseDescriptor r ? 1 + plan.releases().indexOf(r.release()) : 0)).toList());
+            engine.orderChildren(children -> children.stream()
+                    .sorted(java.util.Comparator.comparingInt(d -> d instanceof ReleaseDescriptor r
+                            ? 1 + plan.releases().indexOf(r.release())
+                            : 0))
+                    .toList());
         }
         config.shard().ifPresent(shard -> ShardFilter.apply(engine, shard, ids));
         return engine;

@@ -36,26 +36,35 @@ final class ContainerChildren {
      */
     Set<DiscoverySelector> of(ReleaseSlot release, Capability capability) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        discovery.defaultRoot().filter(ProbeRoot::looksLikeProbeRoot).map(discovery::root).ifPresent(root -> {
-            for (ProbeScript p : root.probes()) {
-                if (!p.healthy()) {
-                    continue;
-                }
-                if (capability == null) {
-                    selectors.add(selectUniqueId(ids.capability(release, p.primaryCapabilityId())));
-                } else if (capability.id().equals(p.primaryCapabilityId())) {
-                    discovery.remember(p);
-                    selectors.add(!plan.several() ? selectFile(p.file().toString())
-                            : selectUniqueId(ids.probe(release, p.primaryCapabilityId(), p.id())));
-                }
-            }
-            if (release == null && capability != null && selectors.isEmpty() && discovery.uncovered(root).contains(capability)) {
-                selectors.add(selectUniqueId(ids.coverage(capability.id())));
-            }
-        });
+        discovery
+                .defaultRoot()
+                .filter(ProbeRoot::looksLikeProbeRoot)
+                .map(discovery::root)
+                .ifPresent(root -> {
+                    for (ProbeScript p : root.probes()) {
+                        if (!p.healthy()) {
+                            continue;
+                        }
+                        if (capability == null) {
+                            selectors.add(selectUniqueId(ids.capability(release, p.primaryCapabilityId())));
+                        } else if (capability.id().equals(p.primaryCapabilityId())) {
+                            discovery.remember(p);
+                            selectors.add(
+                                    !plan.several()
+                                            ? selectFile(p.file().toString())
+                                            : selectUniqueId(ids.probe(release, p.primaryCapabilityId(), p.id())));
+                        }
+                    }
+                    if (release == null
+                            && capability != null
+                            && selectors.isEmpty()
+                            && discovery.uncovered(root).contains(capability)) {
+                        selectors.add(selectUniqueId(ids.coverage(capability.id())));
+                    }
+                });
         if (plan.modes(release).isEmpty()) {
-            selectors.removeIf(s -> s instanceof UniqueIdSelector u && !u.getUniqueId().getLastSegment().getType()
-                    .equals(FenceUniqueIds.COVERAGE));
+            selectors.removeIf(s -> s instanceof UniqueIdSelector u
+                    && !u.getUniqueId().getLastSegment().getType().equals(FenceUniqueIds.COVERAGE));
         }
         return selectors;
     }

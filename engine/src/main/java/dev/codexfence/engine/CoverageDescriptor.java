@@ -24,7 +24,8 @@ final class CoverageDescriptor extends AbstractTestDescriptor implements Node<Fe
         this.capability = capability;
         this.platform = platform;
         this.fail = fail;
-        for (String t : new String[] {capability.id(), capability.category(), capability.layer(), platform.id(), "coverage"}) {
+        for (String t :
+                new String[] {capability.id(), capability.category(), capability.layer(), platform.id(), "coverage"}) {
             if (TestTag.isValid(t)) {
                 tags.add(TestTag.create(t));
             }

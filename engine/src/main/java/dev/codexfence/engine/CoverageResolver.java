@@ -29,12 +29,15 @@ final class CoverageResolver extends SegmentResolver {
     }
 
     private Optional<CoverageDescriptor> node(TestDescriptor parent) {
-        if (!(parent instanceof CapabilityDescriptor capability) || ReleaseDescriptor.enclosing(parent) != null
+        if (!(parent instanceof CapabilityDescriptor capability)
+                || ReleaseDescriptor.enclosing(parent) != null
                 || !capability.capability().appliesTo(discovery.platform())) {
             return Optional.empty();
         }
-        return Optional.of(new CoverageDescriptor(parent.getUniqueId().append(FenceUniqueIds.COVERAGE,
-                FenceUniqueIds.COVERAGE_VALUE), capability.capability(), discovery.platform(),
+        return Optional.of(new CoverageDescriptor(
+                parent.getUniqueId().append(FenceUniqueIds.COVERAGE, FenceUniqueIds.COVERAGE_VALUE),
+                capability.capability(),
+                discovery.platform(),
                 discovery.config().failMissingCoverage(),
                 CapabilityDescriptor.sourceOf(capability.capability(), discovery.catalog())));
     }

@@ -35,7 +35,8 @@ final class FenceDiscovery {
     private final Map<String, ProbeScript> probesById = new HashMap<>();
     private final Set<Path> reported = new java.util.HashSet<>();
 
-    FenceDiscovery(FenceConfiguration config, CapabilityCatalog catalog, Platform platform, DiscoveryIssueReporter issues) {
+    FenceDiscovery(
+            FenceConfiguration config, CapabilityCatalog catalog, Platform platform, DiscoveryIssueReporter issues) {
         this.config = config;
         this.catalog = catalog;
         this.parser = new ProbeParser(catalog);
@@ -103,7 +104,9 @@ final class FenceDiscovery {
                 covered.add(p.primaryCapabilityId());
             }
         }
-        return catalog.applicableTo(platform).stream().filter(c -> !covered.contains(c.id())).toList();
+        return catalog.applicableTo(platform).stream()
+                .filter(c -> !covered.contains(c.id()))
+                .toList();
     }
 
     /** Reports a broken probe once, as a warning pointing at the file and line. */
@@ -111,8 +114,13 @@ final class FenceDiscovery {
         if (!reported.add(probe.file())) {
             return;
         }
-        int line = probe.issues().stream().mapToInt(i -> i.line()).filter(l -> l > 0).findFirst().orElse(1);
-        issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
+        int line = probe.issues().stream()
+                .mapToInt(i -> i.line())
+                .filter(l -> l > 0)
+                .findFirst()
+                .orElse(1);
+        issues.reportIssue(DiscoveryIssue.builder(
+                        DiscoveryIssue.Severity.WARNING,
                         "probe " + probe.file().getFileName() + " breaks the probe contract: " + probe.describeIssues())
                 .source(FileSource.from(probe.file().toFile(), FilePosition.from(line))));
     }

@@ -34,7 +34,8 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     /** Tells apart runs of one JVM that start within the same millisecond. */
-    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final FenceConfiguration config;
     private final CapabilityCatalog catalog;
@@ -58,15 +59,27 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         var request = context.request();
         expectations = ExpectationGate.open(config.expectations()); // a broken expectations file fails the run here
         observers = observers(expectations);
-        // a run over several releases: the session's own stack is baseline's (no codex); each release node opens its own
-        Optional<ResolvedRelease.Ready> release = plan.several() ? Optional.empty()
+        // a run over several releases: the session's own stack is baseline's (no codex); each release node opens its
+        // own
+        Optional<ResolvedRelease.Ready> release = plan.several()
+                ? Optional.empty()
                 : singleRelease(new EngineReport(request.getEngineExecutionListener(), this));
-        Path codex = plan.several() ? null
-                : release.map(r -> CodexInstaller.launcher(r.install())).orElse(config.codexPath().orElse(null));
-        RunSettings settings = new RunSettings(plan.topModes(), codex, config.timeout(),
-                config.preflight(), config.probeEnvironment(), config.netTarget().orElse(null),
-                config.runtimeBin().orElse(null), ndjsonFile(context), config.bash(),
-                () -> request.getCancellationToken().isCancellationRequested(), config.scratchDir().orElse(null),
+        Path codex = plan.several()
+                ? null
+                : release.map(r -> CodexInstaller.launcher(r.install()))
+                        .orElse(config.codexPath().orElse(null));
+        RunSettings settings = new RunSettings(
+                plan.topModes(),
+                codex,
+                config.timeout(),
+                config.preflight(),
+                config.probeEnvironment(),
+                config.netTarget().orElse(null),
+                config.runtimeBin().orElse(null),
+                ndjsonFile(context),
+                config.bash(),
+                () -> request.getCancellationToken().isCancellationRequested(),
+                config.scratchDir().orElse(null),
                 release.map(r -> r.version().text()).orElse(null));
         return context.withSession(RunSession.open(settings, catalog));
     }
@@ -89,16 +102,19 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
             return Optional.empty();
         }
         String specs = config.codexVersions().stream().map(VersionSpec::text).collect(Collectors.joining(","));
-        List<ResolvedRelease> releases = CodexReleases.forUser(System.getenv())
-                .resolve(config.codexVersions(), report::note);
+        List<ResolvedRelease> releases =
+                CodexReleases.forUser(System.getenv()).resolve(config.codexVersions(), report::note);
         if (releases.size() != 1) {
-            throw new ConfigurationException(Constants.CODEX_VERSIONS, specs, "names " + releases.size() + " releases ("
-                    + releases.stream().map(ResolvedRelease::label).collect(Collectors.joining(", "))
-                    + ") where discovery found one; the list of releases changed in between: run again");
+            throw new ConfigurationException(
+                    Constants.CODEX_VERSIONS,
+                    specs,
+                    "names " + releases.size() + " releases ("
+                            + releases.stream().map(ResolvedRelease::label).collect(Collectors.joining(", "))
+                            + ") where discovery found one; the list of releases changed in between: run again");
         }
         if (releases.get(0) instanceof ResolvedRelease.Skipped skipped) {
-            throw new ConfigurationException(Constants.CODEX_VERSIONS, specs, "codex " + skipped.label() + " is skipped: "
-                    + skipped.reason());
+            throw new ConfigurationException(
+                    Constants.CODEX_VERSIONS, specs, "codex " + skipped.label() + " is skipped: " + skipped.reason());
         }
         return Optional.of((ResolvedRelease.Ready) releases.get(0));
     }
@@ -111,8 +127,8 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
                 return CodexFenceCache.reports();
             }
         });
-        String name = "codex-fence-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid()
-                + "-" + RUNS.incrementAndGet() + ".ndjson";
+        String name = "codex-fence-" + LocalDateTime.now().format(STAMP) + "-"
+                + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet() + ".ndjson";
         return dir.resolve(name).toAbsolutePath();
     }
 
@@ -132,7 +148,8 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
         } catch (RunIntegrityException e) {
             e.problems().forEach(report::fail); // every record was written: report the file first, then fail the run
         } catch (IOException e) {
-            throw new IOException("could not finish the run's NDJSON file " + session.log().file() + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "could not finish the run's NDJSON file " + session.log().file() + ": " + e.getMessage(), e);
         }
         FinishedRun run = new FinishedRun(session.log().file(), session.log().records(), probeRoots());
         for (RunObserver observer : observers) {
@@ -152,7 +169,9 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
      * codex-fence engine above {@code descriptor}; the CLI prints it).
      */
     static void note(TestDescriptor descriptor, org.junit.platform.engine.ExecutionRequest request, String message) {
-        for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
+        for (Optional<TestDescriptor> d = Optional.of(descriptor);
+                d.isPresent();
+                d = d.get().getParent()) {
             if (d.get() instanceof FenceEngineDescriptor engine) {
                 new EngineReport(request.getEngineExecutionListener(), engine).note(message);
                 return;
@@ -162,7 +181,9 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
 
     /** The expectation gate of the run {@code descriptor} belongs to (the codex-fence engine above it). */
     static ExpectationGate expectationGate(TestDescriptor descriptor) {
-        for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
+        for (Optional<TestDescriptor> d = Optional.of(descriptor);
+                d.isPresent();
+                d = d.get().getParent()) {
             if (d.get() instanceof FenceEngineDescriptor engine) {
                 return engine.expectations;
             }

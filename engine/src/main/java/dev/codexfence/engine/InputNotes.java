@@ -20,7 +20,8 @@ final class InputNotes {
 
     private InputNotes() {}
 
-    static void report(CapabilityCatalog catalog, Optional<BoundaryDescriptor> boundary, DiscoveryIssueReporter issues) {
+    static void report(
+            CapabilityCatalog catalog, Optional<BoundaryDescriptor> boundary, DiscoveryIssueReporter issues) {
         for (CatalogNote note : catalog.notes()) {
             issues.reportIssue(issue(note, catalog.path().orElse(null)));
         }

@@ -13,7 +13,9 @@ final class NdjsonFileObserver implements RunObserver {
     public void runFinished(FinishedRun run, EngineReport report) {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put(Constants.NDJSON_ENTRY_KEY, run.ndjson().toString());
-        entry.put(Constants.NDJSON_RECORDS_ENTRY_KEY, Integer.toString(run.records().size()));
+        entry.put(
+                Constants.NDJSON_RECORDS_ENTRY_KEY,
+                Integer.toString(run.records().size()));
         report.publish(entry);
     }
 }

@@ -52,7 +52,10 @@ final class ProbeRootResolver implements SelectorResolver {
         if (!discovery.config().classpathScan()) {
             return Resolution.unresolved();
         }
-        return discovery.defaultRoot().filter(ProbeRoot::looksLikeProbeRoot).map(this::selectRoot)
+        return discovery
+                .defaultRoot()
+                .filter(ProbeRoot::looksLikeProbeRoot)
+                .map(this::selectRoot)
                 .orElseGet(Resolution::unresolved);
     }
 

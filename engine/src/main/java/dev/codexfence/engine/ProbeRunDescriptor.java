@@ -37,7 +37,9 @@ final class ProbeRunDescriptor extends AbstractTestDescriptor implements Node<Fe
      * @param release the release it runs with in a run over several (its display name and tags say so), or null
      */
     ProbeRunDescriptor(UniqueId id, ProbeScript probe, String mode, Capability capability, ReleaseSlot release) {
-        super(id, probe.id() + " [" + mode + (release == null ? "" : ", " + release.displayName()) + "]",
+        super(
+                id,
+                probe.id() + " [" + mode + (release == null ? "" : ", " + release.displayName()) + "]",
                 FileSource.from(probe.file().toFile(), FilePosition.from(probe.primaryLine())));
         this.probe = probe;
         this.mode = mode;
@@ -62,7 +64,9 @@ final class ProbeRunDescriptor extends AbstractTestDescriptor implements Node<Fe
         }
         names.addAll(probe.secondaryCapabilityIds());
         names.addAll(probe.tags());
-        return names.stream().filter(TestTag::isValid).map(TestTag::create)
+        return names.stream()
+                .filter(TestTag::isValid)
+                .map(TestTag::create)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -95,8 +99,9 @@ final class ProbeRunDescriptor extends AbstractTestDescriptor implements Node<Fe
     public SkipResult shouldBeSkipped(FenceExecutionContext context) {
         Optional<Platform> here = Platform.current();
         if (here.isEmpty() || !probe.runsOn(here.get())) {
-            return SkipResult.skip("probe " + probe.id() + " applies to " + probe.platforms().stream()
-                    .map(Platform::id).sorted().toList() + "; this host is " + System.getProperty("os.name"));
+            return SkipResult.skip("probe " + probe.id() + " applies to "
+                    + probe.platforms().stream().map(Platform::id).sorted().toList() + "; this host is "
+                    + System.getProperty("os.name"));
         }
         RunSession session = context.session();
         RunStack stack = context.stack();
@@ -120,11 +125,15 @@ final class ProbeRunDescriptor extends AbstractTestDescriptor implements Node<Fe
         ProbeRunResult result = new ProbeExecutor(context.session(), stack).run(probe, runMode);
         RecordPublisher.publish(context.request(), this, result.record());
         if (result.failure().isPresent()) {
-            throw new AssertionFailedError(getDisplayName() + ": " + result.failure().get());
+            throw new AssertionFailedError(
+                    getDisplayName() + ": " + result.failure().get());
         }
         // a run that kept the contract is checked against its stack's expectations, if a file applies
-        FenceEngineDescriptor.expectationGate(this).verify(result.record().record()).ifPresent(note -> context.request()
-                .getEngineExecutionListener().reportingEntryPublished(this, ReportEntry.from(Constants.EXPECTATIONS_ENTRY_KEY, note)));
+        FenceEngineDescriptor.expectationGate(this)
+                .verify(result.record().record())
+                .ifPresent(note -> context.request()
+                        .getEngineExecutionListener()
+                        .reportingEntryPublished(this, ReportEntry.from(Constants.EXPECTATIONS_ENTRY_KEY, note)));
         return context;
     }
 }

@@ -35,10 +35,11 @@ final class ProbeRunResolver extends SegmentResolver {
         if (!(parent instanceof ProbeDescriptor probe) || !plan.modes(release).contains(mode)) {
             return Optional.empty();
         }
-        Optional<Capability> capability = parent.getParent().filter(CapabilityDescriptor.class::isInstance)
+        Optional<Capability> capability = parent.getParent()
+                .filter(CapabilityDescriptor.class::isInstance)
                 .map(c -> ((CapabilityDescriptor) c).capability())
                 .or(() -> discovery.catalog().find(probe.probe().primaryCapabilityId()));
-        return capability.map(c -> new ProbeRunDescriptor(parent.getUniqueId().append(FenceUniqueIds.MODE, mode),
-                probe.probe(), mode, c, release));
+        return capability.map(c -> new ProbeRunDescriptor(
+                parent.getUniqueId().append(FenceUniqueIds.MODE, mode), probe.probe(), mode, c, release));
     }
 }

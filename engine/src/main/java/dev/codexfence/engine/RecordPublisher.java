@@ -18,8 +18,8 @@ final class RecordPublisher {
     private RecordPublisher() {}
 
     static void publish(ExecutionRequest request, TestDescriptor descriptor, RecordLine record) {
-        request.getEngineExecutionListener().reportingEntryPublished(descriptor,
-                ReportEntry.from(Constants.RECORD_ENTRY_KEY, record.json()));
+        request.getEngineExecutionListener()
+                .reportingEntryPublished(descriptor, ReportEntry.from(Constants.RECORD_ENTRY_KEY, record.json()));
         Path dir;
         try {
             dir = request.getOutputDirectoryCreator().createOutputDirectory(descriptor);
@@ -30,11 +30,14 @@ final class RecordPublisher {
         try {
             Path file = dir.resolve(RECORD_FILE);
             Files.writeString(file, record.json() + "\n", StandardCharsets.UTF_8);
-            request.getEngineExecutionListener().fileEntryPublished(descriptor,
-                    FileEntry.from(file, "application/json"));
+            request.getEngineExecutionListener()
+                    .fileEntryPublished(descriptor, FileEntry.from(file, "application/json"));
         } catch (IOException e) {
-            request.getEngineExecutionListener().reportingEntryPublished(descriptor,
-                    ReportEntry.from("codex-fence.warning", "cannot write " + RECORD_FILE + ": " + e.getMessage()));
+            request.getEngineExecutionListener()
+                    .reportingEntryPublished(
+                            descriptor,
+                            ReportEntry.from(
+                                    "codex-fence.warning", "cannot write " + RECORD_FILE + ": " + e.getMessage()));
         }
     }
 }

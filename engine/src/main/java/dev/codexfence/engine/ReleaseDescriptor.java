@@ -45,7 +45,9 @@ final class ReleaseDescriptor extends AbstractTestDescriptor implements Node<Fen
 
     /** The release {@code descriptor} is (or is below), or null for a node of the plain tree. */
     static ReleaseSlot enclosing(TestDescriptor descriptor) {
-        for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
+        for (Optional<TestDescriptor> d = Optional.of(descriptor);
+                d.isPresent();
+                d = d.get().getParent()) {
             if (d.get() instanceof ReleaseDescriptor r) {
                 return r.release;
             }
@@ -69,15 +71,15 @@ final class ReleaseDescriptor extends AbstractTestDescriptor implements Node<Fen
             skipped = skipReason(release.problem());
             return context;
         }
-        ResolvedRelease resolved = releases.get().resolve(release.version().get(),
-                m -> FenceEngineDescriptor.note(this, context.request(), m));
+        ResolvedRelease resolved = releases.get()
+                .resolve(release.version().get(), m -> FenceEngineDescriptor.note(this, context.request(), m));
         if (resolved instanceof ResolvedRelease.Skipped s) {
             skipped = skipReason(s.reason());
             return context;
         }
         ResolvedRelease.Ready ready = (ResolvedRelease.Ready) resolved;
-        RunStack stack = context.session().openRelease(ready.version().text(), CodexInstaller.launcher(ready.install()),
-                modes);
+        RunStack stack =
+                context.session().openRelease(ready.version().text(), CodexInstaller.launcher(ready.install()), modes);
         return context.withStack(stack);
     }
 

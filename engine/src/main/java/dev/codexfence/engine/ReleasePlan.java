@@ -44,8 +44,10 @@ record ReleasePlan(List<ReleaseSlot> releases, List<String> topModes, List<Strin
      */
     static ReleasePlan of(FenceConfiguration config, Function<List<VersionSpec>, List<CodexReleases.Selected>> select) {
         List<VersionSpec> specs = config.codexVersions();
-        List<String> codexModes = config.modes().stream().filter(ModeCatalog::isCodexMode).toList();
-        if (specs.isEmpty() || codexModes.isEmpty()
+        List<String> codexModes =
+                config.modes().stream().filter(ModeCatalog::isCodexMode).toList();
+        if (specs.isEmpty()
+                || codexModes.isEmpty()
                 || (specs.size() == 1 && specs.get(0) instanceof VersionSpec.Exact)) {
             return plain(config.modes());
         }

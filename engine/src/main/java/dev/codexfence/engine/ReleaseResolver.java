@@ -30,10 +30,16 @@ final class ReleaseResolver extends SegmentResolver {
         if (release.isEmpty()) {
             return Resolution.unresolved(); // not a release this configuration runs
         }
-        return addBelowParent(id, context, parent -> parent instanceof FenceEngineDescriptor
-                        ? Optional.of(new ReleaseDescriptor(parent.getUniqueId().append(FenceUniqueIds.RELEASE, label),
-                                release.get(), plan.releaseModes(), releases))
-                        : Optional.empty())
+        return addBelowParent(
+                        id,
+                        context,
+                        parent -> parent instanceof FenceEngineDescriptor
+                                ? Optional.of(new ReleaseDescriptor(
+                                        parent.getUniqueId().append(FenceUniqueIds.RELEASE, label),
+                                        release.get(),
+                                        plan.releaseModes(),
+                                        releases))
+                                : Optional.empty())
                 .map(d -> Resolution.match(Match.exact(d, () -> children.of(release.get(), null))))
                 .orElseGet(Resolution::unresolved);
     }

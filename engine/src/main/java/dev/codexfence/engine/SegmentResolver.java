@@ -39,8 +39,8 @@ abstract class SegmentResolver implements SelectorResolver {
      * parent (an empty result: the id names no node here). A selector that is a container's child (its parent
      * already known to the platform) is added to that container.
      */
-    static <T extends TestDescriptor> Optional<T> addBelowParent(UniqueId id, Context context,
-            Function<TestDescriptor, Optional<T>> creator) {
+    static <T extends TestDescriptor> Optional<T> addBelowParent(
+            UniqueId id, Context context, Function<TestDescriptor, Optional<T>> creator) {
         return context.addToParent(() -> selectUniqueId(id.removeLastSegment()), creator);
     }
 }

@@ -20,7 +20,8 @@ final class ShardFilter {
     private ShardFilter() {}
 
     static void apply(TestDescriptor engine, Shard shard, FenceUniqueIds ids) {
-        List<TestDescriptor> tests = engine.getDescendants().stream().filter(TestDescriptor::isTest)
+        List<TestDescriptor> tests = engine.getDescendants().stream()
+                .filter(TestDescriptor::isTest)
                 .collect(Collectors.toCollection(ArrayList::new));
         Set<TestDescriptor> kept = new HashSet<>(shard.select(tests, t -> key(t.getUniqueId(), ids)));
         for (TestDescriptor t : tests) {

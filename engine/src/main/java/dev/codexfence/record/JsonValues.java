@@ -30,7 +30,8 @@ final class JsonValues {
         Map<String, Object> copy = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
-                throw new IllegalArgumentException(where + ": a JSON object's keys are strings, not " + describe(e.getKey()));
+                throw new IllegalArgumentException(
+                        where + ": a JSON object's keys are strings, not " + describe(e.getKey()));
             }
             copy.put(key, value(e.getValue(), where + "." + key));
         }

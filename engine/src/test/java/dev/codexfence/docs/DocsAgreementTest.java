@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /** The docs, the schema and the Java model say the same thing. */
 class DocsAgreementTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("fence.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("fence.root", "..")).toAbsolutePath().normalize();
     private static final CapabilityCatalog CATALOG = new CatalogLoader().loadBundled();
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`?([A-Za-z0-9_]+)`?\\s*\\|\\s*(\\d+)\\s*\\|\\s*$");
 
@@ -63,42 +64,69 @@ class DocsAgreementTest {
         String md = Files.readString(ROOT.resolve("docs/capabilities.md"));
         assertThat(table(md, "## Counts by layer")).isEqualTo(count(c -> List.of(c.layer())));
         assertThat(table(md, "## Counts by category")).isEqualTo(count(c -> List.of(c.category())));
-        assertThat(table(md, "## Counts by platform")).isEqualTo(count(c -> c.platforms().stream().map(Platform::id).toList()));
+        assertThat(table(md, "## Counts by platform"))
+                .isEqualTo(count(c -> c.platforms().stream().map(Platform::id).toList()));
         Matcher total = Pattern.compile("Total capabilities: (\\d+)").matcher(md);
         assertThat(total.find()).as("a 'Total capabilities: N' line").isTrue();
-        assertThat(Integer.parseInt(total.group(1))).isEqualTo(CATALOG.capabilities().size());
+        assertThat(Integer.parseInt(total.group(1)))
+                .isEqualTo(CATALOG.capabilities().size());
     }
 
     @Test
     void bundledCatalogIsTheRepositorysCatalog() throws IOException {
-        assertThat(new CatalogLoader().load(ROOT.resolve("schema/capabilities.json")).capabilities())
+        assertThat(new CatalogLoader()
+                        .load(ROOT.resolve("schema/capabilities.json"))
+                        .capabilities())
                 .isEqualTo(CATALOG.capabilities());
     }
 
     @Test
     void recordModelHasExactlyTheSchemasKeysInOrder() throws IOException {
-        JsonNode schema = FenceJson.MAPPER.readTree(ROOT.resolve("schema/boundary_object.json").toFile());
+        JsonNode schema = FenceJson.MAPPER.readTree(
+                ROOT.resolve("schema/boundary_object.json").toFile());
         assertThat(snake(BoundaryObject.class)).containsExactlyElementsOf(names(schema.get("required")));
-        Map<String, Class<?>> nested = Map.of("stack", BoundaryObject.Stack.class, "probe", BoundaryObject.Probe.class,
-                "run", BoundaryObject.Run.class, "operation", BoundaryObject.Operation.class,
-                "result", BoundaryObject.Result.class, "payload", BoundaryObject.Payload.class,
-                "capability_context", BoundaryObject.CapabilityContext.class);
+        Map<String, Class<?>> nested = Map.of(
+                "stack",
+                BoundaryObject.Stack.class,
+                "probe",
+                BoundaryObject.Probe.class,
+                "run",
+                BoundaryObject.Run.class,
+                "operation",
+                BoundaryObject.Operation.class,
+                "result",
+                BoundaryObject.Result.class,
+                "payload",
+                BoundaryObject.Payload.class,
+                "capability_context",
+                BoundaryObject.CapabilityContext.class);
         // a record whose every field is null, as its JSON form writes it
-        JsonNode written = RecordJson.tree(new BoundaryObject(null, null,
+        JsonNode written = RecordJson.tree(new BoundaryObject(
+                null,
+                null,
                 new BoundaryObject.Stack(null, null, null, null, null, null, null, null, null),
-                new BoundaryObject.Probe(null, null, null, null), new BoundaryObject.Run(null, null, null),
-                new BoundaryObject.Operation(null, null, null, null), new BoundaryObject.Result(null, null, null, null, null),
-                new BoundaryObject.Payload(null, null, null), new BoundaryObject.CapabilityContext(null, null)));
+                new BoundaryObject.Probe(null, null, null, null),
+                new BoundaryObject.Run(null, null, null),
+                new BoundaryObject.Operation(null, null, null, null),
+                new BoundaryObject.Result(null, null, null, null, null),
+                new BoundaryObject.Payload(null, null, null),
+                new BoundaryObject.CapabilityContext(null, null)));
         assertThat(written.propertyNames()).containsExactlyElementsOf(snake(BoundaryObject.class));
         nested.forEach((key, type) -> {
             JsonNode section = schema.at("/properties/" + key);
-            assertThat(snake(type)).as(key).containsExactlyElementsOf(section.get("properties").propertyNames());
+            assertThat(snake(type))
+                    .as(key)
+                    .containsExactlyElementsOf(section.get("properties").propertyNames());
             // a key the schema does not require is one the record's JSON leaves out rather than writing null for it
-            List<String> optional = snake(type).stream().filter(k -> !names(section.get("required")).contains(k)).toList();
-            List<String> omitted = snake(type).stream().filter(k -> !written.get(key).has(k)).toList();
+            List<String> optional = snake(type).stream()
+                    .filter(k -> !names(section.get("required")).contains(k))
+                    .toList();
+            List<String> omitted =
+                    snake(type).stream().filter(k -> !written.get(key).has(k)).toList();
             assertThat(omitted).as(key + ": components written only when set").isEqualTo(optional);
         });
-        assertThat(names(schema.at("/properties/stack/required"))).as("an older record (without the optional keys) stays valid")
+        assertThat(names(schema.at("/properties/stack/required")))
+                .as("an older record (without the optional keys) stays valid")
                 .doesNotContain("codex_npm_version");
         assertThat(snake(BoundaryObject.CapabilitySnapshot.class))
                 .containsExactlyElementsOf(names(schema.at("/$defs/capability_snapshot/required")));
@@ -107,13 +135,20 @@ class DocsAgreementTest {
     @Test
     void boundaryObjectDocNamesEveryField() throws IOException {
         String md = Files.readString(ROOT.resolve("docs/boundary_object.md"));
-        JsonNode schema = FenceJson.MAPPER.readTree(ROOT.resolve("schema/boundary_object.json").toFile());
+        JsonNode schema = FenceJson.MAPPER.readTree(
+                ROOT.resolve("schema/boundary_object.json").toFile());
         List<String> keys = new ArrayList<>(names(schema.get("required")));
-        for (String section : List.of("stack", "probe", "run", "operation", "result", "payload", "capability_context")) {
+        for (String section :
+                List.of("stack", "probe", "run", "operation", "result", "payload", "capability_context")) {
             keys.addAll(schema.at("/properties/" + section + "/properties").propertyNames());
         }
-        assertThat(keys).as("keys of the schema").contains("schema_version", "observed_result", "errno", "codex_npm_version");
-        assertThat(keys).allSatisfy(k -> assertThat(md).as("docs/boundary_object.md mentions `%s`", k).contains("`" + k + "`"));
+        assertThat(keys)
+                .as("keys of the schema")
+                .contains("schema_version", "observed_result", "errno", "codex_npm_version");
+        assertThat(keys)
+                .allSatisfy(k -> assertThat(md)
+                        .as("docs/boundary_object.md mentions `%s`", k)
+                        .contains("`" + k + "`"));
     }
 
     private static List<String> names(JsonNode array) {
@@ -123,7 +158,8 @@ class DocsAgreementTest {
     }
 
     private static List<String> snake(Class<?> record) {
-        return java.util.Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName)
+        return java.util.Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
                 .map(n -> n.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT))
                 .collect(Collectors.toList());
     }

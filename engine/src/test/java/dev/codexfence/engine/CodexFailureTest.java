@@ -42,31 +42,53 @@ class CodexFailureTest {
     private Path wrapper(String rewrite) throws IOException {
         Path realCodex = CODEX.path();
         Path w = dir.resolve("codex");
-        Files.writeString(w, String.join("\n",
-                "#!/usr/bin/env bash",
-                "case \"$*\" in *--help*|*--version*) exec '" + realCodex + "' \"$@\" ;; esac",
-                "args=()",
-                "for a in \"$@\"; do args+=(\"$a\"); done",
-                rewrite,
-                "exec '" + realCodex + "' \"${args[@]}\"",
-                ""));
+        Files.writeString(
+                w,
+                String.join(
+                        "\n",
+                        "#!/usr/bin/env bash",
+                        "case \"$*\" in *--help*|*--version*) exec '" + realCodex + "' \"$@\" ;; esac",
+                        "args=()",
+                        "for a in \"$@\"; do args+=(\"$a\"); done",
+                        rewrite,
+                        "exec '" + realCodex + "' \"${args[@]}\"",
+                        ""));
         Files.setPosixFilePermissions(w, PosixFilePermissions.fromString("rwxr-xr-x"));
         return w;
     }
 
     @ParameterizedTest(name = "{0} → exit {1}")
-    @CsvSource(delimiter = '|', value = {
-        "unknown flag|2|args=(\"${args[0]}\" --no-such-flag \"${args[@]:1}\")",
-        "unknown profile|1|for i in \"${!args[@]}\"; do [ \"${args[$i]}\" = :workspace ] && args[$i]=:nope; done",
-        "old OS word on a new CLI|101|args=(\"${args[0]}\" linux \"${args[@]:1}\")"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "unknown flag|2|args=(\"${args[0]}\" --no-such-flag \"${args[@]:1}\")",
+                "unknown profile|1|for i in \"${!args[@]}\"; do [ \"${args[$i]}\" = :workspace ] && args[$i]=:nope; done",
+                "old OS word on a new CLI|101|args=(\"${args[0]}\" linux \"${args[@]:1}\")"
+            })
     void codexFailingBeforeTheProbeIsAHarnessErrorNotADenial(String what, int exit, String rewrite) throws IOException {
         Path out = dir.resolve("out");
-        var results = Fixtures.kit(out, Map.of(Constants.MODES, "codex-sandbox", Constants.CODEX_PATH, wrapper(rewrite).toString(),
-                        Constants.PREFLIGHT, "false"),
-                selectFile(Fixtures.tree("healthy").resolve("fx_write_ws.sh").toFile())).execute();
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("fx_write_ws"),
-                finishedWithFailure(message(m -> m.contains("codex failed before the probe ran") && m.contains("exited " + exit)
-                        && m.contains(" sandbox ")))));
+        var results = Fixtures.kit(
+                        out,
+                        Map.of(
+                                Constants.MODES,
+                                "codex-sandbox",
+                                Constants.CODEX_PATH,
+                                wrapper(rewrite).toString(),
+                                Constants.PREFLIGHT,
+                                "false"),
+                        selectFile(Fixtures.tree("healthy")
+                                .resolve("fx_write_ws.sh")
+                                .toFile()))
+                .execute();
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_write_ws"),
+                                finishedWithFailure(message(m -> m.contains("codex failed before the probe ran")
+                                        && m.contains("exited " + exit)
+                                        && m.contains(" sandbox ")))));
         JsonNode record = Fixtures.recordsByTest(results).get("fx_write_ws [codex-sandbox]");
         assertThat(record.at("/result/observed_result").asString()).isEqualTo("error");
         assertThat(record.at("/payload/raw/harness_error").asString()).isEqualTo("codex_error");
@@ -77,19 +99,35 @@ class CodexFailureTest {
     @Test
     void aFailingPreflightSkipsTheModeWithTheReasonAndLeavesAPreflightRecord() throws IOException {
         Path out = dir.resolve("out");
-        var results = Fixtures.kit(out, Map.of(Constants.MODES, "baseline,codex-sandbox",
-                        Constants.CODEX_PATH, wrapper("args=(\"${args[0]}\" --no-such-flag \"${args[@]:1}\")").toString()),
-                selectFile(Fixtures.tree("healthy").resolve("fx_read_ws.sh").toFile())).execute();
+        var results = Fixtures.kit(
+                        out,
+                        Map.of(
+                                Constants.MODES,
+                                "baseline,codex-sandbox",
+                                Constants.CODEX_PATH,
+                                wrapper("args=(\"${args[0]}\" --no-such-flag \"${args[@]:1}\")")
+                                        .toString()),
+                        selectFile(Fixtures.tree("healthy")
+                                .resolve("fx_read_ws.sh")
+                                .toFile()))
+                .execute();
         results.testEvents().assertStatistics(s -> s.succeeded(1).skipped(1).failed(0));
-        assertThat(results.testEvents().skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
-                .singleElement().asString().contains("preflight failed for mode codex-sandbox").contains("exited 2");
-        List<JsonNode> lines = Files.readAllLines(Fixtures.onlyNdjson(out)).stream().map(FenceJson.MAPPER::readTree).toList();
+        assertThat(results.testEvents().skipped().stream()
+                        .map(e -> e.getPayload(String.class).orElse("")))
+                .singleElement()
+                .asString()
+                .contains("preflight failed for mode codex-sandbox")
+                .contains("exited 2");
+        List<JsonNode> lines = Files.readAllLines(Fixtures.onlyNdjson(out)).stream()
+                .map(FenceJson.MAPPER::readTree)
+                .toList();
         assertThat(lines).anySatisfy(r -> {
             assertThat(r.at("/probe/id").asString()).isEqualTo("codex_fence_preflight");
             assertThat(r.at("/run/mode").asString()).isEqualTo("codex-sandbox");
             assertThat(r.at("/payload/raw/harness_error").asString()).isEqualTo("preflight_failed");
         });
-        assertThat(lines).noneMatch(r -> r.at("/result/observed_result").asString().equals("denied"));
+        assertThat(lines)
+                .noneMatch(r -> r.at("/result/observed_result").asString().equals("denied"));
     }
 
     @Test
@@ -104,19 +142,36 @@ class CodexFailureTest {
                 caps.remove(i);
             }
         }
-        assertThat(caps.findValuesAsString("id")).contains("cap_fs_read_workspace_tree")
+        assertThat(caps.findValuesAsString("id"))
+                .contains("cap_fs_read_workspace_tree")
                 .doesNotContain("cap_fs_write_workspace_tree", "cap_sandbox_default_deny");
         Path file = dir.resolve("catalog-without-preflight-capabilities.json");
         Files.writeString(file, FenceJson.MAPPER.writeValueAsString(root));
         Path out = dir.resolve("out-own-catalog");
-        var results = Fixtures.kit(out, Map.of(Constants.MODES, "baseline,codex-sandbox", Constants.CATALOG, file.toString(),
-                        Constants.CODEX_PATH, wrapper("args=(\"${args[0]}\" --no-such-flag \"${args[@]:1}\")").toString()),
-                selectFile(Fixtures.tree("healthy").resolve("fx_read_ws.sh").toFile())).execute();
+        var results = Fixtures.kit(
+                        out,
+                        Map.of(
+                                Constants.MODES,
+                                "baseline,codex-sandbox",
+                                Constants.CATALOG,
+                                file.toString(),
+                                Constants.CODEX_PATH,
+                                wrapper("args=(\"${args[0]}\" --no-such-flag \"${args[@]:1}\")")
+                                        .toString()),
+                        selectFile(Fixtures.tree("healthy")
+                                .resolve("fx_read_ws.sh")
+                                .toFile()))
+                .execute();
         results.testEvents().assertStatistics(s -> s.succeeded(1).skipped(1).failed(0));
-        assertThat(results.testEvents().skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
-                .singleElement().asString().contains("preflight failed for mode codex-sandbox")
+        assertThat(results.testEvents().skipped().stream()
+                        .map(e -> e.getPayload(String.class).orElse("")))
+                .singleElement()
+                .asString()
+                .contains("preflight failed for mode codex-sandbox")
                 .contains("no preflight record: the catalog has none of");
-        List<JsonNode> lines = Files.readAllLines(Fixtures.onlyNdjson(out)).stream().map(FenceJson.MAPPER::readTree).toList();
+        List<JsonNode> lines = Files.readAllLines(Fixtures.onlyNdjson(out)).stream()
+                .map(FenceJson.MAPPER::readTree)
+                .toList();
         assertThat(lines).extracting(r -> r.at("/probe/id").asString()).containsExactly("fx_read_ws");
     }
 }

@@ -57,16 +57,22 @@ class CodexFenceVersionIT {
     void everyCodexFenceJarNamesItsArtifactAndVersion() throws IOException {
         List<Path> jars = new ArrayList<>(List.of(JAR));
         try (Stream<Path> lib = Files.list(LIB)) {
-            lib.filter(p -> p.getFileName().toString().startsWith("codex-fence-")).forEach(jars::add);
+            lib.filter(p -> p.getFileName().toString().startsWith("codex-fence-"))
+                    .forEach(jars::add);
         }
         assertThat(jars).as("the engine jar and the probe runtime beside it").hasSizeGreaterThanOrEqualTo(2);
         for (Path jar : jars) {
             Attributes a = manifest(jar);
             String file = jar.getFileName().toString();
-            assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_TITLE)).as(file)
+            assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_TITLE))
+                    .as(file)
                     .isEqualTo(file.substring(0, file.length() - ("-" + VERSION + ".jar").length()));
-            assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_VERSION)).as(file).isEqualTo(VERSION);
-            assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_VENDOR)).as(file).isEqualTo("dev.codexfence");
+            assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_VERSION))
+                    .as(file)
+                    .isEqualTo(VERSION);
+            assertThat(a.getValue(Attributes.Name.IMPLEMENTATION_VENDOR))
+                    .as(file)
+                    .isEqualTo("dev.codexfence");
             assertThat(a.getValue("Automatic-Module-Name")).as(file).isEqualTo(moduleName(file));
         }
         assertThat(manifest(JAR).getValue(Attributes.Name.IMPLEMENTATION_TITLE)).isEqualTo("codex-fence-engine");
@@ -74,7 +80,11 @@ class CodexFenceVersionIT {
 
     @Test
     void theTestEngineLoadedFromTheJarReportsItsVersion() throws Exception {
-        Path source = Path.of(CodexFenceTestEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path source = Path.of(CodexFenceTestEngine.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         assertThat(source).as("Failsafe puts the built jar on the classpath").isEqualTo(JAR);
         assertThat(new CodexFenceTestEngine().getVersion()).contains(VERSION);
         assertThat(VERSION).isNotEqualTo(CodexFenceVersion.DEVELOPMENT);

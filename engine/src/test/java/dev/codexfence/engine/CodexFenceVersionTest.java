@@ -25,7 +25,11 @@ class CodexFenceVersionTest {
 
     @Test
     void fromClassesWithoutAJarTheVersionIsDevelopment() throws Exception {
-        Path classes = Path.of(CodexFenceVersion.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(CodexFenceVersion.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         assumeTrue(Files.isDirectory(classes), "the engine's classes come from " + classes + ", not a folder");
         assertThat(CodexFenceVersion.implementation()).isEqualTo(CodexFenceVersion.DEVELOPMENT);
         assertThat(new CodexFenceTestEngine().getVersion()).contains(CodexFenceVersion.DEVELOPMENT);
@@ -44,8 +48,10 @@ class CodexFenceVersionTest {
     void binInstallCodexTakesThePinnedReleaseFromThePomAlone(@TempDir Path root) throws Exception {
         Files.createDirectories(root.resolve("bin"));
         Files.copy(repositoryRoot().resolve("bin/install-codex"), root.resolve("bin/install-codex"));
-        Files.writeString(root.resolve("pom.xml"), "<project>\n  <properties>\n"
-                + "    <codex.pinned.version>9.8.7</codex.pinned.version>\n  </properties>\n</project>\n");
+        Files.writeString(
+                root.resolve("pom.xml"),
+                "<project>\n  <properties>\n"
+                        + "    <codex.pinned.version>9.8.7</codex.pinned.version>\n  </properties>\n</project>\n");
         assertThat(installCodex(root, "--pinned")).isEqualTo("9.8.7\n");
     }
 
@@ -53,8 +59,10 @@ class CodexFenceVersionTest {
         var command = new java.util.ArrayList<String>();
         command.add(root.resolve("bin/install-codex").toString());
         command.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

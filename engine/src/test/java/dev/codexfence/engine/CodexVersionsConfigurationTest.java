@@ -36,8 +36,10 @@ class CodexVersionsConfigurationTest {
 
     @Test
     void versionSpecsAreParsedInOrder() {
-        assertThat(config(Map.of(Constants.CODEX_VERSIONS, "0.80.0..0.171.0/8, latest")).codexVersions())
-                .extracting(VersionSpec::text).containsExactly("0.80.0..0.171.0/8", "latest");
+        assertThat(config(Map.of(Constants.CODEX_VERSIONS, "0.80.0..0.171.0/8, latest"))
+                        .codexVersions())
+                .extracting(VersionSpec::text)
+                .containsExactly("0.80.0..0.171.0/8", "latest");
         assertThat(config(Map.of()).codexVersions()).isEmpty();
     }
 
@@ -45,14 +47,17 @@ class CodexVersionsConfigurationTest {
     void aBadSpecNamesTheKeyAndTheAcceptedForms() {
         assertThatThrownBy(() -> config(Map.of(Constants.CODEX_VERSIONS, "0.80.0,0.x")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("configuration codex-fence.codex.versions=\"0.80.0,0.x\": \"0.x\" is not a codex version")
+                .hasMessageStartingWith(
+                        "configuration codex-fence.codex.versions=\"0.80.0,0.x\": \"0.x\" is not a codex version")
                 .hasMessageContaining("a sampled range such as 0.80.0..0.171.0/8");
     }
 
     @Test
     void versionsAndAPathTogetherAreRefused() {
-        assertThatThrownBy(() -> config(Map.of(Constants.CODEX_VERSIONS, "0.80.0", Constants.CODEX_PATH, "/usr/bin/codex")))
+        assertThatThrownBy(() ->
+                        config(Map.of(Constants.CODEX_VERSIONS, "0.80.0", Constants.CODEX_PATH, "/usr/bin/codex")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("names codex releases while codex-fence.codex.path names one codex CLI: choose one");
+                .hasMessageContaining(
+                        "names codex releases while codex-fence.codex.path names one codex CLI: choose one");
     }
 }

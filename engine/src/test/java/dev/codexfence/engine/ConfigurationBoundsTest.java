@@ -44,29 +44,32 @@ class ConfigurationBoundsTest {
     private static final String P = Constants.PARALLEL_CONFIG_PREFIX;
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "codex-fence.timeout.seconds|0|expected a number of seconds greater than 0 and at most 86400",
-        "codex-fence.timeout.seconds|86400.5|expected a number of seconds greater than 0 and at most 86400",
-        "codex-fence.timeout.seconds|NaN|expected a number of seconds greater than 0 and at most 86400",
-        "codex-fence.timeout.seconds|1e3|expected a number of seconds greater than 0 and at most 86400",
-        "codex-fence.net.target|8.8.8.8:53|not on this machine (loopback is 127.0.0.0/8, [::1] or localhost); outbound"
-                + " probes would send it packets: set codex-fence.net.target.allow-off-host=true to allow that",
-        "codex-fence.net.target|example.com:80|not on this machine",
-        "codex-fence.net.target|[2001:db8::1]:80|not on this machine",
-        "codex-fence.net.target|127.1:80|expected host:port (an IPv4 dotted quad, [IPv6] or a name; port 1 to 65535)",
-        "codex-fence.net.target|127.0.0.1:0|expected host:port",
-        "codex-fence.net.target|127.0.0.1:65536|expected host:port",
-        "codex-fence.net.target|300.0.0.1:80|expected host:port",
-        "codex-fence.net.target.allow-off-host|maybe|expected true or false",
-        "codex-fence.bash|/nonexistent/bash|cannot run probes with it: /nonexistent/bash does not exist",
-        "codex-fence.bash|no-such-bash-anywhere|cannot run probes with it: no executable no-such-bash-anywhere on PATH (",
-        "codex-fence.execution.parallel.config.fixed.parallelism|100000|expected a whole number of parallel runs from 1 to 64",
-        "codex-fence.execution.parallel.config.fixed.parallelism|0|expected a whole number of parallel runs from 1 to 64",
-        "codex-fence.execution.parallel.config.strategy|wild|expected fixed, dynamic or custom",
-        "codex-fence.execution.parallel.config.dynamic.factor|0|expected a number greater than 0 and at most 64 (parallel runs per core)",
-        "codex-fence.execution.parallel.config.dynamic.factor|1e999999999|expected a number greater than 0 and at most 64",
-        "codex-fence.execution.parallel.config.dynamic.max-pool-size-factor|0.5|expected a number from 1 to 10",
-        "codex-fence.execution.parallel.config.fixed.saturate|often|expected true or false"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "codex-fence.timeout.seconds|0|expected a number of seconds greater than 0 and at most 86400",
+                "codex-fence.timeout.seconds|86400.5|expected a number of seconds greater than 0 and at most 86400",
+                "codex-fence.timeout.seconds|NaN|expected a number of seconds greater than 0 and at most 86400",
+                "codex-fence.timeout.seconds|1e3|expected a number of seconds greater than 0 and at most 86400",
+                "codex-fence.net.target|8.8.8.8:53|not on this machine (loopback is 127.0.0.0/8, [::1] or localhost); outbound"
+                        + " probes would send it packets: set codex-fence.net.target.allow-off-host=true to allow that",
+                "codex-fence.net.target|example.com:80|not on this machine",
+                "codex-fence.net.target|[2001:db8::1]:80|not on this machine",
+                "codex-fence.net.target|127.1:80|expected host:port (an IPv4 dotted quad, [IPv6] or a name; port 1 to 65535)",
+                "codex-fence.net.target|127.0.0.1:0|expected host:port",
+                "codex-fence.net.target|127.0.0.1:65536|expected host:port",
+                "codex-fence.net.target|300.0.0.1:80|expected host:port",
+                "codex-fence.net.target.allow-off-host|maybe|expected true or false",
+                "codex-fence.bash|/nonexistent/bash|cannot run probes with it: /nonexistent/bash does not exist",
+                "codex-fence.bash|no-such-bash-anywhere|cannot run probes with it: no executable no-such-bash-anywhere on PATH (",
+                "codex-fence.execution.parallel.config.fixed.parallelism|100000|expected a whole number of parallel runs from 1 to 64",
+                "codex-fence.execution.parallel.config.fixed.parallelism|0|expected a whole number of parallel runs from 1 to 64",
+                "codex-fence.execution.parallel.config.strategy|wild|expected fixed, dynamic or custom",
+                "codex-fence.execution.parallel.config.dynamic.factor|0|expected a number greater than 0 and at most 64 (parallel runs per core)",
+                "codex-fence.execution.parallel.config.dynamic.factor|1e999999999|expected a number greater than 0 and at most 64",
+                "codex-fence.execution.parallel.config.dynamic.max-pool-size-factor|0.5|expected a number from 1 to 10",
+                "codex-fence.execution.parallel.config.fixed.saturate|often|expected true or false"
+            })
     void badValuesFailBeforeAnyProbeRunsWithTheirBounds(String key, String value, String expected) {
         assertThatThrownBy(() -> discover(Map.of(key, value)))
                 .isInstanceOf(ConfigurationException.class)
@@ -86,7 +89,8 @@ class ConfigurationBoundsTest {
         int cores = Runtime.getRuntime().availableProcessors();
         assumeTrue(cores >= 2, "needs two cores for 40 x cores to exceed 64");
         Map<String, String> config = Map.of(Constants.PARALLEL_ENABLED, "true", P + "dynamic.factor", "40");
-        assertThatThrownBy(() -> discover(config)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> discover(config))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessage("configuration " + P + "dynamic.factor=\"40\": gives " + (40 * cores) + " parallel runs on"
                         + " this machine's " + cores + " cores, more than the 64 allowed; lower the factor or use"
                         + " strategy fixed");
@@ -105,8 +109,15 @@ class ConfigurationBoundsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1:9", "127.255.255.254:65535", "[::1]:9", "localhost:9", "LOCALHOST:9",
-        "[::ffff:127.0.0.1]:9"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1:9",
+                "127.255.255.254:65535",
+                "[::1]:9",
+                "localhost:9",
+                "LOCALHOST:9",
+                "[::ffff:127.0.0.1]:9"
+            })
     void loopbackTargetsAreAccepted(String target) {
         assertThat(discover(Map.of(Constants.NET_TARGET, target)).getChildren()).isNotEmpty();
         assertThat(NetTarget.parse(target)).get().matches(NetTarget::loopback);

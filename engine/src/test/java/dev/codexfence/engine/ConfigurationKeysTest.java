@@ -23,7 +23,8 @@ import org.junit.platform.engine.DiscoveryIssue;
  */
 class ConfigurationKeysTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("fence.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("fence.root", "..")).toAbsolutePath().normalize();
 
     @TempDir
     Path out;
@@ -32,8 +33,10 @@ class ConfigurationKeysTest {
     private static List<String> constantValues(String nameSuffix, boolean suffixWanted) throws IllegalAccessException {
         List<String> values = new ArrayList<>();
         for (Field f : Constants.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
-                    && ((String) f.get(null)).startsWith("codex-fence.") && f.getName().endsWith(nameSuffix) == suffixWanted
+            if (Modifier.isStatic(f.getModifiers())
+                    && f.getType() == String.class
+                    && ((String) f.get(null)).startsWith("codex-fence.")
+                    && f.getName().endsWith(nameSuffix) == suffixWanted
                     && !f.getName().endsWith("_ENTRY_KEY")) {
                 values.add((String) f.get(null));
             }
@@ -49,7 +52,8 @@ class ConfigurationKeysTest {
         assertThat(prefixes).contains(Constants.PROBE_ENV_PREFIX, Constants.PARALLEL_CONFIG_PREFIX);
         assertThat(ConfigurationKeys.known().keys()).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(ConfigurationKeys.known().prefixes()).containsExactlyInAnyOrderElementsOf(prefixes);
-        assertThat(ConfigurationKeys.known().keys()).doesNotContain(Constants.NDJSON_ENTRY_KEY, Constants.REPORT_ENTRY_KEY);
+        assertThat(ConfigurationKeys.known().keys())
+                .doesNotContain(Constants.NDJSON_ENTRY_KEY, Constants.REPORT_ENTRY_KEY);
 
         String doc = Files.readString(ROOT.resolve("docs/engine.md"));
         for (String key : keys) {
@@ -67,8 +71,10 @@ class ConfigurationKeysTest {
         assertThat(k.isKnown(Constants.PROBE_ENV_PREFIX + "HOME")).isTrue();
         assertThat(k.isKnown(Constants.PROBE_ENV_PREFIX)).isFalse();
         assertThat(k.isKnown("codex-fence.cli.stderr.tty")).isTrue();
-        assertThat(k.isKnown(Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelism")).isTrue();
-        assertThat(k.isKnown(Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelsim")).isFalse();
+        assertThat(k.isKnown(Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelism"))
+                .isTrue();
+        assertThat(k.isKnown(Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelsim"))
+                .isFalse();
         assertThat(k.isKnown("junit.jupiter.execution.parallel.enabled")).isTrue(); // not ours to judge
         assertThat(k.isKnown("codex-fence.timeout.secnods")).isFalse();
         assertThat(k.closest("codex-fence.timeout.secnods")).contains(Constants.TIMEOUT_SECONDS);
@@ -80,13 +86,22 @@ class ConfigurationKeysTest {
 
     @Test
     void anUnknownKeyIsADiscoveryWarningNamingTheClosestKey() throws IOException {
-        var result = Fixtures.kit(out, Map.of("codex-fence.timeout.secnods", "1",
-                        Constants.PROBE_ENV_PREFIX + "FAKE_HOME", "/tmp", Constants.MISSING_COVERAGE, "skip"),
-                selectDirectory(Fixtures.tree("healthy").toFile())).discover();
+        var result = Fixtures.kit(
+                        out,
+                        Map.of(
+                                "codex-fence.timeout.secnods",
+                                "1",
+                                Constants.PROBE_ENV_PREFIX + "FAKE_HOME",
+                                "/tmp",
+                                Constants.MISSING_COVERAGE,
+                                "skip"),
+                        selectDirectory(Fixtures.tree("healthy").toFile()))
+                .discover();
         assertThat(result.getDiscoveryIssues()).singleElement().satisfies(issue -> {
             assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
-            assertThat(issue.message()).isEqualTo("unknown configuration key codex-fence.timeout.secnods (did you mean"
-                    + " codex-fence.timeout.seconds?); it would be ignored (docs/engine.md lists the keys)");
+            assertThat(issue.message())
+                    .isEqualTo("unknown configuration key codex-fence.timeout.secnods (did you mean"
+                            + " codex-fence.timeout.seconds?); it would be ignored (docs/engine.md lists the keys)");
         });
         // a warning, not an error: the probes are still discovered
         assertThat(result.getEngineDescriptor().getDescendants()).isNotEmpty();

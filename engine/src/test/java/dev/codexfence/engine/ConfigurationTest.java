@@ -33,14 +33,17 @@ class ConfigurationTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "codex-fence.modes|baseline,codex-yolo|unknown mode \"codex-yolo\"; valid modes: baseline, codex-sandbox",
-        "codex-fence.timeout.seconds|soon|expected a number of seconds",
-        "codex-fence.timeout.seconds|-1|expected a number of seconds",
-        "codex-fence.coverage.missing|ignore|expected fail or skip",
-        "codex-fence.discovery.classpath.enabled|yes|expected true or false",
-        "codex-fence.net.target|example|expected host:port",
-        "codex-fence.probe.env.BAD-NAME|x|not a valid environment variable name"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "codex-fence.modes|baseline,codex-yolo|unknown mode \"codex-yolo\"; valid modes: baseline, codex-sandbox",
+                "codex-fence.timeout.seconds|soon|expected a number of seconds",
+                "codex-fence.timeout.seconds|-1|expected a number of seconds",
+                "codex-fence.coverage.missing|ignore|expected fail or skip",
+                "codex-fence.discovery.classpath.enabled|yes|expected true or false",
+                "codex-fence.net.target|example|expected host:port",
+                "codex-fence.probe.env.BAD-NAME|x|not a valid environment variable name"
+            })
     void badValuesFailFastNamingTheKey(String key, String value, String expected) {
         assertThatThrownBy(() -> discover(Map.of(key, value)))
                 .isInstanceOf(ConfigurationException.class)
@@ -53,31 +56,47 @@ class ConfigurationTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"schema_version\": \"x\",\n  oops }");
         assertThatThrownBy(() -> discover(Map.of(Constants.CATALOG, broken.toString())))
-                .hasMessageStartingWith(broken + ": (root) (line 2)").hasMessageContaining("not valid JSON");
+                .hasMessageStartingWith(broken + ": (root) (line 2)")
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test
     void aSwappedCatalogIsUsedAndItsVersionLandsInEveryRecord() throws IOException {
         String bundled = Files.readString(Path.of(System.getProperty("fence.root", ".."), "schema/capabilities.json"));
         Path other = dir.resolve("other-catalog.json");
-        Files.writeString(other, bundled.replace("\"schema_version\": \"codex_fence_catalog_v1\"", "\"schema_version\": \"team_catalog_v7\""));
-        var results = Fixtures.kit(dir.resolve("out"), Map.of(Constants.CATALOG, other.toString()),
-                selectFile(Fixtures.tree("healthy").resolve("fx_read_ws.sh").toFile())).execute();
+        Files.writeString(
+                other,
+                bundled.replace(
+                        "\"schema_version\": \"codex_fence_catalog_v1\"", "\"schema_version\": \"team_catalog_v7\""));
+        var results = Fixtures.kit(
+                        dir.resolve("out"),
+                        Map.of(Constants.CATALOG, other.toString()),
+                        selectFile(Fixtures.tree("healthy")
+                                .resolve("fx_read_ws.sh")
+                                .toFile()))
+                .execute();
         results.testEvents().assertStatistics(s -> s.succeeded(1));
-        assertThat(Fixtures.recordsByTest(results).get("fx_read_ws [baseline]").at("/capabilities_schema_version").asString())
+        assertThat(Fixtures.recordsByTest(results)
+                        .get("fx_read_ws [baseline]")
+                        .at("/capabilities_schema_version")
+                        .asString())
                 .isEqualTo("team_catalog_v7");
     }
 
     @Test
     void probeLocksBecomeExclusiveResources() {
         var request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectFile(Fixtures.tree("locked").resolve("fx_locked.sh").toFile()))
+                .selectors(selectFile(
+                        Fixtures.tree("locked").resolve("fx_locked.sh").toFile()))
                 .configurationParameter(Constants.MODES, "baseline")
                 .build();
         TestDescriptor engine = new CodexFenceTestEngine().discover(request, UniqueId.forEngine(Constants.ENGINE_ID));
-        ProbeRunDescriptor run = (ProbeRunDescriptor) engine.getDescendants().stream().filter(TestDescriptor::isTest)
-                .findFirst().orElseThrow();
-        assertThat(run.getExclusiveResources()).containsExactly(
-                new ExclusiveResource("codex-fence.lock.loopback-8080", ExclusiveResource.LockMode.READ_WRITE));
+        ProbeRunDescriptor run = (ProbeRunDescriptor) engine.getDescendants().stream()
+                .filter(TestDescriptor::isTest)
+                .findFirst()
+                .orElseThrow();
+        assertThat(run.getExclusiveResources())
+                .containsExactly(
+                        new ExclusiveResource("codex-fence.lock.loopback-8080", ExclusiveResource.LockMode.READ_WRITE));
     }
 }

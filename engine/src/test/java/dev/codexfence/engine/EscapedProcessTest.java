@@ -34,6 +34,7 @@ class EscapedProcessTest {
 
     @TempDir
     static Path out;
+
     @TempDir
     static Path mark;
 
@@ -44,10 +45,17 @@ class EscapedProcessTest {
     static void runTheEscapeFixtures() {
         assumeTrue(Procfs.available(), "the escape fixtures are Linux-only (/proc, setsid)");
         Path tree = Fixtures.tree("hostile/escape");
-        results = Fixtures.kit(out, Map.of(Constants.PROBE_ENV_PREFIX + "HX_ESCAPE_MARK", mark.toString(),
-                Constants.MISSING_COVERAGE, "skip"), selectFile(tree.resolve("hx_escape_daemon.sh").toFile()),
-                selectFile(tree.resolve("hx_escape_zombie.sh").toFile()),
-                selectFile(tree.resolve("hx_escape_cgroup.sh").toFile())).execute();
+        results = Fixtures.kit(
+                        out,
+                        Map.of(
+                                Constants.PROBE_ENV_PREFIX + "HX_ESCAPE_MARK",
+                                mark.toString(),
+                                Constants.MISSING_COVERAGE,
+                                "skip"),
+                        selectFile(tree.resolve("hx_escape_daemon.sh").toFile()),
+                        selectFile(tree.resolve("hx_escape_zombie.sh").toFile()),
+                        selectFile(tree.resolve("hx_escape_cgroup.sh").toFile()))
+                .execute();
         records = Fixtures.recordsByTest(results);
     }
 
@@ -58,27 +66,40 @@ class EscapedProcessTest {
 
     @Test
     void theDaemonThatLeftTheProbesSessionIsReportedAndKilled() {
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(), Fixtures.node("probe", "hx_escape_daemon"),
-                finishedWithFailure(message(m -> m.contains(LEFT)))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                Fixtures.node("probe", "hx_escape_daemon"),
+                                finishedWithFailure(message(m -> m.contains(LEFT)))));
         JsonNode r = records.get("hx_escape_daemon [baseline]");
         assertThat(r.at("/result/observed_result").asString()).isEqualTo("success");
-        assertThat(r.at("/payload/raw/daemon_pid").asString()).as("the daemon was started").matches("[0-9]+");
+        assertThat(r.at("/payload/raw/daemon_pid").asString())
+                .as("the daemon was started")
+                .matches("[0-9]+");
         assertThat(daemons()).isEmpty();
     }
 
     @Test
     void aDeadGrandchildIsNotReportedAsStillRunning() {
-        results.testEvents().assertThatEvents().haveExactly(1,
-                event(test(), Fixtures.node("probe", "hx_escape_zombie"), finishedSuccessfully()));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(test(), Fixtures.node("probe", "hx_escape_zombie"), finishedSuccessfully()));
     }
 
     @Test
     void theRunsCgroupsAreGoneAfterTheRunAndOtherwiseProbesSeeTheirOwnCgroup() throws IOException {
-        results.testEvents().assertThatEvents().haveExactly(1,
-                event(test(), Fixtures.node("probe", "hx_escape_cgroup"), finishedSuccessfully()));
-        String seen = records.get("hx_escape_cgroup [baseline]").at("/payload/raw/cgroup").asString();
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(test(), Fixtures.node("probe", "hx_escape_cgroup"), finishedSuccessfully()));
+        String seen = records.get("hx_escape_cgroup [baseline]")
+                .at("/payload/raw/cgroup")
+                .asString();
         List<Cgroup2Mount> mounts = Cgroup2Mount.parse(Files.readString(Path.of("/proc/self/mountinfo")));
-        String own = Cgroup2Mount.ownPath(Files.readString(Path.of("/proc/self/cgroup"))).orElse("");
+        String own = Cgroup2Mount.ownPath(Files.readString(Path.of("/proc/self/cgroup")))
+                .orElse("");
         CgroupContainment.Attempt here = CgroupContainment.open();
         here.containment().ifPresent(CgroupContainment::close);
         if (here.containment().isEmpty()) {

@@ -8,8 +8,8 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.schema.SchemaValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,11 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
@@ -46,8 +44,12 @@ class ExecutionTest {
         assertThat(tests.succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .contains("fx_read_ws [baseline]", "fx_write_ws [baseline]", "fx_write_home [baseline]");
         // the macOS-only probe is skipped with the reason on Linux
-        assertThat(tests.skipped().stream().filter(e -> e.getTestDescriptor().getDisplayName().equals("fx_macos_only [baseline]"))
-                .map(e -> e.getPayload(String.class).orElse(""))).singleElement().asString().contains("applies to [macos]");
+        assertThat(tests.skipped().stream()
+                        .filter(e -> e.getTestDescriptor().getDisplayName().equals("fx_macos_only [baseline]"))
+                        .map(e -> e.getPayload(String.class).orElse("")))
+                .singleElement()
+                .asString()
+                .contains("applies to [macos]");
 
         Map<String, JsonNode> records = Fixtures.recordsByTest(results);
         assertThat(records).containsKeys("fx_read_ws [baseline]", "fx_write_ws [baseline]");
@@ -60,7 +62,8 @@ class ExecutionTest {
         // the probe ran in a scratch workspace that is gone now, never in the checkout
         String ws = write.at("/payload/raw/workspace").asString();
         // ... in the run's own folder of the scratch root (the default: codex-fence's cache folder, never /tmp)
-        assertThat(Path.of(ws).getParent().getParent()).isEqualTo(dev.codexfence.engine.internal.run.CodexFenceCache.folder());
+        assertThat(Path.of(ws).getParent().getParent())
+                .isEqualTo(dev.codexfence.engine.internal.run.CodexFenceCache.folder());
         assertThat(ws).doesNotStartWith(Path.of("").toAbsolutePath().toString()).doesNotStartWith("/tmp/");
         assertThat(Path.of(ws).getParent()).doesNotExist();
         assertThat(Path.of(ws)).doesNotExist();
@@ -72,7 +75,8 @@ class ExecutionTest {
 
     private static String key(String line) {
         JsonNode n = FenceJson.MAPPER.readTree(line);
-        return n.at("/probe/primary_capability_id").asString() + " " + n.at("/probe/id").asString() + " " + n.at("/run/mode").asString();
+        return n.at("/probe/primary_capability_id").asString() + " "
+                + n.at("/probe/id").asString() + " " + n.at("/run/mode").asString();
     }
 
     @Test
@@ -82,34 +86,78 @@ class ExecutionTest {
         Path sleeps = Fixtures.tree("runtime").resolve("fx_sleeps.sh");
         List<org.junit.platform.engine.DiscoverySelector> ending;
         try (var files = Files.list(Fixtures.tree("runtime"))) {
-            ending = files.filter(f -> f.toString().endsWith(".sh") && !f.equals(sleeps)).sorted()
-                    .map(f -> (org.junit.platform.engine.DiscoverySelector) selectFile(f.toFile())).toList();
+            ending = files.filter(f -> f.toString().endsWith(".sh") && !f.equals(sleeps))
+                    .sorted()
+                    .map(f -> (org.junit.platform.engine.DiscoverySelector) selectFile(f.toFile()))
+                    .toList();
         }
         assertThat(ending).hasSize(8);
-        var results = Fixtures.kit(out.resolve("ending"), Map.of(Constants.TIMEOUT_SECONDS, "300"),
-                ending.toArray(org.junit.platform.engine.DiscoverySelector[]::new)).execute();
-        var sleeping = Fixtures.kit(out.resolve("sleeping"), Map.of(Constants.TIMEOUT_SECONDS, "2"),
-                selectFile(sleeps.toFile())).execute();
-        sleeping.testEvents().assertThatEvents()
-                .haveExactly(1, event(test("fx_sleeps"), finishedWithFailure(message(m -> m.contains("timed out after 2 s")))));
+        var results = Fixtures.kit(
+                        out.resolve("ending"),
+                        Map.of(Constants.TIMEOUT_SECONDS, "300"),
+                        ending.toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                .execute();
+        var sleeping = Fixtures.kit(
+                        out.resolve("sleeping"), Map.of(Constants.TIMEOUT_SECONDS, "2"), selectFile(sleeps.toFile()))
+                .execute();
+        sleeping.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(test("fx_sleeps"), finishedWithFailure(message(m -> m.contains("timed out after 2 s")))));
         var tests = results.testEvents();
         tests.assertThatEvents().haveExactly(1, event(test("fx_good"), finishedSuccessfully()));
         tests.assertThatEvents()
-                .haveExactly(1, event(test("fx_silent"), finishedWithFailure(message(m -> m.contains("no record on stdout")))))
-                .haveExactly(1, event(test("fx_two_records"), finishedWithFailure(message(m -> m.contains("2 records on stdout")))))
-                .haveExactly(1, event(test("fx_invalid_json"), finishedWithFailure(message(m -> m.contains("stdout is not a JSON record")))))
-                .haveExactly(1, event(test("fx_exit_nonzero"), finishedWithFailure(message(m -> m.contains("exited with status 3 after emitting its record")))))
-                .haveExactly(1, event(test("fx_wrong_mode"), finishedWithFailure(message(m -> m.contains("run.mode \"some-other-mode\" but the harness ran mode \"baseline\"")))))
-                .haveExactly(1, event(test("fx_bad_json_flag"), finishedWithFailure(message(m -> m.contains("--payload-raw-field-json: invalid JSON value")))))
-                .haveExactly(1, event(test("fx_stray_stdout"), finishedWithFailure(message(m -> m.contains("stdout carries more than the record")))));
+                .haveExactly(
+                        1,
+                        event(test("fx_silent"), finishedWithFailure(message(m -> m.contains("no record on stdout")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_two_records"),
+                                finishedWithFailure(message(m -> m.contains("2 records on stdout")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_invalid_json"),
+                                finishedWithFailure(message(m -> m.contains("stdout is not a JSON record")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_exit_nonzero"),
+                                finishedWithFailure(
+                                        message(m -> m.contains("exited with status 3 after emitting its record")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_wrong_mode"),
+                                finishedWithFailure(message(m -> m.contains(
+                                        "run.mode \"some-other-mode\" but the harness ran mode \"baseline\"")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_bad_json_flag"),
+                                finishedWithFailure(
+                                        message(m -> m.contains("--payload-raw-field-json: invalid JSON value")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_stray_stdout"),
+                                finishedWithFailure(message(m -> m.contains("stdout carries more than the record")))));
         // every run still has exactly one valid record: the harness writes an error record for broken runs
         Map<String, JsonNode> records = new java.util.HashMap<>(Fixtures.recordsByTest(results));
         assertThat(records).hasSize(8);
         records.putAll(Fixtures.recordsByTest(sleeping));
         assertThat(records).hasSize(9);
         records.values().forEach(r -> assertThat(SCHEMA.validate(r)).isEmpty());
-        assertThat(records.get("fx_sleeps [baseline]").at("/payload/raw/harness_error").asString()).isEqualTo("timeout");
-        assertThat(records.get("fx_good [baseline]").at("/result/observed_result").asString()).isEqualTo("success");
+        assertThat(records.get("fx_sleeps [baseline]")
+                        .at("/payload/raw/harness_error")
+                        .asString())
+                .isEqualTo("timeout");
+        assertThat(records.get("fx_good [baseline]")
+                        .at("/result/observed_result")
+                        .asString())
+                .isEqualTo("success");
     }
 
     private static org.assertj.core.api.Condition<Event> finishedSuccessfully() {
@@ -118,8 +166,12 @@ class ExecutionTest {
 
     @Test
     void codexModesAreSkippedWithTheReasonWhenTheCliIsMissing() {
-        var results = run(Map.of(Constants.MODES, "baseline,codex-sandbox,codex-full",
-                Constants.CODEX_PATH, out.resolve("no-such-codex").toString()),
+        var results = run(
+                Map.of(
+                        Constants.MODES,
+                        "baseline,codex-sandbox,codex-full",
+                        Constants.CODEX_PATH,
+                        out.resolve("no-such-codex").toString()),
                 selectFile(Fixtures.tree("healthy").resolve("fx_read_ws.sh").toFile()));
         var tests = results.testEvents();
         tests.assertStatistics(s -> s.succeeded(1).skipped(2).failed(0));
@@ -130,20 +182,31 @@ class ExecutionTest {
     @Test
     void missingCoverageFailsOrSkipsAsConfigured() {
         var failing = run(Map.of(), selectDirectory(Fixtures.tree("healthy").toFile()));
-        failing.testEvents().assertThatEvents().haveAtLeastOne(event(test("coverage"),
-                finishedWithFailure(message("no probe exercises cap_proc_ptrace_and_vm_read on linux"))));
-        var skipping = run(Map.of(Constants.MISSING_COVERAGE, "skip"), selectDirectory(Fixtures.tree("healthy").toFile()));
+        failing.testEvents()
+                .assertThatEvents()
+                .haveAtLeastOne(event(
+                        test("coverage"),
+                        finishedWithFailure(message("no probe exercises cap_proc_ptrace_and_vm_read on linux"))));
+        var skipping = run(
+                Map.of(Constants.MISSING_COVERAGE, "skip"),
+                selectDirectory(Fixtures.tree("healthy").toFile()));
         assertThat(skipping.testEvents().failed().count()).isZero();
-        assertThat(skipping.testEvents().skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
+        assertThat(skipping.testEvents().skipped().stream()
+                        .map(e -> e.getPayload(String.class).orElse("")))
                 .contains("no probe exercises cap_proc_ptrace_and_vm_read on linux");
     }
 
     @Test
     void brokenProbeFailsAloneWhileTheHealthyOneRuns() {
         var results = run(Map.of(), selectDirectory(Fixtures.tree("broken").toFile()));
-        results.testEvents().assertThatEvents()
+        results.testEvents()
+                .assertThatEvents()
                 .haveExactly(1, event(test("fx_ok"), finishedSuccessfully()))
-                .haveExactly(1, event(test("fx_unknown_cap.sh"), finishedWithFailure(message(m -> m.contains("cap_does_not_exist")))));
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_unknown_cap.sh"),
+                                finishedWithFailure(message(m -> m.contains("cap_does_not_exist")))));
     }
 
     @Test
@@ -156,7 +219,8 @@ class ExecutionTest {
         // cancel once the probe runs (not after a guessed delay, which a loaded machine can overrun)
         Thread canceller = new Thread(() -> {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains(sleeps))
+            while (ProcessHandle.allProcesses()
+                            .noneMatch(p -> p.info().commandLine().orElse("").contains(sleeps))
                     && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(20);
@@ -169,23 +233,42 @@ class ExecutionTest {
         canceller.start();
         var results = kit.execute();
         canceller.join();
-        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains(sleeps))).isEmpty();
+        assertThat(ProcessHandle.allProcesses()
+                        .map(p -> p.info().commandLine().orElse(""))
+                        .filter(c -> c.contains(sleeps)))
+                .isEmpty();
         Optional<Event> finished = results.testEvents().finished().stream().findFirst();
-        assertThat(finished).get().satisfies(e -> assertThat(e.getPayload(TestExecutionResult.class).orElseThrow().getStatus())
-                .isEqualTo(TestExecutionResult.Status.FAILED));
-        assertThat(Fixtures.recordsByTest(results).get("fx_sleeps [baseline]").at("/payload/raw/harness_error").asString()).isEqualTo("cancelled");
-        assertThat(results.allEvents().filter(e -> e.getType() == EventType.SKIPPED).count()).isZero();
+        assertThat(finished)
+                .get()
+                .satisfies(e -> assertThat(e.getPayload(TestExecutionResult.class)
+                                .orElseThrow()
+                                .getStatus())
+                        .isEqualTo(TestExecutionResult.Status.FAILED));
+        assertThat(Fixtures.recordsByTest(results)
+                        .get("fx_sleeps [baseline]")
+                        .at("/payload/raw/harness_error")
+                        .asString())
+                .isEqualTo("cancelled");
+        assertThat(results.allEvents()
+                        .filter(e -> e.getType() == EventType.SKIPPED)
+                        .count())
+                .isZero();
     }
 
     @Test
     void parallelRunGivesTheSameRecordsAsASequentialOne() throws IOException {
-        Map<String, String> parallel = Map.of(Constants.PARALLEL_ENABLED, "true",
-                Constants.PARALLEL_CONFIG_PREFIX + "strategy", "fixed",
-                Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelism", "4");
+        Map<String, String> parallel = Map.of(
+                Constants.PARALLEL_ENABLED,
+                "true",
+                Constants.PARALLEL_CONFIG_PREFIX + "strategy",
+                "fixed",
+                Constants.PARALLEL_CONFIG_PREFIX + "fixed.parallelism",
+                "4");
         var results = run(parallel, selectDirectory(Fixtures.tree("healthy").toFile()));
         assertThat(results.testEvents().succeeded().count()).isEqualTo(3);
-        assertThat(Files.readAllLines(Fixtures.onlyNdjson(out))).hasSize(3)
-                .allSatisfy(l -> assertThat(SCHEMA.validate(FenceJson.MAPPER.readTree(l))).isEmpty());
+        assertThat(Files.readAllLines(Fixtures.onlyNdjson(out)))
+                .hasSize(3)
+                .allSatisfy(l -> assertThat(SCHEMA.validate(FenceJson.MAPPER.readTree(l)))
+                        .isEmpty());
     }
 }

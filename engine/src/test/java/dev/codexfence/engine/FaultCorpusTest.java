@@ -9,10 +9,10 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.codexfence.testing.LiveProcesses;
-import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.schema.SchemaValidator;
+import dev.codexfence.testing.LiveProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +46,7 @@ class FaultCorpusTest {
     private static final String GENEROUS = "300";
     /** Seconds: the hangs never end by themselves, so they always meet it. */
     private static final String HANG_TIMEOUT = "3";
+
     private static final long FLOOD_BYTES = 100L << 20;
 
     @TempDir
@@ -56,17 +57,24 @@ class FaultCorpusTest {
 
     @BeforeAll
     static void runTheCorpus() {
-        results = Fixtures.kit(out.resolve("faults"), Map.of(Constants.TIMEOUT_SECONDS, GENEROUS),
-                selectDirectory(Fixtures.tree("faults").toFile())).execute();
-        hangs = Fixtures.kit(out.resolve("hangs"), Map.of(Constants.TIMEOUT_SECONDS, HANG_TIMEOUT,
-                        Constants.MISSING_COVERAGE, "skip"),
-                selectDirectory(Fixtures.tree("hangs").toFile())).execute();
+        results = Fixtures.kit(
+                        out.resolve("faults"),
+                        Map.of(Constants.TIMEOUT_SECONDS, GENEROUS),
+                        selectDirectory(Fixtures.tree("faults").toFile()))
+                .execute();
+        hangs = Fixtures.kit(
+                        out.resolve("hangs"),
+                        Map.of(Constants.TIMEOUT_SECONDS, HANG_TIMEOUT, Constants.MISSING_COVERAGE, "skip"),
+                        selectDirectory(Fixtures.tree("hangs").toFile()))
+                .execute();
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> faults() {
         return Stream.of(
                 args("fx_stdout_flood", "bytes on stdout; a probe prints one record"),
-                args("fx_stderr_flood", "the probe wrote " + FLOOD_BYTES + " bytes on stderr; the harness kept the first 1048576"),
+                args(
+                        "fx_stderr_flood",
+                        "the probe wrote " + FLOOD_BYTES + " bytes on stderr; the harness kept the first 1048576"),
                 args("fx_silent", "no record on stdout"),
                 args("fx_two_records", "2 records on stdout"),
                 args("fx_invalid_json", "stdout is not a JSON record"),
@@ -93,8 +101,9 @@ class FaultCorpusTest {
     @MethodSource("faults")
     void brokenNodeFailsWithItsOwnMessage(String node, String expected) {
         var which = node.endsWith(".sh") ? Fixtures.node("broken-probe", node) : Fixtures.node("probe", node);
-        results.testEvents().assertThatEvents().haveExactly(1,
-                event(test(), which, finishedWithFailure(message(m -> m.contains(expected)))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(test(), which, finishedWithFailure(message(m -> m.contains(expected)))));
     }
 
     @Test
@@ -112,9 +121,15 @@ class FaultCorpusTest {
     void aProbeThatNeverEndsIsKilledByTheTimeoutAndOnlyByIt() {
         hangs.testEvents().assertStatistics(s -> s.started(2).failed(2).succeeded(0));
         for (String hang : List.of("fx_hang", "fx_sleep_then_write")) {
-            hangs.testEvents().assertThatEvents().haveExactly(1, event(test(), Fixtures.node("probe", hang),
-                    finishedWithFailure(message(hang + " [baseline]: timed out after " + HANG_TIMEOUT
-                            + " s; the process tree was killed"))));
+            hangs.testEvents()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            event(
+                                    test(),
+                                    Fixtures.node("probe", hang),
+                                    finishedWithFailure(message(hang + " [baseline]: timed out after " + HANG_TIMEOUT
+                                            + " s; the process tree was killed"))));
         }
         Map<String, JsonNode> records = Fixtures.recordsByTest(hangs);
         assertThat(records).containsOnlyKeys("fx_hang [baseline]", "fx_sleep_then_write [baseline]");
@@ -123,39 +138,56 @@ class FaultCorpusTest {
             assertThat(r.at("/payload/raw/harness_error").asString()).isEqualTo("timeout");
             assertThat(r.at("/result/observed_result").asString()).isEqualTo("error");
         });
-        assertThat(LiveProcesses.matching(c -> c.contains(Fixtures.tree("hangs") + "/"))).isEmpty();
+        assertThat(LiveProcesses.matching(c -> c.contains(Fixtures.tree("hangs") + "/")))
+                .isEmpty();
     }
 
     @Test
     void healthyProbesPassWithIntactRecords() {
-        results.testEvents().assertThatEvents()
+        results.testEvents()
+                .assertThatEvents()
                 .haveExactly(1, event(test(), Fixtures.node("probe", "fx_healthy_a"), finishedSuccessfully()))
                 .haveExactly(1, event(test(), Fixtures.node("probe", "fx_healthy_b"), finishedSuccessfully()));
         Map<String, JsonNode> records = Fixtures.recordsByTest(results);
         for (String healthy : List.of("fx_healthy_a [baseline]", "fx_healthy_b [baseline]")) {
             assertThat(SCHEMA.validate(records.get(healthy))).isEmpty();
-            assertThat(records.get(healthy).at("/result/observed_result").asString()).isEqualTo("success");
+            assertThat(records.get(healthy).at("/result/observed_result").asString())
+                    .isEqualTo("success");
         }
         // every dynamic fault still has one valid record (a harness-made one where the probe gave none)
-        assertThat(records.values()).allSatisfy(r -> assertThat(SCHEMA.validate(r)).isEmpty());
+        assertThat(records.values())
+                .allSatisfy(r -> assertThat(SCHEMA.validate(r)).isEmpty());
         assertThat(results.testEvents().succeeded().count()).isEqualTo(2);
     }
 
     @Test
     void nothingTheCorpusStartedIsStillRunning() {
         // the daemon did outlive its probe, so there was something to kill
-        results.testEvents().assertThatEvents().haveExactly(1, event(test(), Fixtures.node("probe", "fx_daemon"),
-                finishedWithFailure(message(m -> m.contains("still running after it exited; the harness killed it")))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test(),
+                                Fixtures.node("probe", "fx_daemon"),
+                                finishedWithFailure(message(
+                                        m -> m.contains("still running after it exited; the harness killed it")))));
         // the daemon names itself after this run's workspace, and the probes are matched by this checkout's path,
         // so processes of another build running the same corpus on this machine do not count here
-        String daemon = "fx_daemon_sleeper " + Fixtures.recordsByTest(results).get("fx_daemon [baseline]")
-                .at("/run/workspace_root").asString();
-        assertThat(LiveProcesses.matching(c -> c.contains(Fixtures.tree("faults") + "/") || c.contains(daemon))).isEmpty();
+        String daemon = "fx_daemon_sleeper "
+                + Fixtures.recordsByTest(results)
+                        .get("fx_daemon [baseline]")
+                        .at("/run/workspace_root")
+                        .asString();
+        assertThat(LiveProcesses.matching(c -> c.contains(Fixtures.tree("faults") + "/") || c.contains(daemon)))
+                .isEmpty();
     }
 
     @Test
     void aRecordMissingAnyRequiredFieldIsRejectedNamingIt(@TempDir Path root) throws IOException {
-        JsonNode schema = FenceJson.MAPPER.readTree(Path.of(System.getProperty("fence.root", ".."), "schema/boundary_object.json").toFile());
+        JsonNode schema =
+                FenceJson.MAPPER.readTree(Path.of(System.getProperty("fence.root", ".."), "schema/boundary_object.json")
+                        .toFile());
         List<String> fields = new java.util.ArrayList<>();
         schema.get("required").forEach(f -> fields.add(f.asString()));
         for (String section : List.of("stack", "probe", "run", "operation", "result", "payload")) {
@@ -163,39 +195,74 @@ class FaultCorpusTest {
         }
         // emit-record output of a healthy probe, with one field removed in turn (the harness replaces stack,
         // capability_context and capabilities_schema_version, so those are never the probe's to break)
-        List<String> probeOwned = fields.stream().filter(f -> !f.startsWith("stack") && !f.equals("capability_context")
-                && !f.equals("capabilities_schema_version") && !f.equals("stack")).toList();
-        assertThat(probeOwned).as("probe-owned required fields").contains("schema_version", "probe/id", "result/observed_result")
+        List<String> probeOwned = fields.stream()
+                .filter(f -> !f.startsWith("stack")
+                        && !f.equals("capability_context")
+                        && !f.equals("capabilities_schema_version")
+                        && !f.equals("stack"))
+                .toList();
+        assertThat(probeOwned)
+                .as("probe-owned required fields")
+                .contains("schema_version", "probe/id", "result/observed_result")
                 .doesNotContain("stack", "capability_context");
         String sample = sampleObservation();
         for (String field : probeOwned) {
             String id = "fx_missing_" + field.replace('/', '_');
             JsonNode obs = FenceJson.MAPPER.readTree(sample.replace("fx_sample", id));
             String[] path = field.split("/");
-            var parent = path.length == 1 ? (tools.jackson.databind.node.ObjectNode) obs
+            var parent = path.length == 1
+                    ? (tools.jackson.databind.node.ObjectNode) obs
                     : (tools.jackson.databind.node.ObjectNode) obs.get(path[0]);
             parent.remove(path[path.length - 1]);
             Path probe = root.resolve(id + ".sh");
-            Files.writeString(probe, "#!/usr/bin/env bash\nset -euo pipefail\nprobe_name=\"" + id + "\"\n"
-                    + "primary_capability_id=\"cap_fs_read_workspace_tree\"\n"
-                    + "printf '%s\\n' '" + FenceJson.MAPPER.writeValueAsString(obs).replace("'", "'\\''") + "'\n"
-                    + "if false; then emit-record; fi\n");
+            Files.writeString(
+                    probe,
+                    "#!/usr/bin/env bash\nset -euo pipefail\nprobe_name=\"" + id + "\"\n"
+                            + "primary_capability_id=\"cap_fs_read_workspace_tree\"\n"
+                            + "printf '%s\\n' '"
+                            + FenceJson.MAPPER.writeValueAsString(obs).replace("'", "'\\''") + "'\n"
+                            + "if false; then emit-record; fi\n");
             Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        var run = Fixtures.kit(root.resolve("out"), Map.of(), selectDirectory(root.toFile())).execute();
+        var run = Fixtures.kit(root.resolve("out"), Map.of(), selectDirectory(root.toFile()))
+                .execute();
         for (String field : probeOwned) {
             String id = "fx_missing_" + field.replace('/', '_');
             String pointer = "/" + field;
-            run.testEvents().assertThatEvents().as(field).haveExactly(1, event(test(), Fixtures.node("probe", id),
-                    finishedWithFailure(message(m -> m.contains(pointer)))));
+            run.testEvents()
+                    .assertThatEvents()
+                    .as(field)
+                    .haveExactly(
+                            1,
+                            event(
+                                    test(),
+                                    Fixtures.node("probe", id),
+                                    finishedWithFailure(message(m -> m.contains(pointer)))));
         }
     }
 
     private static String sampleObservation() throws IOException {
         Path bin = dev.codexfence.engine.internal.run.RuntimeLayout.extract(Files.createTempDirectory(out, "bin"));
-        Process p = new ProcessBuilder("bash", bin.resolve("emit-record").toString(), "--run-mode", "baseline",
-                "--probe-name", "fx_sample", "--primary-capability-id", "cap_fs_read_workspace_tree", "--command", "c",
-                "--category", "fs", "--verb", "read", "--target", "t", "--status", "success").start();
+        Process p = new ProcessBuilder(
+                        "bash",
+                        bin.resolve("emit-record").toString(),
+                        "--run-mode",
+                        "baseline",
+                        "--probe-name",
+                        "fx_sample",
+                        "--primary-capability-id",
+                        "cap_fs_read_workspace_tree",
+                        "--command",
+                        "c",
+                        "--category",
+                        "fs",
+                        "--verb",
+                        "read",
+                        "--target",
+                        "t",
+                        "--status",
+                        "success")
+                .start();
         try {
             String text = new String(p.getInputStream().readAllBytes());
             p.waitFor();
@@ -207,8 +274,13 @@ class FaultCorpusTest {
 
     @Test
     void aHealthyProbeAloneStillPassesAfterTheFaults() {
-        var again = Fixtures.kit(out.resolve("again"), Map.of(),
-                selectFile(Fixtures.tree("faults").resolve("fx_healthy_a.sh").toFile())).execute();
+        var again = Fixtures.kit(
+                        out.resolve("again"),
+                        Map.of(),
+                        selectFile(Fixtures.tree("faults")
+                                .resolve("fx_healthy_a.sh")
+                                .toFile()))
+                .execute();
         again.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
     }
 }

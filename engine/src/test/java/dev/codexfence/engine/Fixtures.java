@@ -1,12 +1,12 @@
 package dev.codexfence.engine;
 
+import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.platform.engine.DiscoverySelector;
-import dev.codexfence.engine.internal.json.FenceJson;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -37,15 +37,24 @@ final class Fixtures {
     static Map<String, JsonNode> recordsByTest(EngineExecutionResults results) {
         return results.allEvents().reportingEntryPublished().stream()
                 .filter(e -> e.getPayload(ReportEntry.class)
-                        .map(r -> r.getKeyValuePairs().containsKey(Constants.RECORD_ENTRY_KEY)).orElse(false))
-                .collect(Collectors.toMap(e -> e.getTestDescriptor().getDisplayName(), e -> FenceJson.MAPPER.readTree(
-                        e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get(Constants.RECORD_ENTRY_KEY))));
+                        .map(r -> r.getKeyValuePairs().containsKey(Constants.RECORD_ENTRY_KEY))
+                        .orElse(false))
+                .collect(Collectors.toMap(
+                        e -> e.getTestDescriptor().getDisplayName(),
+                        e -> FenceJson.MAPPER.readTree(e.getPayload(ReportEntry.class)
+                                .orElseThrow()
+                                .getKeyValuePairs()
+                                .get(Constants.RECORD_ENTRY_KEY))));
     }
 
     /** Events of the node that has a unique-id segment {@code type:value} exactly (not as a substring). */
     static org.assertj.core.api.Condition<org.junit.platform.testkit.engine.Event> node(String type, String value) {
-        return new org.assertj.core.api.Condition<>(e -> e.getTestDescriptor().getUniqueId().getSegments().stream()
-                .anyMatch(s -> s.getType().equals(type) && s.getValue().equals(value)), "node %s:%s", type, value);
+        return new org.assertj.core.api.Condition<>(
+                e -> e.getTestDescriptor().getUniqueId().getSegments().stream()
+                        .anyMatch(s -> s.getType().equals(type) && s.getValue().equals(value)),
+                "node %s:%s",
+                type,
+                value);
     }
 
     static Path onlyNdjson(Path out) throws IOException {

@@ -63,15 +63,18 @@ class HostEffectTest {
     @ExtendWith(RequiredTool.Codex.class) // without codex: skipped with the reason (fails where CI=true)
     void devShmInsideCodexIsContainedWhileBaselineReachesTheHost() {
         Path codex = RequiredTool.codex().path();
-        Map<String, JsonNode> records = run(Map.of(Constants.MODES, "baseline,codex-sandbox",
-                Constants.CODEX_PATH, codex.toString()), "fx_effect_shm", "fx_effect_signal");
+        Map<String, JsonNode> records = run(
+                Map.of(Constants.MODES, "baseline,codex-sandbox", Constants.CODEX_PATH, codex.toString()),
+                "fx_effect_shm",
+                "fx_effect_signal");
         JsonNode base = records.get("fx_effect_shm [baseline]");
         assertThat(base.at("/payload/raw/host_effect").asString()).isEqualTo("present");
         assertThat(base.at("/result/observed_result").asString()).isEqualTo("success");
         JsonNode sandbox = records.get("fx_effect_shm [codex-sandbox]");
         assertThat(sandbox.at("/payload/raw/host_effect").asString()).isEqualTo("absent");
         assertThat(sandbox.at("/result/observed_result").asString()).isEqualTo("partial");
-        assertThat(Files.exists(Path.of(base.at("/payload/raw/host_effect_path").asString()))).isFalse();
+        assertThat(Files.exists(Path.of(base.at("/payload/raw/host_effect_path").asString())))
+                .isFalse();
         JsonNode signal = records.get("fx_effect_signal [codex-sandbox]");
         assertThat(signal.at("/result/observed_result").asString()).isEqualTo("denied");
         assertThat(signal.at("/result/errno").asString()).isEqualTo("ESRCH");

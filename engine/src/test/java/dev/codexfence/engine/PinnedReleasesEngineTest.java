@@ -42,31 +42,52 @@ class PinnedReleasesEngineTest {
 
     @ParameterizedTest(name = "codex {0}")
     @MethodSource("releases")
-    void everyModeTheGenerationExpressesPassesItsPreflightAndObservesItsPolicy(String version, boolean fullAccess,
-            String sandboxInterface) throws IOException {
+    void everyModeTheGenerationExpressesPassesItsPreflightAndObservesItsPolicy(
+            String version, boolean fullAccess, String sandboxInterface) throws IOException {
         ResolvedRelease.Ready release = PinnedReleases.require(version);
-        var results = Fixtures.kit(out, Map.of(
-                        Constants.MODES, "codex-sandbox,codex-read-only,codex-workspace-net,codex-full",
-                        Constants.CODEX_PATH, PinnedReleases.launcher(release).toString()),
-                selectFile(Fixtures.tree("healthy").resolve("fx_write_ws.sh").toFile())).execute();
+        var results = Fixtures.kit(
+                        out,
+                        Map.of(
+                                Constants.MODES,
+                                "codex-sandbox,codex-read-only,codex-workspace-net,codex-full",
+                                Constants.CODEX_PATH,
+                                PinnedReleases.launcher(release).toString()),
+                        selectFile(Fixtures.tree("healthy")
+                                .resolve("fx_write_ws.sh")
+                                .toFile()))
+                .execute();
 
         int expressed = fullAccess ? 4 : 3;
-        results.testEvents().assertStatistics(s -> s.succeeded(expressed).failed(0).skipped(4 - expressed));
+        results.testEvents()
+                .assertStatistics(s -> s.succeeded(expressed).failed(0).skipped(4 - expressed));
         Map<String, JsonNode> records = Fixtures.recordsByTest(results);
         assertThat(records).hasSize(expressed);
-        assertThat(records.get("fx_write_ws [codex-read-only]").at("/result/observed_result").asString()).isEqualTo("denied");
-        for (String mode : fullAccess ? new String[] {"codex-sandbox", "codex-workspace-net", "codex-full"}
+        assertThat(records.get("fx_write_ws [codex-read-only]")
+                        .at("/result/observed_result")
+                        .asString())
+                .isEqualTo("denied");
+        for (String mode : fullAccess
+                ? new String[] {"codex-sandbox", "codex-workspace-net", "codex-full"}
                 : new String[] {"codex-sandbox", "codex-workspace-net"}) {
             JsonNode r = records.get("fx_write_ws [" + mode + "]");
             assertThat(r.at("/result/observed_result").asString()).as(mode).isEqualTo("success");
             assertThat(r.at("/stack/sandbox_interface").asString()).isEqualTo(sandboxInterface);
         }
         if (!fullAccess) {
-            results.testEvents().skipped().assertThatEvents().haveExactly(1, EventConditions.event(
-                    EventConditions.displayName("fx_write_ws [codex-full]"),
-                    EventConditions.skippedWithReason(r -> r.contains("cannot run a command under :danger-full-access"))));
+            results.testEvents()
+                    .skipped()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            EventConditions.event(
+                                    EventConditions.displayName("fx_write_ws [codex-full]"),
+                                    EventConditions.skippedWithReason(
+                                            r -> r.contains("cannot run a command under :danger-full-access"))));
         }
         String ndjson = Files.readString(Fixtures.onlyNdjson(out));
-        assertThat(ndjson).contains("\"fx_write_ws\"").doesNotContain("codex_fence_preflight").doesNotContain("preflight_failed");
+        assertThat(ndjson)
+                .contains("\"fx_write_ws\"")
+                .doesNotContain("codex_fence_preflight")
+                .doesNotContain("preflight_failed");
     }
 }

@@ -10,8 +10,8 @@ import dev.codexfence.engine.internal.process.ProcessRunner;
 import dev.codexfence.testing.RequiredTool;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,8 @@ class RealCodexIntegrationTest {
 
     @Test
     void detectsTheInstalledInterfaceByAskingTheCli() {
-        var detection = new CodexDetector(new ProcessRunner(), System.getenv()).detect(codex, Platform.current().orElseThrow());
+        var detection = new CodexDetector(new ProcessRunner(), System.getenv())
+                .detect(codex, Platform.current().orElseThrow());
         assertThat(detection.found()).as(detection.problem()).isTrue();
         assertThat(detection.cli().version()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(detection.cli().sandboxInterface()).isEqualTo(CodexInterface.SANDBOX_PROFILE);
@@ -49,9 +50,17 @@ class RealCodexIntegrationTest {
 
     @Test
     void theExtraModesRunThroughTheRealCliWithTheirPolicies() {
-        var results = Fixtures.kit(out, Map.of(Constants.MODES, "codex-read-only,codex-workspace-net",
-                        Constants.CODEX_PATH, codex.toString()),
-                selectFile(Fixtures.tree("healthy").resolve("fx_write_ws.sh").toFile())).execute();
+        var results = Fixtures.kit(
+                        out,
+                        Map.of(
+                                Constants.MODES,
+                                "codex-read-only,codex-workspace-net",
+                                Constants.CODEX_PATH,
+                                codex.toString()),
+                        selectFile(Fixtures.tree("healthy")
+                                .resolve("fx_write_ws.sh")
+                                .toFile()))
+                .execute();
         results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0).skipped(0));
         Map<String, JsonNode> records = Fixtures.recordsByTest(results);
         JsonNode readOnly = records.get("fx_write_ws [codex-read-only]");
@@ -65,9 +74,15 @@ class RealCodexIntegrationTest {
 
     @Test
     void workspaceWriteSucceedsInTheSandboxWhileAHomeWriteIsDeniedThereAndAllowedInBaseline() {
-        var results = Fixtures.kit(out, Map.of(Constants.MODES, "baseline,codex-sandbox", Constants.CODEX_PATH, codex.toString()),
-                        selectFile(Fixtures.tree("healthy").resolve("fx_write_ws.sh").toFile()),
-                        selectFile(Fixtures.tree("healthy").resolve("fx_write_home.sh").toFile()))
+        var results = Fixtures.kit(
+                        out,
+                        Map.of(Constants.MODES, "baseline,codex-sandbox", Constants.CODEX_PATH, codex.toString()),
+                        selectFile(Fixtures.tree("healthy")
+                                .resolve("fx_write_ws.sh")
+                                .toFile()),
+                        selectFile(Fixtures.tree("healthy")
+                                .resolve("fx_write_home.sh")
+                                .toFile()))
                 .execute();
         results.testEvents().assertStatistics(s -> s.succeeded(4).failed(0).skipped(0));
         Map<String, JsonNode> records = Fixtures.recordsByTest(results);

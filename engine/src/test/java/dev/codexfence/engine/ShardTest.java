@@ -38,7 +38,9 @@ class ShardTest {
 
     private Set<UniqueId> tests(Map<String, String> config, DiscoverySelector... selectors) {
         TestDescriptor engine = Fixtures.kit(out, config, selectors).discover().getEngineDescriptor();
-        return engine.getDescendants().stream().filter(TestDescriptor::isTest).map(TestDescriptor::getUniqueId)
+        return engine.getDescendants().stream()
+                .filter(TestDescriptor::isTest)
+                .map(TestDescriptor::getUniqueId)
                 .collect(Collectors.toSet());
     }
 
@@ -63,16 +65,21 @@ class ShardTest {
             total += shard.size();
         }
         assertThat(union).as("union of %d shards", n).isEqualTo(all);
-        assertThat(total).as("shards are disjoint: %d shards of %d tests", n, all.size()).isEqualTo(all.size());
+        assertThat(total)
+                .as("shards are disjoint: %d shards of %d tests", n, all.size())
+                .isEqualTo(all.size());
         IntSummaryStatistics sizes = shards.stream().mapToInt(Set::size).summaryStatistics();
-        assertThat(sizes.getMax() - sizes.getMin()).as("sizes %s", shards.stream().map(Set::size).toList())
+        assertThat(sizes.getMax() - sizes.getMin())
+                .as("sizes %s", shards.stream().map(Set::size).toList())
                 .isLessThanOrEqualTo(1);
     }
 
     @ParameterizedTest(name = "N={0}")
     @ValueSource(ints = {1, 2, 3, 7, 16})
     void thePlainTreeSplitsIntoDisjointBalancedShardsThatCoverIt(int n) {
-        assertSplits(Map.of(Constants.MODES, "baseline,codex-sandbox,codex-full"), n,
+        assertSplits(
+                Map.of(Constants.MODES, "baseline,codex-sandbox,codex-full"),
+                n,
                 selectDirectory(Fixtures.tree("healthy").toFile()));
     }
 
@@ -81,11 +88,18 @@ class ShardTest {
     void releaseProbeModeCellsSplitTheSameWay(int n) {
         PinnedReleases.require("0.80.0");
         PinnedReleases.require("0.120.0");
-        Map<String, String> config = Map.of(Constants.MODES, "baseline,codex-sandbox,codex-read-only",
-                Constants.CODEX_VERSIONS, "0.80.0,0.120.0", Constants.MISSING_COVERAGE, "skip");
+        Map<String, String> config = Map.of(
+                Constants.MODES,
+                "baseline,codex-sandbox,codex-read-only",
+                Constants.CODEX_VERSIONS,
+                "0.80.0,0.120.0",
+                Constants.MISSING_COVERAGE,
+                "skip");
         assertSplits(config, n, selectDirectory(Fixtures.tree("healthy").toFile()));
         // every shard holds cells of both releases: a shard is a slice of the whole matrix, not one release
-        Set<UniqueId> first = tests(with(config, Constants.SHARD, "1/" + n), selectDirectory(Fixtures.tree("healthy").toFile()));
+        Set<UniqueId> first = tests(
+                with(config, Constants.SHARD, "1/" + n),
+                selectDirectory(Fixtures.tree("healthy").toFile()));
         assertThat(first).anyMatch(id -> id.toString().contains("[codex:0.80.0]"));
         assertThat(first).anyMatch(id -> id.toString().contains("[codex:0.120.0]"));
     }
@@ -93,31 +107,47 @@ class ShardTest {
     @Test
     void theShardOfATestDoesNotDependOnTheOrderOfTheSelectors() {
         Path healthy = Fixtures.tree("healthy");
-        DiscoverySelector[] forward = {selectFile(healthy.resolve("fx_read_ws.sh").toFile()),
-            selectFile(healthy.resolve("fx_write_ws.sh").toFile()), selectFile(healthy.resolve("fx_write_home.sh").toFile())};
+        DiscoverySelector[] forward = {
+            selectFile(healthy.resolve("fx_read_ws.sh").toFile()),
+            selectFile(healthy.resolve("fx_write_ws.sh").toFile()),
+            selectFile(healthy.resolve("fx_write_home.sh").toFile())
+        };
         DiscoverySelector[] backward = {forward[2], forward[1], forward[0]};
         Map<String, String> config = Map.of(Constants.MODES, "baseline,codex-sandbox,codex-full");
         for (int k = 1; k <= 4; k++) {
-            assertThat(tests(with(config, Constants.SHARD, k + "/4"), forward)).as("shard %d/4", k)
-                    .isNotEmpty().isEqualTo(tests(with(config, Constants.SHARD, k + "/4"), backward));
+            assertThat(tests(with(config, Constants.SHARD, k + "/4"), forward))
+                    .as("shard %d/4", k)
+                    .isNotEmpty()
+                    .isEqualTo(tests(with(config, Constants.SHARD, k + "/4"), backward));
         }
     }
 
     @Test
     void nestedInASuiteTheSplitIsTheSame() {
-        UniqueId nested = UniqueId.forEngine("junit-platform-suite").append("suite", "x.ProbeSuite").append("engine", "codex-fence");
+        UniqueId nested = UniqueId.forEngine("junit-platform-suite")
+                .append("suite", "x.ProbeSuite")
+                .append("engine", "codex-fence");
         for (int k = 1; k <= 3; k++) {
             var request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectDirectory(Fixtures.tree("healthy").toFile()))
                     .configurationParameter(Constants.MODES, "baseline,codex-sandbox")
                     .configurationParameter(Constants.SHARD, k + "/3")
                     .build();
-            Set<String> inSuite = new CodexFenceTestEngine().discover(request, nested).getDescendants().stream()
-                    .filter(TestDescriptor::isTest).map(d -> d.getUniqueId().toString().substring(nested.toString().length()))
-                    .collect(Collectors.toSet());
-            Set<String> alone = tests(Map.of(Constants.MODES, "baseline,codex-sandbox", Constants.SHARD, k + "/3"),
-                    selectDirectory(Fixtures.tree("healthy").toFile())).stream()
-                    .map(id -> id.toString().substring(UniqueId.forEngine(Constants.ENGINE_ID).toString().length()))
+            Set<String> inSuite = new CodexFenceTestEngine()
+                    .discover(request, nested).getDescendants().stream()
+                            .filter(TestDescriptor::isTest)
+                            .map(d -> d.getUniqueId()
+                                    .toString()
+                                    .substring(nested.toString().length()))
+                            .collect(Collectors.toSet());
+            Set<String> alone = tests(
+                            Map.of(Constants.MODES, "baseline,codex-sandbox", Constants.SHARD, k + "/3"),
+                            selectDirectory(Fixtures.tree("healthy").toFile()))
+                    .stream()
+                    .map(id -> id.toString()
+                            .substring(UniqueId.forEngine(Constants.ENGINE_ID)
+                                    .toString()
+                                    .length()))
                     .collect(Collectors.toSet());
             assertThat(inSuite).as("shard %d/3", k).isNotEmpty().isEqualTo(alone);
         }
@@ -126,16 +156,22 @@ class ShardTest {
     @Test
     void moreShardsThanTestsLeaveSomeEmptyAndNoContainerWithoutATest() {
         Map<String, String> config = Map.of(Constants.MODES, "baseline");
-        DiscoverySelector probe = selectFile(Fixtures.tree("healthy").resolve("fx_read_ws.sh").toFile());
-        TestDescriptor first = Fixtures.kit(out, with(config, Constants.SHARD, "1/3"), probe).discover().getEngineDescriptor();
+        DiscoverySelector probe =
+                selectFile(Fixtures.tree("healthy").resolve("fx_read_ws.sh").toFile());
+        TestDescriptor first = Fixtures.kit(out, with(config, Constants.SHARD, "1/3"), probe)
+                .discover()
+                .getEngineDescriptor();
         assertThat(first.getDescendants()).filteredOn(TestDescriptor::isTest).hasSize(1);
-        TestDescriptor empty = Fixtures.kit(out, with(config, Constants.SHARD, "2/3"), probe).discover().getEngineDescriptor();
+        TestDescriptor empty = Fixtures.kit(out, with(config, Constants.SHARD, "2/3"), probe)
+                .discover()
+                .getEngineDescriptor();
         assertThat(empty.getChildren()).isEmpty();
     }
 
     @Test
     void shardSelectTakesEveryNthOfTheSortedCells() {
-        List<String> cells = IntStream.range(0, 10).mapToObj(i -> "c" + i).collect(Collectors.toCollection(ArrayList::new));
+        List<String> cells =
+                IntStream.range(0, 10).mapToObj(i -> "c" + i).collect(Collectors.toCollection(ArrayList::new));
         java.util.Collections.shuffle(cells, new java.util.Random(7));
         assertThat(new Shard(1, 3).select(cells, c -> c)).containsExactly("c0", "c3", "c6", "c9");
         assertThat(new Shard(2, 3).select(cells, c -> c)).containsExactly("c1", "c4", "c7");

@@ -33,14 +33,20 @@ class UniqueIdRoundTripTest {
     private static final UniqueId ENGINE = UniqueId.forEngine(Constants.ENGINE_ID);
     /** Healthy fx_ok, seven broken probes, and (with this four-capability catalog) two capabilities without a probe. */
     private static final Path ROOT = Fixtures.tree("broken");
+
     private static final Path CATALOG = Fixtures.tree("cli-catalog").resolve("catalog.json");
 
     @TempDir
     Path out;
 
     private static Map<String, String> config(String... more) {
-        Map<String, String> config = new HashMap<>(Map.of(Constants.MODES, "baseline,codex-sandbox",
-                Constants.PROBES_ROOT, ROOT.toString(), Constants.CATALOG, CATALOG.toString()));
+        Map<String, String> config = new HashMap<>(Map.of(
+                Constants.MODES,
+                "baseline,codex-sandbox",
+                Constants.PROBES_ROOT,
+                ROOT.toString(),
+                Constants.CATALOG,
+                CATALOG.toString()));
         for (int i = 0; i < more.length; i += 2) {
             config.put(more[i], more[i + 1]);
         }
@@ -56,57 +62,83 @@ class UniqueIdRoundTripTest {
     }
 
     private static List<DiscoveryIssue> errors(EngineDiscoveryResults results) {
-        return results.getDiscoveryIssues().stream().filter(i -> i.severity() == DiscoveryIssue.Severity.ERROR).toList();
+        return results.getDiscoveryIssues().stream()
+                .filter(i -> i.severity() == DiscoveryIssue.Severity.ERROR)
+                .toList();
     }
 
     /** Selects every node of the whole tree alone and compares what it resolves to with the node's place in it. */
     private Set<String> roundTrip(Map<String, String> config) {
         EngineDiscoveryResults whole = discover(config, selectDirectory(ROOT.toFile()));
         assertThat(errors(whole)).isEmpty();
-        List<? extends TestDescriptor> nodes = List.copyOf(whole.getEngineDescriptor().getDescendants());
+        List<? extends TestDescriptor> nodes =
+                List.copyOf(whole.getEngineDescriptor().getDescendants());
         assertThat(nodes).isNotEmpty();
         for (TestDescriptor node : nodes) {
             Set<UniqueId> expected = new LinkedHashSet<>();
-            for (Optional<TestDescriptor> d = Optional.of(node); d.isPresent() && d.get() != whole.getEngineDescriptor();
+            for (Optional<TestDescriptor> d = Optional.of(node);
+                    d.isPresent() && d.get() != whole.getEngineDescriptor();
                     d = d.get().getParent()) {
                 expected.add(d.get().getUniqueId());
             }
             expected.addAll(ids(node));
             EngineDiscoveryResults alone = discover(config, selectUniqueId(node.getUniqueId()));
             assertThat(errors(alone)).as("%s", node.getUniqueId()).isEmpty();
-            assertThat(ids(alone.getEngineDescriptor())).as("%s", node.getUniqueId()).isEqualTo(expected);
-            TestDescriptor again = alone.getEngineDescriptor().findByUniqueId(node.getUniqueId()).orElseThrow();
+            assertThat(ids(alone.getEngineDescriptor()))
+                    .as("%s", node.getUniqueId())
+                    .isEqualTo(expected);
+            TestDescriptor again = alone.getEngineDescriptor()
+                    .findByUniqueId(node.getUniqueId())
+                    .orElseThrow();
             assertThat(again.getClass()).isEqualTo(node.getClass());
             assertThat(again.getDisplayName()).isEqualTo(node.getDisplayName());
         }
-        return nodes.stream().map(n -> n.getUniqueId().getLastSegment().getType()).collect(Collectors.toSet());
+        return nodes.stream()
+                .map(n -> n.getUniqueId().getLastSegment().getType())
+                .collect(Collectors.toSet());
     }
 
     @Test
     void everyNodeOfThePlainTreeResolvesAloneToItselfAndItsDescendants() {
-        assertThat(roundTrip(config())).containsExactlyInAnyOrder(FenceUniqueIds.CAPABILITY, FenceUniqueIds.PROBE,
-                FenceUniqueIds.MODE, FenceUniqueIds.COVERAGE, FenceUniqueIds.BROKEN);
+        assertThat(roundTrip(config()))
+                .containsExactlyInAnyOrder(
+                        FenceUniqueIds.CAPABILITY,
+                        FenceUniqueIds.PROBE,
+                        FenceUniqueIds.MODE,
+                        FenceUniqueIds.COVERAGE,
+                        FenceUniqueIds.BROKEN);
     }
 
     @Test
     void everyNodeOfATreeOverSeveralReleasesResolvesAloneToItselfAndItsDescendants() {
         PinnedReleases.require("0.80.0"); // installed, so no list of releases (and nothing from npm) is needed
         PinnedReleases.require("0.120.0");
-        assertThat(roundTrip(config(Constants.CODEX_VERSIONS, "0.80.0,0.120.0"))).containsExactlyInAnyOrder(
-                FenceUniqueIds.RELEASE, FenceUniqueIds.CAPABILITY, FenceUniqueIds.PROBE, FenceUniqueIds.MODE,
-                FenceUniqueIds.COVERAGE, FenceUniqueIds.BROKEN);
+        assertThat(roundTrip(config(Constants.CODEX_VERSIONS, "0.80.0,0.120.0")))
+                .containsExactlyInAnyOrder(
+                        FenceUniqueIds.RELEASE,
+                        FenceUniqueIds.CAPABILITY,
+                        FenceUniqueIds.PROBE,
+                        FenceUniqueIds.MODE,
+                        FenceUniqueIds.COVERAGE,
+                        FenceUniqueIds.BROKEN);
     }
 
     @Test
     void belowASuiteTheNestedIdsResolveToo() {
-        UniqueId nested = UniqueId.forEngine("junit-platform-suite").append("suite", "x.ProbeSuite")
+        UniqueId nested = UniqueId.forEngine("junit-platform-suite")
+                .append("suite", "x.ProbeSuite")
                 .append("engine", Constants.ENGINE_ID);
-        UniqueId run = nested.append("capability", "cap_fs_read_workspace_tree").append("probe", "fx_ok")
+        UniqueId run = nested.append("capability", "cap_fs_read_workspace_tree")
+                .append("probe", "fx_ok")
                 .append("mode", "codex-sandbox");
-        var request = LauncherDiscoveryRequestBuilder.request().selectors(selectUniqueId(run))
-                .configurationParameters(config()).build();
+        var request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectUniqueId(run))
+                .configurationParameters(config())
+                .build();
         TestDescriptor engine = new CodexFenceTestEngine().discover(request, nested);
-        assertThat(engine.getDescendants().stream().filter(TestDescriptor::isTest).map(TestDescriptor::getUniqueId))
+        assertThat(engine.getDescendants().stream()
+                        .filter(TestDescriptor::isTest)
+                        .map(TestDescriptor::getUniqueId))
                 .containsExactly(run);
     }
 
@@ -122,16 +154,21 @@ class UniqueIdRoundTripTest {
                 capability.append("probe", "fx_ok").append("mode", "codex-full"), // not a mode of this run
                 capability.append("probe", "fx_ok").append("probe", "fx_ok"),
                 capability.append("probe", "fx_renamed").append("mode", "baseline"),
-                ENGINE.append("capability", "cap_fs_write_workspace_tree").append("probe", "fx_ok"), // not its capability
+                ENGINE.append("capability", "cap_fs_write_workspace_tree")
+                        .append("probe", "fx_ok"), // not its capability
                 ENGINE.append("capability", "cap_fs_write_user_home").append("coverage", "other"),
-                ENGINE.append("capability", "cap_mach_lookup_system_logger").append("coverage", "missing"), // macOS only
+                ENGINE.append("capability", "cap_mach_lookup_system_logger")
+                        .append("coverage", "missing"), // macOS only
                 capability.append("broken-probe", "fx_crlf.sh"), // broken probes sit below the engine
                 ENGINE.append("broken-probe", "fx_ok.sh"), // not broken
                 ENGINE.append("codex", "0.80.0"))) { // a plain run has no releases
             EngineDiscoveryResults results = discover(config(), selectUniqueId(id));
             assertThat(results.getEngineDescriptor().getDescendants().stream().filter(TestDescriptor::isTest))
-                    .as("%s", id).isEmpty();
-            assertThat(errors(results)).as("%s", id).extracting(DiscoveryIssue::message)
+                    .as("%s", id)
+                    .isEmpty();
+            assertThat(errors(results))
+                    .as("%s", id)
+                    .extracting(DiscoveryIssue::message)
                     .anyMatch(m -> m.contains(id.toString()));
         }
     }

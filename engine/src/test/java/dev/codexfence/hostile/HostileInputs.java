@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 public final class HostileInputs {
 
     /** The committed part. */
-    public static final Path FIXTURE = Path.of("../engine/src/test/fixtures/hostile/inputs").toAbsolutePath().normalize();
+    public static final Path FIXTURE = Path.of("../engine/src/test/fixtures/hostile/inputs")
+            .toAbsolutePath()
+            .normalize();
 
     /** Size of the sparse {@code huge.sh}: no disk space, but stat says 8 GiB. */
     public static final long HUGE = 8L << 30;
@@ -39,7 +41,8 @@ public final class HostileInputs {
             huge.setLength(HUGE);
         }
         Path token = dir.resolve(TOKEN_LIKE_ID + ".sh");
-        Files.writeString(token, Files.readString(dir.resolve("fx_neighbour.sh")).replace("fx_neighbour", TOKEN_LIKE_ID));
+        Files.writeString(
+                token, Files.readString(dir.resolve("fx_neighbour.sh")).replace("fx_neighbour", TOKEN_LIKE_ID));
         token.toFile().setExecutable(true);
         return dir;
     }

@@ -17,16 +17,27 @@ import org.junit.jupiter.api.Test;
 class BoundaryObjectTest {
 
     private static BoundaryObject record(Map<String, Object> raw, List<String> secondary) {
-        return new BoundaryObject(BoundaryObject.SCHEMA_VERSION, "codex_fence_catalog_v1",
-                new BoundaryObject.Stack("0.169.0", null, ":workspace", "workspace-write", "Linux 6.18 x86_64", "linux", 0,
-                        true, "sandbox-profile"),
+        return new BoundaryObject(
+                BoundaryObject.SCHEMA_VERSION,
+                "codex_fence_catalog_v1",
+                new BoundaryObject.Stack(
+                        "0.169.0",
+                        null,
+                        ":workspace",
+                        "workspace-write",
+                        "Linux 6.18 x86_64",
+                        "linux",
+                        0,
+                        true,
+                        "sandbox-profile"),
                 new BoundaryObject.Probe("fs_write_home_scratch", "1", "cap_fs_write_user_home", secondary),
                 new BoundaryObject.Run("codex-sandbox", "/ws", "touch /root/x"),
                 new BoundaryObject.Operation("fs", "write", "/root/x", Map.of()),
                 new BoundaryObject.Result(ObservedResult.DENIED, 1, "EROFS", "refused", null),
                 new BoundaryObject.Payload(null, "Read-only file system", raw),
-                new BoundaryObject.CapabilityContext(new BoundaryObject.CapabilitySnapshot("cap_fs_write_user_home",
-                        "filesystem", "os_sandbox"), List.of()));
+                new BoundaryObject.CapabilityContext(
+                        new BoundaryObject.CapabilitySnapshot("cap_fs_write_user_home", "filesystem", "os_sandbox"),
+                        List.of()));
     }
 
     @Test
@@ -53,7 +64,8 @@ class BoundaryObjectTest {
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) inner.get("k");
         assertThatThrownBy(() -> list.add("b")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> r.probe().secondaryCapabilityIds().add("x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> r.probe().secondaryCapabilityIds().add("x"))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -80,7 +92,10 @@ class BoundaryObjectTest {
         assertThat(b.payload().raw().get("fraction")).isEqualTo(0.5);
         assertThat(b.payload().raw()).containsEntry("none", null).containsKey("none");
         assertThat(record(Map.of("n", 2), List.of())).isNotEqualTo(record(Map.of("n", 2.0), List.of()));
-        assertThat(record(Map.of("d", new BigDecimal("0.25")), List.of()).payload().raw()).containsEntry("d", 0.25);
+        assertThat(record(Map.of("d", new BigDecimal("0.25")), List.of())
+                        .payload()
+                        .raw())
+                .containsEntry("d", 0.25);
     }
 
     @Test
@@ -96,8 +111,11 @@ class BoundaryObjectTest {
 
     @Test
     void aNumberJsonCannotWriteIsHeldAsTheTextItIsWrittenAs() {
-        assertThat(record(Map.of("x", Double.POSITIVE_INFINITY, "y", Double.NaN), List.of()).payload().raw())
-                .containsEntry("x", "Infinity").containsEntry("y", "NaN");
+        assertThat(record(Map.of("x", Double.POSITIVE_INFINITY, "y", Double.NaN), List.of())
+                        .payload()
+                        .raw())
+                .containsEntry("x", "Infinity")
+                .containsEntry("y", "NaN");
     }
 
     @Test

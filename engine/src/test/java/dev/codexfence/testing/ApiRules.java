@@ -34,8 +34,8 @@ import org.apiguardian.api.API;
 public final class ApiRules {
 
     /** Packages whose types no API signature may name. */
-    public static final List<String> FORBIDDEN_IN_API = List.of("tools.jackson..", "com.fasterxml..",
-            "com.networknt..", "picocli..", "..internal..");
+    public static final List<String> FORBIDDEN_IN_API =
+            List.of("tools.jackson..", "com.fasterxml..", "com.networknt..", "picocli..", "..internal..");
 
     private ApiRules() {}
 
@@ -54,17 +54,25 @@ public final class ApiRules {
 
     /** Public top-level types: in {@code apiPackages} and marked as API, or internal and marked INTERNAL. */
     public static ArchRule publicTypesAreMarked(Set<String> apiPackages) {
-        return classes().that().arePublic().and().areTopLevelClasses()
-                .should(new ArchCondition<JavaClass>("be in an API package " + new TreeSet<>(apiPackages)
-                        + " and marked @API(status = STABLE, MAINTAINED, EXPERIMENTAL or DEPRECATED), or be in an"
-                        + " ..internal.. package and marked @API(status = INTERNAL)") {
-                    @Override
-                    public void check(JavaClass type, ConditionEvents events) {
-                        String problem = markProblem(type, apiPackages);
-                        events.add(new SimpleConditionEvent(type, problem == null,
-                                type.getName() + (problem == null ? " is marked as it should be" : ": " + problem)));
-                    }
-                });
+        return classes()
+                .that()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
+                .should(
+                        new ArchCondition<JavaClass>("be in an API package " + new TreeSet<>(apiPackages)
+                                + " and marked @API(status = STABLE, MAINTAINED, EXPERIMENTAL or DEPRECATED), or be in an"
+                                + " ..internal.. package and marked @API(status = INTERNAL)") {
+                            @Override
+                            public void check(JavaClass type, ConditionEvents events) {
+                                String problem = markProblem(type, apiPackages);
+                                events.add(new SimpleConditionEvent(
+                                        type,
+                                        problem == null,
+                                        type.getName()
+                                                + (problem == null ? " is marked as it should be" : ": " + problem)));
+                            }
+                        });
     }
 
     private static String markProblem(JavaClass type, Set<String> apiPackages) {
@@ -80,7 +88,8 @@ public final class ApiRules {
             return "@API without since";
         }
         if (internal != (api.status() == API.Status.INTERNAL)) {
-            return internal ? "in an internal package, but @API(status = " + api.status() + ")"
+            return internal
+                    ? "in an internal package, but @API(status = " + api.status() + ")"
                     : "in an API package, but @API(status = INTERNAL): move it to an internal package";
         }
         return null;
@@ -88,21 +97,29 @@ public final class ApiRules {
 
     /** No public or protected member, supertype or constant of a public API type names a forbidden type. */
     public static ArchRule apiSignaturesNameNoForbiddenTypes(Set<String> apiPackages) {
-        DescribedPredicate<JavaClass> forbidden = DescribedPredicate.describe("forbidden in API signatures",
-                c -> FORBIDDEN_IN_API.stream().anyMatch(p -> PackageMatcher.of(p)
-                        .matches(c.getPackageName())));
-        return classes().that().arePublic().and(DescribedPredicate.describe("in an API package",
-                        (JavaClass c) -> apiPackages.contains(c.getPackageName())))
-                .should(new ArchCondition<JavaClass>("name no type of " + FORBIDDEN_IN_API
-                        + " in a public or protected signature") {
-                    @Override
-                    public void check(JavaClass type, ConditionEvents events) {
-                        List<String> found = forbiddenMentions(type, forbidden);
-                        events.add(new SimpleConditionEvent(type, found.isEmpty(), found.isEmpty()
-                                ? type.getName() + " has a clean signature"
-                                : type.getName() + " names " + String.join("; ", found)));
-                    }
-                });
+        DescribedPredicate<JavaClass> forbidden = DescribedPredicate.describe(
+                "forbidden in API signatures",
+                c -> FORBIDDEN_IN_API.stream()
+                        .anyMatch(p -> PackageMatcher.of(p).matches(c.getPackageName())));
+        return classes()
+                .that()
+                .arePublic()
+                .and(DescribedPredicate.describe(
+                        "in an API package", (JavaClass c) -> apiPackages.contains(c.getPackageName())))
+                .should(
+                        new ArchCondition<JavaClass>(
+                                "name no type of " + FORBIDDEN_IN_API + " in a public or protected signature") {
+                            @Override
+                            public void check(JavaClass type, ConditionEvents events) {
+                                List<String> found = forbiddenMentions(type, forbidden);
+                                events.add(new SimpleConditionEvent(
+                                        type,
+                                        found.isEmpty(),
+                                        found.isEmpty()
+                                                ? type.getName() + " has a clean signature"
+                                                : type.getName() + " names " + String.join("; ", found)));
+                            }
+                        });
     }
 
     private static List<String> forbiddenMentions(JavaClass type, DescribedPredicate<JavaClass> forbidden) {
@@ -115,7 +132,8 @@ public final class ApiRules {
         for (JavaMember member : type.getMembers()) {
             Set<JavaModifier> mods = member.getModifiers();
             if (!(mods.contains(JavaModifier.PUBLIC) || mods.contains(JavaModifier.PROTECTED))
-                    || mods.contains(JavaModifier.SYNTHETIC) || mods.contains(JavaModifier.BRIDGE)) {
+                    || mods.contains(JavaModifier.SYNTHETIC)
+                    || mods.contains(JavaModifier.BRIDGE)) {
                 continue;
             }
             if (member instanceof JavaField field) {
@@ -141,9 +159,11 @@ public final class ApiRules {
 
     /** The module's classes use of the engine's internals stays within {@code allowed} (packages, exact). */
     public static ArchRule engineInternalsUsedOnlyFrom(Set<String> allowed) {
-        return noClasses().should().dependOnClassesThat(DescribedPredicate.describe(
-                "are in an engine internal package other than " + new TreeSet<>(allowed),
-                (JavaClass c) -> c.getPackageName().startsWith("dev.codexfence.engine.internal")
-                        && !allowed.contains(c.getPackageName())));
+        return noClasses()
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are in an engine internal package other than " + new TreeSet<>(allowed),
+                        (JavaClass c) -> c.getPackageName().startsWith("dev.codexfence.engine.internal")
+                                && !allowed.contains(c.getPackageName())));
     }
 }

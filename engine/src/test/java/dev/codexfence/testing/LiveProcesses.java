@@ -19,16 +19,22 @@ public final class LiveProcesses {
 
     /** Command lines (arguments joined by spaces) of the live processes that {@code match} accepts. */
     public static List<String> matching(Predicate<String> match) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).map(LiveProcesses::commandLine)
-                .filter(c -> !c.isEmpty() && match.test(c)).toList();
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .map(LiveProcesses::commandLine)
+                .filter(c -> !c.isEmpty() && match.test(c))
+                .toList();
     }
 
     /** The live processes whose command line {@code match} accepts (to kill them in a test's clean-up). */
     public static List<ProcessHandle> handles(Predicate<String> match) {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> {
-            String c = commandLine(h);
-            return !c.isEmpty() && match.test(c);
-        }).toList();
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(h -> {
+                    String c = commandLine(h);
+                    return !c.isEmpty() && match.test(c);
+                })
+                .toList();
     }
 
     /** One process's command line with argv[0]; empty for a zombie. */

@@ -18,10 +18,13 @@ class LiveProcessesTest {
         Process p = new ProcessBuilder("bash", "-c", "exec -a '" + name + " marker' sleep 60").start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (LiveProcesses.matching(c -> c.contains(name + " marker")).isEmpty() && System.nanoTime() < deadline) {
+            while (LiveProcesses.matching(c -> c.contains(name + " marker")).isEmpty()
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(LiveProcesses.matching(c -> c.contains(name + " marker"))).singleElement().asString()
+            assertThat(LiveProcesses.matching(c -> c.contains(name + " marker")))
+                    .singleElement()
+                    .asString()
                     .startsWith(name + " marker");
             // what the JDK reports instead: the executable's path, the name lost
             assertThat(p.toHandle().info().commandLine().orElse("")).doesNotContain(name);

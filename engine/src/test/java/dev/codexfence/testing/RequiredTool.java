@@ -47,7 +47,8 @@ public final class RequiredTool implements ExecutionCondition {
         if (hidden(name)) {
             return new RequiredTool(name, name + " hidden by -D" + HIDE + " (else: " + install + ")", null);
         }
-        return new RequiredTool(name, name + " not found (" + install + ")", finder.get().orElse(null));
+        return new RequiredTool(
+                name, name + " not found (" + install + ")", finder.get().orElse(null));
     }
 
     /** The codex CLI as the engine finds it without configuration (the project-local install), looked up once. */
@@ -56,7 +57,8 @@ public final class RequiredTool implements ExecutionCondition {
     }
 
     private static final class CodexOnce {
-        static final RequiredTool TOOL = find("codex", "run bin/install-codex", () -> CodexLocator.locate(null, Path.of("")));
+        static final RequiredTool TOOL =
+                find("codex", "run bin/install-codex", () -> CodexLocator.locate(null, Path.of("")));
     }
 
     /**
@@ -72,7 +74,9 @@ public final class RequiredTool implements ExecutionCondition {
 
     /** True when {@code name} is listed in {@value #HIDE}. */
     public static boolean hidden(String name) {
-        return Arrays.stream(System.getProperty(HIDE, "").split(",")).map(String::strip).anyMatch(name::equals);
+        return Arrays.stream(System.getProperty(HIDE, "").split(","))
+                .map(String::strip)
+                .anyMatch(name::equals);
     }
 
     public boolean present() {

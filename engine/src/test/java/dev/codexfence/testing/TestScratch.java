@@ -23,11 +23,11 @@ public final class TestScratch {
     public static Path folder(String name) throws IOException {
         Path base = Files.createDirectories(base());
         for (int i = 0; ; i++) {
-            Path dir = base.resolve(name + "-" + Integer.toString(ThreadLocalRandom.current()
-                    .nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36));
+            Path dir = base.resolve(name + "-"
+                    + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36));
             try {
-                return Files.createDirectory(dir,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                return Files.createDirectory(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (FileAlreadyExistsException e) {
                 if (i > 100) {
                     throw e;

@@ -100,11 +100,13 @@ public final class BoundaryObjectAssert extends AbstractAssert<BoundaryObjectAss
         isNotNull();
         BoundaryObject.Probe probe = actual.probe();
         String primary = probe == null ? null : probe.primaryCapabilityId();
-        List<String> secondary = probe == null || probe.secondaryCapabilityIds() == null ? List.of()
-                : probe.secondaryCapabilityIds();
+        List<String> secondary =
+                probe == null || probe.secondaryCapabilityIds() == null ? List.of() : probe.secondaryCapabilityIds();
         if (!capabilityId.equals(primary) && !secondary.contains(capabilityId)) {
-            fail("to exercise " + capabilityId, "it exercises " + primary + " (primary)"
-                    + (secondary.isEmpty() ? " only" : " and " + secondary + " (secondary)"));
+            fail(
+                    "to exercise " + capabilityId,
+                    "it exercises " + primary + " (primary)"
+                            + (secondary.isEmpty() ? " only" : " and " + secondary + " (secondary)"));
         }
         return myself;
     }
@@ -150,16 +152,20 @@ public final class BoundaryObjectAssert extends AbstractAssert<BoundaryObjectAss
      */
     public BoundaryObjectAssert hasHostEffect(String expected) {
         isNotNull();
-        Map<String, Object> raw = actual.payload() == null ? null : actual.payload().raw();
+        Map<String, Object> raw =
+                actual.payload() == null ? null : actual.payload().raw();
         if (raw == null || !raw.containsKey(HOST_EFFECT)) {
-            fail("to have host_effect " + quote(expected), "no host_effect recorded (payload.raw has no \""
-                    + HOST_EFFECT + "\"; host-side effect checks did not run for this record)");
+            fail(
+                    "to have host_effect " + quote(expected),
+                    "no host_effect recorded (payload.raw has no \"" + HOST_EFFECT
+                            + "\"; host-side effect checks did not run for this record)");
         }
         return hasPayloadRaw(HOST_EFFECT, expected);
     }
 
     private Object rawValue(String key, String expectation) {
-        Map<String, Object> raw = actual.payload() == null ? null : actual.payload().raw();
+        Map<String, Object> raw =
+                actual.payload() == null ? null : actual.payload().raw();
         if (raw == null || !raw.containsKey(key)) {
             List<String> keys = raw == null ? List.of() : new ArrayList<>(raw.keySet());
             fail(expectation, "payload.raw has no \"" + key + "\" (its keys: " + keys + ")");

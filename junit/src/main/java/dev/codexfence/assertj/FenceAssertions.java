@@ -2,8 +2,8 @@ package dev.codexfence.assertj;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
 import org.apiguardian.api.API;
 
 /**

@@ -28,9 +28,13 @@ final class RecordDescription {
         line(sb, "probe", probeId(r) + capabilities(r));
         line(sb, "mode", mode(r));
         line(sb, "command", field(r, BoundaryObject::run, BoundaryObject.Run::command));
-        line(sb, "result", observed(r) + ", errno " + errno(r) + ", exit code "
-                + Optional.ofNullable(field(r, BoundaryObject::result, BoundaryObject.Result::rawExitCode)).map(String::valueOf)
-                        .orElse(NONE));
+        line(
+                sb,
+                "result",
+                observed(r) + ", errno " + errno(r) + ", exit code "
+                        + Optional.ofNullable(field(r, BoundaryObject::result, BoundaryObject.Result::rawExitCode))
+                                .map(String::valueOf)
+                                .orElse(NONE));
         line(sb, "message", field(r, BoundaryObject::result, BoundaryObject.Result::message));
         String detail = field(r, BoundaryObject::result, BoundaryObject.Result::errorDetail);
         if (detail != null) {
@@ -71,7 +75,8 @@ final class RecordDescription {
         if (primary == null) {
             return "";
         }
-        return " (" + primary + (secondary == null || secondary.isEmpty() ? "" : ", also " + String.join(", ", secondary)) + ")";
+        return " (" + primary
+                + (secondary == null || secondary.isEmpty() ? "" : ", also " + String.join(", ", secondary)) + ")";
     }
 
     private static <P, V> V field(BoundaryObject r, Function<BoundaryObject, P> part, Function<P, V> value) {
@@ -81,7 +86,9 @@ final class RecordDescription {
 
     private static void line(StringBuilder sb, String name, String value) {
         String label = "  " + name + ":";
-        sb.append('\n').append(label).append(" ".repeat(INDENT.length() - label.length()))
+        sb.append('\n')
+                .append(label)
+                .append(" ".repeat(INDENT.length() - label.length()))
                 .append(orNone(value == null ? null : value.strip()).replace("\n", "\n" + INDENT));
     }
 

@@ -49,8 +49,10 @@ public record RunRecords(List<BoundaryObject> records) {
             lines = new RecordReader().read(file.toString(), in);
         } catch (BadRecordsException e) {
             List<String> problems = e.problems();
-            throw new IllegalArgumentException(problems.get(0)
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad lines)" : ""), e);
+            throw new IllegalArgumentException(
+                    problems.get(0)
+                            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more bad lines)" : ""),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read records from " + file + ": " + e.getMessage(), e);
         }

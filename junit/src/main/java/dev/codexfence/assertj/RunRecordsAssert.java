@@ -36,7 +36,8 @@ public final class RunRecordsAssert extends AbstractAssert<RunRecordsAssert, Run
         if (actual.isEmpty()) {
             fail("Expecting every probe run to have honoured the probe contract, but there are no records at all");
         }
-        List<BoundaryObject> broken = actual.filter(r -> harnessError(r) != null).records();
+        List<BoundaryObject> broken =
+                actual.filter(r -> harnessError(r) != null).records();
         if (!broken.isEmpty()) {
             fail("Expecting every probe run to have honoured the probe contract, but " + broken.size() + " of "
                     + actual.size() + " records were made by the harness for a broken run:" + list(broken, true));
@@ -50,11 +51,14 @@ public final class RunRecordsAssert extends AbstractAssert<RunRecordsAssert, Run
         RunRecords exercising = actual.forCapability(capabilityId);
         if (exercising.isEmpty()) {
             Set<String> seen = new TreeSet<>();
-            actual.records().forEach(r -> seen.add(String.valueOf(r.probe() == null ? null : r.probe().primaryCapabilityId())));
+            actual.records()
+                    .forEach(r -> seen.add(
+                            String.valueOf(r.probe() == null ? null : r.probe().primaryCapabilityId())));
             fail("Expecting no record of " + capabilityId + " to be success, but no record has primary capability "
                     + capabilityId + " (" + actual.size() + " records; primary capabilities seen: " + seen + ")");
         }
-        List<BoundaryObject> succeeded = exercising.filter(r -> is(r, ObservedResult.SUCCESS)).records();
+        List<BoundaryObject> succeeded =
+                exercising.filter(r -> is(r, ObservedResult.SUCCESS)).records();
         if (!succeeded.isEmpty()) {
             fail("Expecting no record of " + capabilityId + " to be success, but " + succeeded.size() + " of "
                     + exercising.size() + " were:" + list(succeeded, false));
@@ -74,7 +78,8 @@ public final class RunRecordsAssert extends AbstractAssert<RunRecordsAssert, Run
             fail("Expecting every record outside modes " + excepted + " to be denied, but there is no record outside"
                     + " those modes (" + actual.size() + " records)");
         }
-        List<BoundaryObject> notDenied = checked.filter(r -> !is(r, ObservedResult.DENIED)).records();
+        List<BoundaryObject> notDenied =
+                checked.filter(r -> !is(r, ObservedResult.DENIED)).records();
         if (!notDenied.isEmpty()) {
             fail("Expecting every record outside modes " + excepted + " to be denied, but " + notDenied.size() + " of "
                     + checked.size() + " were not:" + list(notDenied, false));
@@ -97,8 +102,11 @@ public final class RunRecordsAssert extends AbstractAssert<RunRecordsAssert, Run
 
     private static String list(List<BoundaryObject> records, boolean withHarnessError) {
         StringBuilder sb = new StringBuilder();
-        records.stream().limit(LISTED).forEach(r -> sb.append("\n  - ")
-                .append(withHarnessError ? "[" + harnessError(r) + "] " : "").append(RecordDescription.oneLine(r)));
+        records.stream()
+                .limit(LISTED)
+                .forEach(r -> sb.append("\n  - ")
+                        .append(withHarnessError ? "[" + harnessError(r) + "] " : "")
+                        .append(RecordDescription.oneLine(r)));
         if (records.size() > LISTED) {
             sb.append("\n  … and ").append(records.size() - LISTED).append(" more");
         }

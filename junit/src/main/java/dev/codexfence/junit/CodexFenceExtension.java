@@ -3,8 +3,8 @@ package dev.codexfence.junit;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.codexfence.engine.Constants;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.HashMap;
@@ -34,7 +34,8 @@ public final class CodexFenceExtension implements BeforeEachCallback, ParameterR
      */
     public static final String UNAVAILABLE = dev.codexfence.engine.Constants.JUNIT_UNAVAILABLE;
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CodexFenceExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(CodexFenceExtension.class);
 
     /** The records for one test invocation's {@code @ProbeRecord} parameters, by parameter index. */
     private record InjectedRecords(Method method, Map<Integer, RecordLine> byIndex) {}
@@ -68,7 +69,8 @@ public final class CodexFenceExtension implements BeforeEachCallback, ParameterR
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.isAnnotated(ProbeRecord.class) || parameter.getParameter().getType() == FenceProbes.class;
+        return parameter.isAnnotated(ProbeRecord.class)
+                || parameter.getParameter().getType() == FenceProbes.class;
     }
 
     @Override
@@ -88,15 +90,17 @@ public final class CodexFenceExtension implements BeforeEachCallback, ParameterR
 
     private static FenceProbes probes(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        PolicySession session = classContext.getStore(NAMESPACE).computeIfAbsent(PolicySession.class,
-                k -> open(classContext), PolicySession.class);
+        PolicySession session = classContext
+                .getStore(NAMESPACE)
+                .computeIfAbsent(PolicySession.class, k -> open(classContext), PolicySession.class);
         return new FenceProbes(session, context);
     }
 
     private static PolicySession open(ExtensionContext classContext) {
         PolicySession session = PolicySession.open(PolicySettings.of(classContext));
         try {
-            classContext.publishReportEntry(Constants.NDJSON_ENTRY_KEY, session.ndjsonFile().toString());
+            classContext.publishReportEntry(
+                    Constants.NDJSON_ENTRY_KEY, session.ndjsonFile().toString());
         } catch (RuntimeException | Error e) {
             PolicySession.closeQuietly(session, e);
             throw e;

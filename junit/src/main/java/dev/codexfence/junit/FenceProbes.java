@@ -3,9 +3,9 @@ package dev.codexfence.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.codexfence.engine.Constants;
-import dev.codexfence.record.RecordLine;
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.run.ProbeRunResult;
+import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -46,7 +46,8 @@ public final class FenceProbes {
         ProbeRunResult result = session.run(probeId, mode);
         context.publishReportEntry(Constants.RECORD_ENTRY_KEY, result.record().json());
         if (result.failure().isPresent()) {
-            throw new AssertionFailedError(probeId + " [" + mode + "] broke the probe contract: " + result.failure().get());
+            throw new AssertionFailedError(probeId + " [" + mode + "] broke the probe contract: "
+                    + result.failure().get());
         }
         return result.record();
     }

@@ -88,18 +88,22 @@ final class PolicySession implements AutoCloseable {
      * @throws TestAbortedException when the probe does not apply to this platform or the mode cannot run here
      */
     ProbeRunResult run(String probeId, String mode) {
-        ProbeScript probe = root.find(probeId).orElseThrow(() -> new AssertionFailedError(
-                "no probe \"" + probeId + "\" in probe root " + root.directory() + " (" + settings.probeRootSource() + ")"));
+        ProbeScript probe = root.find(probeId)
+                .orElseThrow(() -> new AssertionFailedError("no probe \"" + probeId + "\" in probe root "
+                        + root.directory() + " (" + settings.probeRootSource() + ")"));
         if (!probe.healthy()) {
-            throw new AssertionFailedError("probe " + probeId + " breaks the probe contract:\n" + probe.describeIssues());
+            throw new AssertionFailedError(
+                    "probe " + probeId + " breaks the probe contract:\n" + probe.describeIssues());
         }
         RunMode runMode = session.mode(mode).orElseThrow(() -> new AssertionFailedError(ModeCatalog.unknown(mode)));
         Optional<Platform> here = Platform.current();
         if (here.isEmpty() || !probe.runsOn(here.get())) {
-            throw new TestAbortedException("probe " + probeId + " applies to " + probe.platforms().stream()
-                    .map(Platform::id).sorted().toList() + "; this host is " + System.getProperty("os.name"));
+            throw new TestAbortedException("probe " + probeId + " applies to "
+                    + probe.platforms().stream().map(Platform::id).sorted().toList() + "; this host is "
+                    + System.getProperty("os.name"));
         }
-        Optional<String> unavailable = runMode.unavailableReason().map(r -> "mode " + mode + " cannot run here: " + r)
+        Optional<String> unavailable = runMode.unavailableReason()
+                .map(r -> "mode " + mode + " cannot run here: " + r)
                 .or(() -> session.preflight(runMode));
         if (unavailable.isPresent()) {
             if (settings.failUnavailable()) {
@@ -126,8 +130,8 @@ final class PolicySession implements AutoCloseable {
         try {
             return executor.run(probe, mode);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not run probe " + probe.id() + " in mode " + mode.name() + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "could not run probe " + probe.id() + " in mode " + mode.name() + ": " + e.getMessage(), e);
         }
     }
 

@@ -29,17 +29,23 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param shared whether each probe × mode runs once per class
  * @param failUnavailable whether a mode that cannot run here fails tests instead of aborting them
  */
-record PolicySettings(Path probeRoot, String probeRootSource, CapabilityCatalog catalog, RunSettings run,
-        boolean shared, boolean failUnavailable) {
+record PolicySettings(
+        Path probeRoot,
+        String probeRootSource,
+        CapabilityCatalog catalog,
+        RunSettings run,
+        boolean shared,
+        boolean failUnavailable) {
 
     /** Where the run's NDJSON goes when {@code codex-fence.output.dir} is not set. */
     static final Path DEFAULT_OUTPUT = dev.codexfence.engine.internal.run.CodexFenceCache.reports();
+
     private static final double MAX_TIMEOUT_SECONDS = 86_400;
 
     static PolicySettings of(ExtensionContext classContext) {
         Class<?> testClass = classContext.getRequiredTestClass();
-        Optional<CodexFence> fence = AnnotationSupport.findAnnotation(testClass, CodexFence.class,
-                classContext.getEnclosingTestClasses());
+        Optional<CodexFence> fence =
+                AnnotationSupport.findAnnotation(testClass, CodexFence.class, classContext.getEnclosingTestClasses());
         FenceConfiguration config = FenceConfiguration.from(new JupiterParameters(classContext));
 
         Optional<Path> probes = attribute(fence.map(CodexFence::probes));
@@ -62,21 +68,40 @@ record PolicySettings(Path probeRoot, String probeRootSource, CapabilityCatalog 
             }
         }
         CatalogLoader loader = new CatalogLoader();
-        CapabilityCatalog catalog = attribute(fence.map(CodexFence::catalog)).or(config::catalog)
-                .map(loader::load).orElseGet(loader::loadBundled);
-        Path codex = attribute(fence.map(CodexFence::codex)).or(config::codexPath).orElse(null);
-        Duration timeout = timeout(fence.map(CodexFence::timeoutSeconds).orElse(0.0)).orElse(config.timeout());
+        CapabilityCatalog catalog = attribute(fence.map(CodexFence::catalog))
+                .or(config::catalog)
+                .map(loader::load)
+                .orElseGet(loader::loadBundled);
+        Path codex =
+                attribute(fence.map(CodexFence::codex)).or(config::codexPath).orElse(null);
+        Duration timeout =
+                timeout(fence.map(CodexFence::timeoutSeconds).orElse(0.0)).orElse(config.timeout());
 
-        RunSettings run = new RunSettings(ModeCatalog.knownModes(), codex, timeout, config.preflight(),
-                config.probeEnvironment(), config.netTarget().orElse(null), config.runtimeBin().orElse(null),
-                ndjsonFile(config.outputDir().orElse(DEFAULT_OUTPUT), testClass), config.bash(), () -> false,
+        RunSettings run = new RunSettings(
+                ModeCatalog.knownModes(),
+                codex,
+                timeout,
+                config.preflight(),
+                config.probeEnvironment(),
+                config.netTarget().orElse(null),
+                config.runtimeBin().orElse(null),
+                ndjsonFile(config.outputDir().orElse(DEFAULT_OUTPUT), testClass),
+                config.bash(),
+                () -> false,
                 config.scratchDir().orElse(null));
-        return new PolicySettings(root.toAbsolutePath().normalize(), source, catalog, run,
-                fence.map(CodexFence::shared).orElse(true), failUnavailable(classContext));
+        return new PolicySettings(
+                root.toAbsolutePath().normalize(),
+                source,
+                catalog,
+                run,
+                fence.map(CodexFence::shared).orElse(true),
+                failUnavailable(classContext));
     }
 
     private static Optional<Path> attribute(Optional<String> value) {
-        return value.map(String::strip).filter(s -> !s.isEmpty()).map(s -> Path.of(s).toAbsolutePath().normalize());
+        return value.map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s).toAbsolutePath().normalize());
     }
 
     private static Optional<Duration> timeout(double seconds) {
@@ -91,20 +116,24 @@ record PolicySettings(Path probeRoot, String probeRootSource, CapabilityCatalog 
     }
 
     private static boolean failUnavailable(ExtensionContext context) {
-        String value = context.getConfigurationParameter(CodexFenceExtension.UNAVAILABLE).orElse("abort").strip()
+        String value = context.getConfigurationParameter(CodexFenceExtension.UNAVAILABLE)
+                .orElse("abort")
+                .strip()
                 .toLowerCase(Locale.ROOT);
         return switch (value) {
             case "abort" -> false;
             case "fail" -> true;
-            default -> throw new ExtensionConfigurationException("configuration " + CodexFenceExtension.UNAVAILABLE
-                    + "=\"" + value + "\": expected abort or fail");
+            default ->
+                throw new ExtensionConfigurationException("configuration " + CodexFenceExtension.UNAVAILABLE + "=\""
+                        + value + "\": expected abort or fail");
         };
     }
 
     private static Path ndjsonFile(Path dir, Class<?> testClass) {
         try {
             dev.codexfence.engine.internal.files.PrivateFolder.ensure(dir, "output folder");
-            return Files.createTempFile(dir, "codex-fence-" + testClass.getSimpleName() + "-", ".ndjson").toAbsolutePath();
+            return Files.createTempFile(dir, "codex-fence-" + testClass.getSimpleName() + "-", ".ndjson")
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new ExtensionConfigurationException("cannot create the run's NDJSON file in " + dir + ": " + e, e);
         }

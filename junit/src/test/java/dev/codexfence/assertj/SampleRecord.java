@@ -3,17 +3,17 @@ package dev.codexfence.assertj;
 import dev.codexfence.engine.internal.catalog.CatalogLoader;
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.ndjson.RecordJson;
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.record.ContractViolation;
 import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.record.BoundaryObject;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Hand-made records, completed and schema-checked by the engine's own {@link RecordAssembler}. */
 final class SampleRecord {
 
-    private static final RecordAssembler ASSEMBLER = new RecordAssembler(new CatalogLoader().loadBundled(),
-            RecordAssembler.bundledSchema());
+    private static final RecordAssembler ASSEMBLER =
+            new RecordAssembler(new CatalogLoader().loadBundled(), RecordAssembler.bundledSchema());
     private static final String STACK = """
             {"codex_cli_version":"0.169.0","codex_profile":null,"sandbox_mode":null,"os":"Linux 6.1 x86_64",
              "platform":"linux","uid":1000,"is_root":false,"sandbox_interface":null}""";
@@ -100,8 +100,12 @@ final class SampleRecord {
         String probeId = observation.at("/probe/id").asString();
         String mode = observation.at("/run/mode").asString();
         try {
-            return ASSEMBLER.complete(observation, new RecordAssembler.Expectation(probeId, mode,
-                    RecordJson.stack(FenceJson.MAPPER.readTree(STACK)))).record();
+            return ASSEMBLER
+                    .complete(
+                            observation,
+                            new RecordAssembler.Expectation(
+                                    probeId, mode, RecordJson.stack(FenceJson.MAPPER.readTree(STACK))))
+                    .record();
         } catch (ContractViolation e) {
             throw new IllegalStateException("a sample record the schema rejects: " + e.getMessage(), e);
         }

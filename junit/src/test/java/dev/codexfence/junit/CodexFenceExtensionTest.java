@@ -9,9 +9,9 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.codexfence.engine.Constants;
-import dev.codexfence.record.RecordLine;
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,9 @@ class CodexFenceExtensionTest {
         @Test
         void theSameRunAsJson(@ProbeRecord(value = "pol_write_ws", mode = "baseline") RecordLine record) {
             var json = FenceJson.MAPPER.readTree(record.json());
-            assertThat(Path.of(json.at("/run/workspace_root").asString()).getParent().getParent())
+            assertThat(Path.of(json.at("/run/workspace_root").asString())
+                            .getParent()
+                            .getParent())
                     .isEqualTo(dev.codexfence.engine.internal.run.CodexFenceCache.folder());
             assertThat(json.at("/stack/sandbox_mode").isNull()).isTrue();
             assertThat(record.where()).isEqualTo("pol_write_ws [baseline]");
@@ -75,12 +77,16 @@ class CodexFenceExtensionTest {
         JsonNode line = FenceJson.MAPPER.readTree(lines.get(0));
         assertThat(line.at("/probe/id").asString()).isEqualTo("pol_write_ws");
         // both tests got that one record, published as their report entry
-        assertThat(recordEntries(results)).hasSize(2).allSatisfy(json -> assertThat(json).isEqualTo(lines.get(0)));
+        assertThat(recordEntries(results))
+                .hasSize(2)
+                .allSatisfy(json -> assertThat(json).isEqualTo(lines.get(0)));
     }
 
     @Test
     void unsharedRunsTheProbeForEveryTest() {
-        run(UnsharedPolicy.class, Map.of()).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+        run(UnsharedPolicy.class, Map.of())
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(2).failed(0));
         List<String> lines = PolicyKit.ndjsonLines(out);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isNotEqualTo(lines.get(1)); // two runs: two workspaces
@@ -88,7 +94,10 @@ class CodexFenceExtensionTest {
 
     private static List<String> recordEntries(EngineExecutionResults results) {
         return results.testEvents().reportingEntryPublished().stream()
-                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get(Constants.RECORD_ENTRY_KEY))
+                .map(e -> e.getPayload(ReportEntry.class)
+                        .orElseThrow()
+                        .getKeyValuePairs()
+                        .get(Constants.RECORD_ENTRY_KEY))
                 .toList();
     }
 
@@ -111,7 +120,10 @@ class CodexFenceExtensionTest {
     void aFailingAssertionQuotesProbeModeCommandResultAndOutput() {
         var results = run(FailingPolicy.class, Map.of());
         results.testEvents().assertStatistics(s -> s.succeeded(0).failed(2));
-        String command = FenceJson.MAPPER.readTree(PolicyKit.ndjsonLines(out).get(0)).at("/run/command").asString();
+        String command = FenceJson.MAPPER
+                .readTree(PolicyKit.ndjsonLines(out).get(0))
+                .at("/run/command")
+                .asString();
         assertThat(command).startsWith("sh -c ");
 
         assertThat(failure(results, "homeWritesSucceed"))
@@ -129,8 +141,12 @@ class CodexFenceExtensionTest {
     private static String failure(EngineExecutionResults results, String method) {
         return results.testEvents().failed().stream()
                 .filter(e -> e.getTestDescriptor().getDisplayName().startsWith(method + "("))
-                .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage())
-                .findFirst().orElseThrow(() -> new AssertionError("no failed test " + method));
+                .map(e -> e.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow()
+                        .getMessage())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no failed test " + method));
     }
 
     @PolicyFixture
@@ -153,10 +169,16 @@ class CodexFenceExtensionTest {
     void aModeThatCannotRunHereAbortsWithTheReason() {
         var results = run(WithoutCodex.class, Map.of());
         results.testEvents().assertStatistics(s -> s.succeeded(1).aborted(2).failed(0));
-        String reason = "mode codex-sandbox cannot run here: configured codex CLI /nonexistent/codex is not an executable file";
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("sandboxed"), abortedWithReason(message(reason))));
-        assertThat(results.testEvents().aborted().stream().map(e -> e.getRequiredPayload(TestExecutionResult.class)
-                .getThrowable().orElseThrow().getMessage()))
+        String reason =
+                "mode codex-sandbox cannot run here: configured codex CLI /nonexistent/codex is not an executable file";
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(test("sandboxed"), abortedWithReason(message(reason))));
+        assertThat(results.testEvents().aborted().stream()
+                        .map(e -> e.getRequiredPayload(TestExecutionResult.class)
+                                .getThrowable()
+                                .orElseThrow()
+                                .getMessage()))
                 .containsExactlyInAnyOrder(reason, reason.replace("codex-sandbox", "codex-full"));
     }
 
@@ -164,8 +186,14 @@ class CodexFenceExtensionTest {
     void unavailableFailInsteadOfAbortingWhenConfigured() {
         var results = run(WithoutCodex.class, Map.of(CodexFenceExtension.UNAVAILABLE, "fail"));
         results.testEvents().assertStatistics(s -> s.succeeded(1).aborted(0).failed(2));
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("sandboxed"), finishedWithFailure(message(m ->
-                m.startsWith("mode codex-sandbox cannot run here") && m.endsWith("(codex-fence.junit.unavailable=fail)")))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("sandboxed"),
+                                finishedWithFailure(message(m -> m.startsWith("mode codex-sandbox cannot run here")
+                                        && m.endsWith("(codex-fence.junit.unavailable=fail)")))));
     }
 
     @PolicyFixture
@@ -199,15 +227,25 @@ class CodexFenceExtensionTest {
         results.testEvents().assertStatistics(s -> s.succeeded(0).failed(5).aborted(1));
         assertThat(failure(results, "unknownProbe"))
                 .isEqualTo("no probe \"pol_nope\" in probe root " + PROBES + " (@CodexFence(probes))");
-        assertThat(failure(results, "unknownMode")).startsWith("unknown mode \"sandbox\"; valid modes: baseline, codex-sandbox");
+        assertThat(failure(results, "unknownMode"))
+                .startsWith("unknown mode \"sandbox\"; valid modes: baseline, codex-sandbox");
         assertThat(failure(results, "wrongType"))
-                .isEqualTo("@ProbeRecord parameter 0 of wrongType is a String; declare it as BoundaryObject or RecordLine");
-        assertThat(failure(results, "brokenAtRunTime")).startsWith("pol_broken_exit [baseline] broke the probe contract: "
-                + "the probe exited with status 3 after emitting its record");
-        assertThat(failure(results, "brokenStatically")).startsWith("probe pol_no_strict breaks the probe contract:\n"
-                + "pol_no_strict.sh: ").contains("'set -euo pipefail' must come before any other command");
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("otherPlatform"),
-                abortedWithReason(message(m -> m.startsWith("probe pol_macos_only applies to [macos]; this host is ")))));
+                .isEqualTo(
+                        "@ProbeRecord parameter 0 of wrongType is a String; declare it as BoundaryObject or RecordLine");
+        assertThat(failure(results, "brokenAtRunTime"))
+                .startsWith("pol_broken_exit [baseline] broke the probe contract: "
+                        + "the probe exited with status 3 after emitting its record");
+        assertThat(failure(results, "brokenStatically"))
+                .startsWith("probe pol_no_strict breaks the probe contract:\n" + "pol_no_strict.sh: ")
+                .contains("'set -euo pipefail' must come before any other command");
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("otherPlatform"),
+                                abortedWithReason(message(
+                                        m -> m.startsWith("probe pol_macos_only applies to [macos]; this host is ")))));
         // the broken run left its record; the others never ran
         assertThat(PolicyKit.ndjsonLines(out)).singleElement().asString().contains("\"id\":\"pol_broken_exit\"");
     }
@@ -244,21 +282,30 @@ class CodexFenceExtensionTest {
 
     @Test
     void probeRecordsBelongOnTestMethodsAndBadAttributesAreNamed() {
-        assertThat(failures(run(RecordInSetUp.class, Map.of()))).singleElement().asString()
+        assertThat(failures(run(RecordInSetUp.class, Map.of())))
+                .singleElement()
+                .asString()
                 .contains("@ProbeRecord works on test method parameters only; setUp is not the test method");
-        assertThat(failures(run(NegativeTimeout.class, Map.of()))).singleElement().asString()
+        assertThat(failures(run(NegativeTimeout.class, Map.of())))
+                .singleElement()
+                .asString()
                 .endsWith(": @CodexFence(timeoutSeconds = -1.0): expected a number of seconds between 0 and 86400");
     }
 
     @Test
     void withoutAttributesTheEngineConfigurationApplies() {
         run(FromConfiguration.class, Map.of("codex-fence.probes.root", PROBES.toString()))
-                .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     private static List<String> failures(EngineExecutionResults results) {
-        return results.testEvents().failed().stream().map(Event::getPayload)
-                .map(p -> ((TestExecutionResult) p.orElseThrow()).getThrowable().orElseThrow().getMessage())
+        return results.testEvents().failed().stream()
+                .map(Event::getPayload)
+                .map(p -> ((TestExecutionResult) p.orElseThrow())
+                        .getThrowable()
+                        .orElseThrow()
+                        .getMessage())
                 .toList();
     }
 }

@@ -14,7 +14,9 @@ class JunitJarIT {
     void theJarNamesItsArtifactVersionAndModule() throws Exception {
         String version = System.getProperty("fence.project.version", "");
         String jar = System.getProperty("fence.jar", "");
-        assertThat(version).as("-Dfence.project.version (run through Maven's Failsafe)").isNotBlank();
+        assertThat(version)
+                .as("-Dfence.project.version (run through Maven's Failsafe)")
+                .isNotBlank();
         assertThat(Path.of(jar)).as("-Dfence.jar").isRegularFile();
         try (JarFile file = new JarFile(jar)) {
             assertThat(file.getManifest()).isNotNull();

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /** docs/policy-tests.md names real, healthy probes, and its example is the one RealCodexPolicyTest runs. */
 class PolicyTestsDocTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("fence.root", "..")).toAbsolutePath().normalize();
-    private static final Pattern PROBE_ID = Pattern.compile(
-            "@ProbeRecord\\((?:value = )?\"([a-z0-9_]+)\"|\\.run\\(\"([a-z0-9_]+)\"");
+    private static final Path ROOT =
+            Path.of(System.getProperty("fence.root", "..")).toAbsolutePath().normalize();
+    private static final Pattern PROBE_ID =
+            Pattern.compile("@ProbeRecord\\((?:value = )?\"([a-z0-9_]+)\"|\\.run\\(\"([a-z0-9_]+)\"");
 
     @Test
     void everyProbeTheDocsUseExistsAndKeepsTheStaticContract() throws IOException {
@@ -53,7 +54,8 @@ class PolicyTestsDocTest {
 
     /** The stripped, non-blank lines between a class's opening line and its closing brace. */
     private static List<String> body(String classText) {
-        List<String> lines = classText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines =
+                classText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         return lines.subList(1, lines.size() - 1);
     }
 }

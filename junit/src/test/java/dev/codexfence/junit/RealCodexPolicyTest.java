@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +28,6 @@ class RealCodexPolicyTest {
     @TempDir
     Path out;
 
-
     /** The codex CLI found, and unavailable modes failing rather than aborting: here codex must work. */
     private Map<String, String> config() {
         return Map.of("codex-fence.codex.path", CODEX.path().toString(), CodexFenceExtension.UNAVAILABLE, "fail");
@@ -39,7 +38,8 @@ class RealCodexPolicyTest {
     static class SandboxPolicy {
 
         @Test
-        void workspaceWritesAreAllowed(@ProbeRecord(value = "fx_write_ws", mode = "codex-sandbox") BoundaryObject record) {
+        void workspaceWritesAreAllowed(
+                @ProbeRecord(value = "fx_write_ws", mode = "codex-sandbox") BoundaryObject record) {
             assertThat(record).isSuccess().ranInMode("codex-sandbox");
             assertThat(record.stack().sandboxMode()).isEqualTo("workspace-write");
         }
@@ -53,11 +53,14 @@ class RealCodexPolicyTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void theSandboxAllowsWorkspaceWritesAndDeniesHomeWrites() {
-        PolicyKit.run(SandboxPolicy.class, out, config()).testEvents()
+        PolicyKit.run(SandboxPolicy.class, out, config())
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(2).failed(0).aborted(0));
         RunRecords records = RunRecords.fromNdjson(PolicyKit.ndjsonFile(out));
         assertThat(records).allHonouredContract().noneSucceeded("cap_fs_write_user_home");
-        assertThat(records.records()).extracting(r -> r.stack().codexCliVersion()).doesNotContainNull();
+        assertThat(records.records())
+                .extracting(r -> r.stack().codexCliVersion())
+                .doesNotContainNull();
     }
 
     /** The test methods of the example in docs/policy-tests.md, word for word (PolicyTestsDocTest checks), over the repository's probes. */
@@ -66,17 +69,20 @@ class RealCodexPolicyTest {
     static class DocumentedPolicy {
 
         @Test
-        void noWritesOutsideTheWorkspace(@ProbeRecord(value = "fs_write_home_scratch", mode = "codex-sandbox") BoundaryObject home) {
+        void noWritesOutsideTheWorkspace(
+                @ProbeRecord(value = "fs_write_home_scratch", mode = "codex-sandbox") BoundaryObject home) {
             assertThat(home).isDenied().hasErrnoIn("EROFS", "EPERM", "EACCES");
         }
 
         @Test
-        void noOutboundNetwork(@ProbeRecord(value = "net_tcp_connect_target", mode = "codex-sandbox") BoundaryObject connect) {
+        void noOutboundNetwork(
+                @ProbeRecord(value = "net_tcp_connect_target", mode = "codex-sandbox") BoundaryObject connect) {
             assertThat(connect).isDenied();
         }
 
         @Test
-        void noPtraceOfProcessesOutsideTheSandbox(@ProbeRecord(value = "proc_ptrace_outside_pid", mode = "codex-sandbox") BoundaryObject ptrace) {
+        void noPtraceOfProcessesOutsideTheSandbox(
+                @ProbeRecord(value = "proc_ptrace_outside_pid", mode = "codex-sandbox") BoundaryObject ptrace) {
             assertThat(ptrace).isDenied().hasErrnoIn("EPERM", "EACCES");
         }
     }
@@ -85,8 +91,8 @@ class RealCodexPolicyTest {
     @EnabledOnOs(OS.LINUX)
     void theDocumentedPolicyHoldsForTheInstalledCodex() {
         Assumptions.assumeTrue(System.getProperty("fence.root") != null, "needs -Dfence.root (set by the Maven build)");
-        PolicyKit.run(DocumentedPolicy.class, out, config()).testEvents()
+        PolicyKit.run(DocumentedPolicy.class, out, config())
+                .testEvents()
                 .assertStatistics(s -> s.succeeded(3).failed(0).aborted(0));
     }
-
 }

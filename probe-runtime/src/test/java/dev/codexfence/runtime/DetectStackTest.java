@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import tools.jackson.databind.JsonNode;
 
 class DetectStackTest {
@@ -36,14 +34,24 @@ class DetectStackTest {
     }
 
     private static String sh(String command) {
-        return Scripts.run(List.of("sh", "-c", command), Map.of(), null).stdout().strip();
+        return Scripts.run(List.of("sh", "-c", command), Map.of(), null)
+                .stdout()
+                .strip();
     }
 
     @Test
     void printsTheStackObject() {
         JsonNode s = ok(Scripts.helper("detect-stack", "--no-codex"));
-        assertThat(s.propertyNames()).containsExactly("codex_cli_version", "codex_profile", "sandbox_mode", "os",
-                "platform", "uid", "is_root", "sandbox_interface");
+        assertThat(s.propertyNames())
+                .containsExactly(
+                        "codex_cli_version",
+                        "codex_profile",
+                        "sandbox_mode",
+                        "os",
+                        "platform",
+                        "uid",
+                        "is_root",
+                        "sandbox_interface");
         assertThat(s.get("codex_cli_version").isNull()).isTrue();
         assertThat(s.get("codex_profile").isNull()).isTrue();
         assertThat(s.get("sandbox_mode").isNull()).isTrue();
@@ -59,12 +67,18 @@ class DetectStackTest {
     @Test
     void readsTheVersionOfTheNamedCodex() throws IOException {
         Path codex = fakeCodex("echo 'codex-cli 9.9.9'");
-        assertThat(ok(Scripts.helper("detect-stack", "--codex", codex.toString())).get("codex_cli_version")
-                .stringValue()).isEqualTo("9.9.9");
+        assertThat(ok(Scripts.helper("detect-stack", "--codex", codex.toString()))
+                        .get("codex_cli_version")
+                        .stringValue())
+                .isEqualTo("9.9.9");
         assertThat(ok(Scripts.helper("detect-stack", Map.of("CODEX_BIN", codex.toString())))
-                .get("codex_cli_version").stringValue()).isEqualTo("9.9.9");
+                        .get("codex_cli_version")
+                        .stringValue())
+                .isEqualTo("9.9.9");
         assertThat(ok(Scripts.helper("detect-stack", Map.of("CODEX_BIN", codex.toString()), "--no-codex"))
-                .get("codex_cli_version").isNull()).isTrue();
+                        .get("codex_cli_version")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -74,13 +88,19 @@ class DetectStackTest {
         assertThat(version("echo 'dev-build'")).isEqualTo("\"dev-build\"");
         assertThat(version("true")).isEqualTo("null");
         assertThat(version("echo 'codex-cli 1.0.0'; exit 3")).isEqualTo("null");
-        assertThat(ok(Scripts.helper("detect-stack", "--codex", tmp.resolve("missing").toString()))
-                .get("codex_cli_version").isNull()).isTrue();
+        assertThat(ok(Scripts.helper(
+                                "detect-stack",
+                                "--codex",
+                                tmp.resolve("missing").toString()))
+                        .get("codex_cli_version")
+                        .isNull())
+                .isTrue();
     }
 
     private String version(String script) throws IOException {
         return ok(Scripts.helper("detect-stack", "--codex", fakeCodex(script).toString()))
-                .get("codex_cli_version").toString();
+                .get("codex_cli_version")
+                .toString();
     }
 
     @Test

@@ -16,14 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import tools.jackson.databind.JsonNode;
 
 /** Hostile strings survive emit-record's pure-Bash JSON escaping byte for byte. */
@@ -67,10 +65,15 @@ class EmitRecordEscapingTest {
                 arguments("every control character", allControls()),
                 arguments("control characters back to back", bytes(1, 1, 2, 31, 31, 27, '[', '0', 'm', 8, 12)),
                 arguments("unicode", "é 中文 😀 \u2028\u2029 \ufeff ünïcödé".getBytes(UTF_8)),
-                arguments("invalid utf-8", concat("a".getBytes(UTF_8), bytes(0xff, 0xfe, 'b', 0xc3, 'c', 0xe2, 0x82,
-                        'd', 0xed, 0xa0, 0x80, 0xc0, 0xaf, 0x80), "é".getBytes(UTF_8), bytes(0xc3))),
-                arguments("shell syntax", "$(id) `id` $HOME ${x} * ? [a] ~ & | ; < > %s %b %q \\& & \\1"
-                        .getBytes(UTF_8)),
+                arguments(
+                        "invalid utf-8",
+                        concat(
+                                "a".getBytes(UTF_8),
+                                bytes(0xff, 0xfe, 'b', 0xc3, 'c', 0xe2, 0x82, 'd', 0xed, 0xa0, 0x80, 0xc0, 0xaf, 0x80),
+                                "é".getBytes(UTF_8),
+                                bytes(0xc3))),
+                arguments(
+                        "shell syntax", "$(id) `id` $HOME ${x} * ? [a] ~ & | ; < > %s %b %q \\& & \\1".getBytes(UTF_8)),
                 arguments("json syntax", "{\"a\":[1,\"b\"]} </script> \\u0000".getBytes(UTF_8)),
                 arguments("leading dashes", "--status".getBytes(UTF_8)),
                 arguments("blanks", "   \t ".getBytes(UTF_8)));
@@ -164,8 +167,7 @@ class EmitRecordEscapingTest {
         byte[] v = bytes(0x7f, 0x80, 0xc3, 0xa9, 0xff);
         Scripts.Result r = Scripts.emitBytes(Map.of(), "--message", v);
         String out = new String(r.stdoutBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(out).contains("\"message\":\"" + new String(v, java.nio.charset.StandardCharsets.ISO_8859_1)
-                + "\"");
+        assertThat(out).contains("\"message\":\"" + new String(v, java.nio.charset.StandardCharsets.ISO_8859_1) + "\"");
     }
 
     private static String bigHostile(int length) {
@@ -196,9 +198,12 @@ class EmitRecordEscapingTest {
         String v = bigHostile(200_000) + "é中😀";
         Path f = tmp.resolve("big");
         Files.writeString(f, v, UTF_8);
-        List<String> cmd = new ArrayList<>(List.of("bash", "-c",
+        List<String> cmd = new ArrayList<>(List.of(
+                "bash",
+                "-c",
                 "IFS= read -r -d '' v < \"$1\"; shift; . \"$0\" \"$@\" --message \"$v\"",
-                Scripts.script("emit-record").toString(), f.toString()));
+                Scripts.script("emit-record").toString(),
+                f.toString()));
         cmd.addAll(REQUIRED);
         long t0 = System.nanoTime();
         Scripts.Result r = Scripts.run(cmd, Map.of(), null);
@@ -211,7 +216,9 @@ class EmitRecordEscapingTest {
 
     @Test
     void a200KbFileWithAnyBytesTravelsWhole() throws IOException {
-        byte[] content = concat(bigHostile(100_000).getBytes(UTF_8), bytes(0xff, 0xc3),
+        byte[] content = concat(
+                bigHostile(100_000).getBytes(UTF_8),
+                bytes(0xff, 0xc3),
                 "é中😀".repeat(12_000).getBytes(UTF_8));
         assertThat(content.length).isGreaterThan(200_000);
         Path f = tmp.resolve("big.json");
@@ -219,8 +226,15 @@ class EmitRecordEscapingTest {
         Map<String, String> env = new HashMap<>();
         env.put("LC_ALL", "C");
         long t0 = System.nanoTime();
-        Scripts.Result r = Scripts.emit(env, List.of("--payload-raw-file", f.toString(),
-                "--payload-stdout-file", f.toString(), "--operation-args-file", f.toString()));
+        Scripts.Result r = Scripts.emit(
+                env,
+                List.of(
+                        "--payload-raw-file",
+                        f.toString(),
+                        "--payload-stdout-file",
+                        f.toString(),
+                        "--operation-args-file",
+                        f.toString()));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         assertThat(r.exit()).as("%s", r.stderr()).isZero();
         String expected = new String(content, UTF_8);

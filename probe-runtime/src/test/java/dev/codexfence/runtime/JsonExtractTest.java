@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -27,12 +26,17 @@ class JsonExtractTest {
 
     @TempDir
     Path tmp;
+
     Path doc;
 
-    private static final boolean HIDDEN = Arrays.stream(System.getProperty("fence.test.hide", "").split(","))
-            .map(String::strip).anyMatch("python3"::equals);
+    private static final boolean HIDDEN = Arrays.stream(
+                    System.getProperty("fence.test.hide", "").split(","))
+            .map(String::strip)
+            .anyMatch("python3"::equals);
     private static final boolean PYTHON3 = !HIDDEN
-            && Scripts.run(List.of("sh", "-c", "command -v python3"), Map.of(), null).exit() == 0;
+            && Scripts.run(List.of("sh", "-c", "command -v python3"), Map.of(), null)
+                            .exit()
+                    == 0;
 
     /**
      * json-extract needs python3: without it (or with {@code -Dfence.test.hide=python3}, to see this) each test is
@@ -46,8 +50,10 @@ class JsonExtractTest {
         if ("true".equals(System.getenv("CI"))) {
             throw new AssertionError("CI must have python3 on PATH (json-extract and many probes need it)");
         }
-        return ConditionEvaluationResult.disabled(HIDDEN ? "python3 hidden by -Dfence.test.hide (json-extract needs it)"
-                : "python3 not found on PATH (json-extract needs it)");
+        return ConditionEvaluationResult.disabled(
+                HIDDEN
+                        ? "python3 hidden by -Dfence.test.hide (json-extract needs it)"
+                        : "python3 not found on PATH (json-extract needs it)");
     };
 
     @BeforeEach
@@ -70,17 +76,20 @@ class JsonExtractTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-        "/a/b~1c/0 | 1",
-        "/a/b~1c/1 | {\"x\":\"é\\n\"}",
-        "/a/b~1c/1/x | \"é\\n\"",
-        "/a/t~0 | true",
-        "/a/n | null",
-        "/a/f | 1.5",
-        "/list/2 | 30",
-        "/ | \"empty key\"",
-        "/list | [10,20,30]",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {
+                "/a/b~1c/0 | 1",
+                "/a/b~1c/1 | {\"x\":\"é\\n\"}",
+                "/a/b~1c/1/x | \"é\\n\"",
+                "/a/t~0 | true",
+                "/a/n | null",
+                "/a/f | 1.5",
+                "/list/2 | 30",
+                "/ | \"empty key\"",
+                "/list | [10,20,30]",
+            })
     void pointers(String pointer, String expected) {
         assertThat(ok(extract("--pointer", pointer))).isEqualTo(expected);
     }
@@ -94,7 +103,12 @@ class JsonExtractTest {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-        "/a, object", "/list, array", "/a/s, string", "/a/f, number", "/list/0, number", "/a/t~0, bool",
+        "/a, object",
+        "/list, array",
+        "/a/s, string",
+        "/a/f, number",
+        "/list/0, number",
+        "/a/t~0, bool",
         "/a/n, null",
     })
     void types(String pointer, String type) {
@@ -104,7 +118,8 @@ class JsonExtractTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stdoutBytes()).isEmpty();
         assertThat(r.stderr()).contains("is " + type + ", not " + other);
-        assertThat(ok(extract("--pointer", pointer, "--type", other, "--default", "\"d\""))).isEqualTo("\"d\"");
+        assertThat(ok(extract("--pointer", pointer, "--type", other, "--default", "\"d\"")))
+                .isEqualTo("\"d\"");
     }
 
     @ParameterizedTest
@@ -114,13 +129,16 @@ class JsonExtractTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stdoutBytes()).isEmpty();
         assertThat(r.stderr()).startsWith("json-extract: no value at").contains(doc.toString());
-        assertThat(ok(extract("--pointer", pointer, "--default", "{ \"d\": [] }"))).isEqualTo("{\"d\":[]}");
+        assertThat(ok(extract("--pointer", pointer, "--default", "{ \"d\": [] }")))
+                .isEqualTo("{\"d\":[]}");
     }
 
     @Test
     void readsStdin() {
-        Scripts.Result r = Scripts.run(List.of(Scripts.script("json-extract").toString(), "--stdin", "--pointer",
-                "/k"), Map.of(), "{\"k\":[true]}".getBytes(UTF_8));
+        Scripts.Result r = Scripts.run(
+                List.of(Scripts.script("json-extract").toString(), "--stdin", "--pointer", "/k"),
+                Map.of(),
+                "{\"k\":[true]}".getBytes(UTF_8));
         assertThat(ok(r)).isEqualTo("[true]");
     }
 
@@ -133,23 +151,31 @@ class JsonExtractTest {
             assertThat(r.stdoutBytes()).isEmpty();
             assertThat(r.stderr()).startsWith("json-extract: " + doc + ": invalid JSON");
         }
-        Scripts.Result stdin = Scripts.run(List.of(Scripts.script("json-extract").toString(), "--stdin"),
-                Map.of(), "nope".getBytes(UTF_8));
+        Scripts.Result stdin = Scripts.run(
+                List.of(Scripts.script("json-extract").toString(), "--stdin"), Map.of(), "nope".getBytes(UTF_8));
         assertThat(stdin.exit()).isEqualTo(1);
         assertThat(stdin.stderr()).startsWith("json-extract: <stdin>: invalid JSON");
     }
 
     @Test
     void unreadableFile() {
-        Scripts.Result r = Scripts.helper("json-extract", "--file", tmp.resolve("missing.json").toString());
+        Scripts.Result r = Scripts.helper(
+                "json-extract", "--file", tmp.resolve("missing.json").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stderr()).startsWith("json-extract: cannot read " + tmp.resolve("missing.json"));
     }
 
     @Test
     void usageErrors() {
-        for (String[] args : new String[][] {{}, {"--file"}, {"--file", "x", "--stdin"}, {"--stdin", "--type", "int"},
-                {"--stdin", "--pointer", "a"}, {"--stdin", "--default", "{"}, {"--stdin", "--bogus"}}) {
+        for (String[] args : new String[][] {
+            {},
+            {"--file"},
+            {"--file", "x", "--stdin"},
+            {"--stdin", "--type", "int"},
+            {"--stdin", "--pointer", "a"},
+            {"--stdin", "--default", "{"},
+            {"--stdin", "--bogus"}
+        }) {
             Scripts.Result r = Scripts.run(prepend(args), Map.of(), new byte[0]);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(64);
             assertThat(r.stdoutBytes()).isEmpty();
@@ -158,7 +184,8 @@ class JsonExtractTest {
     }
 
     private static List<String> prepend(String[] args) {
-        List<String> cmd = new ArrayList<>(List.of(Scripts.script("json-extract").toString()));
+        List<String> cmd =
+                new ArrayList<>(List.of(Scripts.script("json-extract").toString()));
         cmd.addAll(Arrays.asList(args));
         return cmd;
     }
@@ -166,9 +193,18 @@ class JsonExtractTest {
     @Test
     void worksWithoutAWritableDirectoryOrEnvironment() {
         // isolated python: no PYTHON* variables, no site, no cache files
-        Scripts.Result r = Scripts.run(List.of(Scripts.script("json-extract").toString(), "--file", doc.toString(),
-                "--pointer", "/a/s"), Map.of("PYTHONSTARTUP", "/nonexistent", "PYTHONPATH", "/nonexistent",
-                "HOME", "/nonexistent", "TMPDIR", "/nonexistent"), null);
+        Scripts.Result r = Scripts.run(
+                List.of(Scripts.script("json-extract").toString(), "--file", doc.toString(), "--pointer", "/a/s"),
+                Map.of(
+                        "PYTHONSTARTUP",
+                        "/nonexistent",
+                        "PYTHONPATH",
+                        "/nonexistent",
+                        "HOME",
+                        "/nonexistent",
+                        "TMPDIR",
+                        "/nonexistent"),
+                null);
         assertThat(ok(r)).isEqualTo("\"str\"");
     }
 }

@@ -35,42 +35,77 @@ class ProbeLibOutputsTest {
     /** Each public function, a call that takes its main path, and the variables it must set. */
     static Stream<Arguments> calls() {
         return Stream.of(
-                Arguments.of("fence_emit", "fence_emit --command c --category fs --verb read --target t --status success >/dev/null", ""),
+                Arguments.of(
+                        "fence_emit",
+                        "fence_emit --command c --category fs --verb read --target t --status success >/dev/null",
+                        ""),
                 Arguments.of("fence_run", "fence_run true", "FENCE_OUT FENCE_ERR FENCE_RC"),
                 Arguments.of("fence_try", "fence_try true", "cmd rc out err"),
                 Arguments.of("fence_errno_from_text", "fence_errno_from_text 'Permission denied'", "FENCE_ERRNO"),
-                Arguments.of("fence_classify_failure", "fence_classify_failure EPERM '{errno}' '{rc}'", "errno status message"),
+                Arguments.of(
+                        "fence_classify_failure",
+                        "fence_classify_failure EPERM '{errno}' '{rc}'",
+                        "errno status message"),
                 Arguments.of("fence_classify_errno", "fence_classify_errno EPERM '{errno}' '{rc}'", "status message"),
                 Arguments.of("fence_have", "fence_have ls", ""),
                 Arguments.of("fence_python3", "fence_python3 -c pass", ""),
                 Arguments.of("fence_python_run", "fence_python_run missing 'print(1)'", PYTHON),
-                Arguments.of("fence_python_verdict", "fence_python_verdict EPERM ok no missing 'print(\"ok\")'", PYTHON),
+                Arguments.of(
+                        "fence_python_verdict", "fence_python_verdict EPERM ok no missing 'print(\"ok\")'", PYTHON),
                 Arguments.of("fence_platform", "fence_platform", "FENCE_PLATFORM"),
-                Arguments.of("fence_attempt", "fence_attempt 'running true' EPERM true", "cmd rc out err errno status message"),
-                Arguments.of("fence_create_scratch_file", "fence_create_scratch_file \"$d\"",
+                Arguments.of(
+                        "fence_attempt",
+                        "fence_attempt 'running true' EPERM true",
+                        "cmd rc out err errno status message"),
+                Arguments.of(
+                        "fence_create_scratch_file",
+                        "fence_create_scratch_file \"$d\"",
                         "target cmd rc err errno status message"),
-                Arguments.of("fence_write_in_workspace_dotdir", "fence_write_in_workspace_dotdir .codex",
+                Arguments.of(
+                        "fence_write_in_workspace_dotdir",
+                        "fence_write_in_workspace_dotdir .codex",
                         "target cmd rc err errno status message dotdir preexisting mkdir_step write_step"),
                 Arguments.of("fence_remove_made_dotdir", "fence_remove_made_dotdir", ""),
                 Arguments.of("fence_count_lines", "fence_count_lines $'a\\nb'", "FENCE_LINES"),
-                Arguments.of("fence_list_metadata", "fence_list_metadata \"$d\" shown",
+                Arguments.of(
+                        "fence_list_metadata",
+                        "fence_list_metadata \"$d\" shown",
                         "target cmd rc out err errno status message exists kind entries"),
-                Arguments.of("fence_list_home_folder", "HOME=$d fence_list_home_folder .",
+                Arguments.of(
+                        "fence_list_home_folder",
+                        "HOME=$d fence_list_home_folder .",
                         "target cmd rc out err errno status message exists kind entries"),
-                Arguments.of("fence_open_first_for_write", "fence_open_first_for_write \"$d/none\" \"$d/f\"", "target " + PYTHON),
-                Arguments.of("fence_write_and_run_script", "fence_write_and_run_script \"$d\" 'in d' 'no d'",
+                Arguments.of(
+                        "fence_open_first_for_write",
+                        "fence_open_first_for_write \"$d/none\" \"$d/f\"",
+                        "target " + PYTHON),
+                Arguments.of(
+                        "fence_write_and_run_script",
+                        "fence_write_and_run_script \"$d\" 'in d' 'no d'",
                         "script target cmd rc out err errno status message write_step exec_step"),
-                Arguments.of("fence_tcp_connect", "fence_tcp_connect 'port 1' ECONNREFUSED 127.0.0.1 1", "target " + PYTHON),
+                Arguments.of(
+                        "fence_tcp_connect", "fence_tcp_connect 'port 1' ECONNREFUSED 127.0.0.1 1", "target " + PYTHON),
                 Arguments.of("fence_forked_setid", "fence_forked_setid gid", "target " + PYTHON),
-                Arguments.of("fence_socket_create", "fence_socket_create 'socket.AF_UNIX, socket.SOCK_STREAM' 'a socket'", PYTHON),
+                Arguments.of(
+                        "fence_socket_create",
+                        "fence_socket_create 'socket.AF_UNIX, socket.SOCK_STREAM' 'a socket'",
+                        PYTHON),
                 Arguments.of("fence_exec_tool", "fence_exec_tool true", "target cmd rc out err errno status message"),
-                Arguments.of("fence_read_in_workspace", "fence_read_in_workspace f '{rc}'",
+                Arguments.of(
+                        "fence_read_in_workspace",
+                        "fence_read_in_workspace f '{rc}'",
                         "target cmd rc out err errno status message"),
-                Arguments.of("fence_grep_codex_config", "CODEX_HOME=$d fence_grep_codex_config absent -c x || true",
+                Arguments.of(
+                        "fence_grep_codex_config",
+                        "CODEX_HOME=$d fence_grep_codex_config absent -c x || true",
                         "target cmd rc out err errno status message exists"),
-                Arguments.of("fence_workspace_link_to_outside", "FENCE_OUTSIDE_DIR=$d fence_workspace_link_to_outside || true",
+                Arguments.of(
+                        "fence_workspace_link_to_outside",
+                        "FENCE_OUTSIDE_DIR=$d fence_workspace_link_to_outside || true",
                         "fixture target rc err errno status message"),
-                Arguments.of("fence_read_sysctl", "fence_read_sysctl kern.ostype",
+                Arguments.of(
+                        "fence_read_sysctl",
+                        "fence_read_sysctl kern.ostype",
                         "target cmd rc out err errno status message lines"));
     }
 
@@ -97,7 +132,8 @@ class ProbeLibOutputsTest {
         assertThat(set).as("variables %s sets", function).isEqualTo(expected);
         String comment = headerComment(function);
         for (String v : expected) {
-            assertThat(comment).as("the comment of %s names what it sets", function)
+            assertThat(comment)
+                    .as("the comment of %s names what it sets", function)
                     .containsPattern("Sets[^.]*\\b" + Pattern.quote(v) + "\\b");
         }
         if (expected.isEmpty()) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,13 +93,32 @@ class ScriptSyntaxTest {
 
     @Test
     void theCheckItselfCatchesBash4Syntax() {
-        for (String bad : List.of("declare -A m", "local -n ref=x", "mapfile -t a", "y=${x,,}", "y=${x^^}",
-                "y=${x@Q}", "printf '%(%s)T' -1", "exec {fd}>f", "declare -g x", "cmd |& cat")) {
-            assertThat(BASH4_ONLY.values().stream().anyMatch(p -> p.matcher(bad).find())).as(bad).isTrue();
+        for (String bad : List.of(
+                "declare -A m",
+                "local -n ref=x",
+                "mapfile -t a",
+                "y=${x,,}",
+                "y=${x^^}",
+                "y=${x@Q}",
+                "printf '%(%s)T' -1",
+                "exec {fd}>f",
+                "declare -g x",
+                "cmd |& cat")) {
+            assertThat(BASH4_ONLY.values().stream().anyMatch(p -> p.matcher(bad).find()))
+                    .as(bad)
+                    .isTrue();
         }
-        for (String fine : List.of("local s=$1 i c o=", "case $1 in --x) ;; esac", "x=${y//,/$r}",
-                "printf -v c '\\\\u%04x' \"'$c\"", "x=${s:i:4096}", "a=(\"${a[@]}\")")) {
-            assertThat(BASH4_ONLY.values().stream().anyMatch(p -> p.matcher(fine).find())).as(fine).isFalse();
+        for (String fine : List.of(
+                "local s=$1 i c o=",
+                "case $1 in --x) ;; esac",
+                "x=${y//,/$r}",
+                "printf -v c '\\\\u%04x' \"'$c\"",
+                "x=${s:i:4096}",
+                "a=(\"${a[@]}\")")) {
+            assertThat(BASH4_ONLY.values().stream()
+                            .anyMatch(p -> p.matcher(fine).find()))
+                    .as(fine)
+                    .isFalse();
         }
     }
 
@@ -115,8 +133,12 @@ class ScriptSyntaxTest {
     @Test
     void emitRecordHasNoCommandSubstitutionHereDocumentOrProcessSubstitution() throws IOException {
         String src = Files.readString(Scripts.script("emit-record"), UTF_8);
-        assertThat(src).doesNotContain("$(").doesNotContain("`").doesNotContain("<<")
-                .doesNotContain("<(").doesNotContain(">(");
+        assertThat(src)
+                .doesNotContain("$(")
+                .doesNotContain("`")
+                .doesNotContain("<<")
+                .doesNotContain("<(")
+                .doesNotContain(">(");
     }
 
     private static String absoluteBash() {
@@ -133,30 +155,75 @@ class ScriptSyntaxTest {
         Path file = dir.resolve("f.json");
         Files.writeString(file, "{\"stdout_snippet\":\"x\"}\n");
         List<String> cmd = new ArrayList<>(Scripts.REQUIRED);
-        cmd.addAll(List.of("--run-mode", "baseline", "--probe-version", "2", "--secondary-capability-id", "cap_b",
-                "--errno", "EPERM", "--message", "a\"b\\c\nd\u0001e", "--raw-exit-code", "-007", "--error-detail", "x",
-                "--payload-stdout", "é".repeat(600), "--payload-stderr-file", file.toString(),
-                "--payload-file", file.toString(), "--payload-raw", "{}", "--payload-raw-file", file.toString(),
-                "--payload-raw-field", "a/b~", "v", "--payload-raw-field-json", "j", "[1]",
-                "--payload-raw-list", "l", "a,b", "--payload-raw-null", "n",
-                "--operation-args", "{}", "--operation-args-file", file.toString(), "--operation-arg", "k", "v",
-                "--operation-arg-json", "j", "1", "--operation-arg-list", "l", "", "--operation-arg-null", "n"));
+        cmd.addAll(List.of(
+                "--run-mode",
+                "baseline",
+                "--probe-version",
+                "2",
+                "--secondary-capability-id",
+                "cap_b",
+                "--errno",
+                "EPERM",
+                "--message",
+                "a\"b\\c\nd\u0001e",
+                "--raw-exit-code",
+                "-007",
+                "--error-detail",
+                "x",
+                "--payload-stdout",
+                "é".repeat(600),
+                "--payload-stderr-file",
+                file.toString(),
+                "--payload-file",
+                file.toString(),
+                "--payload-raw",
+                "{}",
+                "--payload-raw-file",
+                file.toString(),
+                "--payload-raw-field",
+                "a/b~",
+                "v",
+                "--payload-raw-field-json",
+                "j",
+                "[1]",
+                "--payload-raw-list",
+                "l",
+                "a,b",
+                "--payload-raw-null",
+                "n",
+                "--operation-args",
+                "{}",
+                "--operation-args-file",
+                file.toString(),
+                "--operation-arg",
+                "k",
+                "v",
+                "--operation-arg-json",
+                "j",
+                "1",
+                "--operation-arg-list",
+                "l",
+                "",
+                "--operation-arg-null",
+                "n"));
         return cmd;
     }
 
     @Test
     void emitRecordRunsWithAnEmptyPath(@TempDir Path dir) throws IOException {
         // any external command would fail with "command not found" on stderr
-        List<String> cmd = new ArrayList<>(List.of(absoluteBash(), Scripts.script("emit-record").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(absoluteBash(), Scripts.script("emit-record").toString()));
         cmd.addAll(everyKindOfFlag(dir));
-        Scripts.Result r = Scripts.run(cmd, Map.of("PATH", dir.resolve("empty").toString(), "LANG", "C.UTF-8"),
-                null);
+        Scripts.Result r = Scripts.run(cmd, Map.of("PATH", dir.resolve("empty").toString(), "LANG", "C.UTF-8"), null);
         assertThat(r.exit()).as("%s", r).isZero();
         assertThat(r.stderr()).isEmpty();
         assertThat(r.json().get("json_fragments").size()).isEqualTo(7);
 
-        Scripts.Result err = Scripts.run(List.of(absoluteBash(), Scripts.script("emit-record").toString(), "--x"),
-                Map.of("PATH", dir.resolve("empty").toString()), null);
+        Scripts.Result err = Scripts.run(
+                List.of(absoluteBash(), Scripts.script("emit-record").toString(), "--x"),
+                Map.of("PATH", dir.resolve("empty").toString()),
+                null);
         assertThat(err.exit()).isEqualTo(64);
         assertThat(err.stderr()).isEqualTo("emit-record: unknown flag: --x\n");
     }
@@ -166,8 +233,16 @@ class ScriptSyntaxTest {
         Path strace = Path.of("/usr/bin/strace");
         assumeTrue(Files.isExecutable(strace), "strace is not installed");
         Path log = dir.resolve("trace");
-        List<String> cmd = new ArrayList<>(List.of(strace.toString(), "-f", "-qq", "-o", log.toString(),
-                "-e", "trace=execve,fork,vfork,clone,clone3", absoluteBash(), Scripts.script("emit-record").toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                strace.toString(),
+                "-f",
+                "-qq",
+                "-o",
+                log.toString(),
+                "-e",
+                "trace=execve,fork,vfork,clone,clone3",
+                absoluteBash(),
+                Scripts.script("emit-record").toString()));
         cmd.addAll(everyKindOfFlag(dir));
         Scripts.Result r = Scripts.run(cmd, Map.of("LANG", "C.UTF-8"), null);
         assumeTrue(r.exit() == 0 || !r.stderr().contains("ptrace"), "strace cannot trace here");

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +26,16 @@ final class Scripts {
 
     /** Environment variables that the helpers read; cleared for every run. */
     private static final List<String> FENCE_VARS = List.of(
-            "FENCE_RUN_MODE", "FENCE_WORKSPACE_ROOT", "FENCE_CODEX_CLI_VERSION", "FENCE_CODEX_PROFILE",
-            "FENCE_SANDBOX_MODE", "FENCE_SANDBOX_INTERFACE", "CODEX_BIN", "BASH_COMPAT", "BASH_ENV", "ENV");
+            "FENCE_RUN_MODE",
+            "FENCE_WORKSPACE_ROOT",
+            "FENCE_CODEX_CLI_VERSION",
+            "FENCE_CODEX_PROFILE",
+            "FENCE_SANDBOX_MODE",
+            "FENCE_SANDBOX_INTERFACE",
+            "CODEX_BIN",
+            "BASH_COMPAT",
+            "BASH_ENV",
+            "ENV");
 
     /** The required flags of emit-record with valid values. */
     static final List<String> REQUIRED = List.of(
@@ -40,8 +47,7 @@ final class Scripts {
             "--target", "/tmp/x",
             "--status", "success");
 
-    private Scripts() {
-    }
+    private Scripts() {}
 
     private static Path locate() {
         List<Path> candidates = new ArrayList<>();
@@ -173,7 +179,9 @@ final class Scripts {
 
     /** emit-record with the required flags followed by ARGS given as raw bytes (no NUL). */
     static Result emitRaw(Map<String, String> env, List<byte[]> args) {
-        List<String> cmd = new ArrayList<>(List.of("bash", "-c",
+        List<String> cmd = new ArrayList<>(List.of(
+                "bash",
+                "-c",
                 "n=$#; while (( n > 0 )); do printf -v v '%b' \"$1\"; shift; set -- \"$@\" \"$v\"; "
                         + "n=$((n - 1)); done; exec \"$0\" \"$@\"",
                 script("emit-record").toString()));

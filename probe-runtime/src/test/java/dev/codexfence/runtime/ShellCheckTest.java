@@ -52,7 +52,9 @@ class ShellCheckTest {
         List<String> cmd = new ArrayList<>(List.of(shellcheck.toString(), "--format=gcc"));
         files.forEach(f -> cmd.add(f.toString()));
         Scripts.Result r = Scripts.run(cmd, Map.of(), null);
-        assertThat(r.exit()).as("shellcheck exit (0: clean, 1: findings); %s", r).isIn(0, 1);
+        assertThat(r.exit())
+                .as("shellcheck exit (0: clean, 1: findings); %s", r)
+                .isIn(0, 1);
         assertThat(r.stderr()).as("shellcheck stderr").isEmpty();
         return r.stdoutLines();
     }
@@ -71,9 +73,18 @@ class ShellCheckTest {
     @Test
     void everyHelperPassesShellCheck() throws IOException {
         List<Path> files = helpers();
-        assertThat(files).extracting(p -> p.getFileName().toString())
-                .contains("emit-record", "detect-stack", "portable-path", "json-extract", "probe-lib.sh", "emit-record-bench.sh");
-        assertThat(findings(files)).as("shellcheck findings (settings: the repository's .shellcheckrc)").isEmpty();
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
+                .contains(
+                        "emit-record",
+                        "detect-stack",
+                        "portable-path",
+                        "json-extract",
+                        "probe-lib.sh",
+                        "emit-record-bench.sh");
+        assertThat(findings(files))
+                .as("shellcheck findings (settings: the repository's .shellcheckrc)")
+                .isEmpty();
     }
 
     @Test
@@ -83,7 +94,8 @@ class ShellCheckTest {
         Path bad = dir.resolve("bad.sh");
         Files.writeString(bad, "#!/usr/bin/env bash\nx=$1\nif [ -n \"$x\" ]; then echo $x; fi\n", UTF_8);
         List<String> found = findings(List.of(bad));
-        assertThat(found).anyMatch(l -> l.endsWith("[SC2292]")) // [ ] where [[ ]] is the rule (enabled by .shellcheckrc)
+        assertThat(found)
+                .anyMatch(l -> l.endsWith("[SC2292]")) // [ ] where [[ ]] is the rule (enabled by .shellcheckrc)
                 .anyMatch(l -> l.endsWith("[SC2086]")); // unquoted expansion
     }
 }

@@ -29,12 +29,14 @@ class CorpusContractTest {
     private static final Pattern BASH4 = Pattern.compile(
             "declare -A|mapfile|readarray|\\$\\{[A-Za-z_][A-Za-z0-9_]*(,,|\\^\\^)\\}|local -n|declare -n|declare -g|;;&|&>>|\\$\\{[A-Za-z_]+@[QEPAa]\\}");
     /** Literal IPv4 addresses other than loopback and the wildcard. */
-    private static final Pattern NON_LOOPBACK = Pattern.compile("\\b(?!127\\.)(?!0\\.0\\.0\\.0\\b)(\\d{1,3}\\.){3}\\d{1,3}\\b|https?://");
+    private static final Pattern NON_LOOPBACK =
+            Pattern.compile("\\b(?!127\\.)(?!0\\.0\\.0\\.0\\b)(\\d{1,3}\\.){3}\\d{1,3}\\b|https?://");
 
     @Test
     void atLeastSixtyProbesAllHonouringTheStaticContract() {
         assertThat(ROOT.probes()).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(ROOT.probes()).allSatisfy(p -> assertThat(p.issues()).as(p.describeIssues()).isEmpty());
+        assertThat(ROOT.probes())
+                .allSatisfy(p -> assertThat(p.issues()).as(p.describeIssues()).isEmpty());
     }
 
     @ParameterizedTest
@@ -42,13 +44,15 @@ class CorpusContractTest {
     void everyCapabilityOfAPlatformHasAProbeForThatPlatform(Platform platform) {
         List<String> uncovered = new ArrayList<>();
         for (Capability c : CATALOG.applicableTo(platform)) {
-            boolean covered = ROOT.probes().stream()
-                    .anyMatch(p -> c.id().equals(p.primaryCapabilityId()) && p.runsOn(platform));
+            boolean covered =
+                    ROOT.probes().stream().anyMatch(p -> c.id().equals(p.primaryCapabilityId()) && p.runsOn(platform));
             if (!covered) {
                 uncovered.add(c.id());
             }
         }
-        assertThat(uncovered).as("capabilities without a %s probe", platform.id()).isEmpty();
+        assertThat(uncovered)
+                .as("capabilities without a %s probe", platform.id())
+                .isEmpty();
     }
 
     @Test
@@ -56,7 +60,8 @@ class CorpusContractTest {
         for (ProbeScript p : ROOT.probes()) {
             Capability c = CATALOG.find(p.primaryCapabilityId()).orElseThrow();
             assertThat(p.platforms()).as("%s declares probe_platforms", p.id()).isNotEmpty();
-            assertThat(c.platforms()).as("%s runs on platforms its capability %s applies to", p.id(), c.id())
+            assertThat(c.platforms())
+                    .as("%s runs on platforms its capability %s applies to", p.id(), c.id())
                     .containsAll(p.platforms());
         }
     }
@@ -64,18 +69,22 @@ class CorpusContractTest {
     @Test
     void probesReportThroughFenceEmitWithoutRepeatingTheirDeclarationsOrTheMode() throws IOException {
         // fence_emit passes probe_name, probe_version and the capability ids; emit-record defaults to the run's mode
-        Pattern repeated = Pattern.compile("--(run-mode|probe-name|probe-id|probe-version|primary-capability-id|secondary-capability-id)\\b");
+        Pattern repeated = Pattern.compile(
+                "--(run-mode|probe-name|probe-id|probe-version|primary-capability-id|secondary-capability-id)\\b");
         List<String> found = new ArrayList<>();
         for (ProbeScript p : ROOT.probes()) {
             List<String> lines = Files.readAllLines(p.file());
             assertThat(lines).as(p.id()).anyMatch(l -> l.startsWith("fence_emit "));
             for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).strip().startsWith("#") && repeated.matcher(lines.get(i)).find()) {
+                if (!lines.get(i).strip().startsWith("#")
+                        && repeated.matcher(lines.get(i)).find()) {
                     found.add(p.id() + ":" + (i + 1) + " " + lines.get(i).strip());
                 }
             }
         }
-        assertThat(found).as("probes passing what fence_emit or emit-record already know").isEmpty();
+        assertThat(found)
+                .as("probes passing what fence_emit or emit-record already know")
+                .isEmpty();
     }
 
     @Test
@@ -87,8 +96,12 @@ class CorpusContractTest {
                 if (line.strip().startsWith("#")) {
                     continue;
                 }
-                assertThat(BASH4.matcher(line).find()).as("%s:%d uses bash 4+ syntax: %s", p.id(), i + 1, line).isFalse();
-                assertThat(NON_LOOPBACK.matcher(line).find()).as("%s:%d names a non-loopback host: %s", p.id(), i + 1, line).isFalse();
+                assertThat(BASH4.matcher(line).find())
+                        .as("%s:%d uses bash 4+ syntax: %s", p.id(), i + 1, line)
+                        .isFalse();
+                assertThat(NON_LOOPBACK.matcher(line).find())
+                        .as("%s:%d names a non-loopback host: %s", p.id(), i + 1, line)
+                        .isFalse();
             }
         }
     }

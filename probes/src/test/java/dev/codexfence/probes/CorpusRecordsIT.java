@@ -37,16 +37,20 @@ class CorpusRecordsIT {
         SchemaValidator schema = RecordAssembler.bundledSchema();
         List<JsonNode> records = CorpusRuns.allRecords();
         assertThat(records).as("records of both runs").hasSizeGreaterThan(300);
-        assertThat(records).allSatisfy(r -> assertThat(schema.validate(r)).as(CorpusRuns.key(r)).isEmpty());
+        assertThat(records)
+                .allSatisfy(r ->
+                        assertThat(schema.validate(r)).as(CorpusRuns.key(r)).isEmpty());
     }
 
     @Test
     void linesAreSortedByCapabilityProbeAndMode() {
-        Comparator<JsonNode> order = Comparator.comparing((JsonNode r) -> r.at("/probe/primary_capability_id").asString())
+        Comparator<JsonNode> order = Comparator.comparing(
+                        (JsonNode r) -> r.at("/probe/primary_capability_id").asString())
                 .thenComparing(r -> r.at("/probe/id").asString())
                 .thenComparing(r -> r.at("/run/mode").asString());
         for (CorpusRuns.Run run : CorpusRuns.both()) {
-            assertThat(run.records()).as("records of the %s run in file order (%s)", run.name(), run.ndjson())
+            assertThat(run.records())
+                    .as("records of the %s run in file order (%s)", run.name(), run.ndjson())
                     .isNotEmpty()
                     .isSortedAccordingTo(order);
         }

@@ -2,11 +2,11 @@ package dev.codexfence.probes;
 
 import dev.codexfence.engine.internal.catalog.CatalogLoader;
 import dev.codexfence.engine.internal.catalog.Platform;
+import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.probe.ProbeParser;
 import dev.codexfence.engine.internal.probe.ProbeRoot;
 import dev.codexfence.engine.internal.probe.ProbeScript;
 import dev.codexfence.engine.internal.run.CodexLocator;
-import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,21 +81,25 @@ final class CorpusRuns {
 
     private static Run read(String name, Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> ndjson = files.filter(p -> p.getFileName().toString().endsWith(".ndjson")).toList();
+            List<Path> ndjson = files.filter(p -> p.getFileName().toString().endsWith(".ndjson"))
+                    .toList();
             if (ndjson.size() != 1) {
                 throw new AssertionError("the " + name + " run should leave one NDJSON file in " + dir.toAbsolutePath()
                         + ", found " + ndjson + " (did Surefire run ProbeMatrixTest and RepeatRunTest?)");
             }
             List<String> lines = Files.readAllLines(ndjson.get(0), StandardCharsets.UTF_8);
-            List<JsonNode> records = lines.stream().map(FenceJson.MAPPER::readTree).toList();
+            List<JsonNode> records =
+                    lines.stream().map(FenceJson.MAPPER::readTree).toList();
             return new Run(name, ndjson.get(0), lines, records);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the NDJSON of the " + name + " run in " + dir.toAbsolutePath(), e);
+            throw new UncheckedIOException(
+                    "cannot read the NDJSON of the " + name + " run in " + dir.toAbsolutePath(), e);
         }
     }
 
     private static List<ProbeScript> probesForThisPlatform() {
-        Platform here = Platform.current().orElseThrow(() -> new AssertionError("the corpus runs on linux or macos only"));
+        Platform here =
+                Platform.current().orElseThrow(() -> new AssertionError("the corpus runs on linux or macos only"));
         ProbeRoot root = ProbeRoot.scan(Path.of("."), new ProbeParser(new CatalogLoader().loadBundled()));
         return root.probes().stream().filter(p -> p.healthy() && p.runsOn(here)).toList();
     }

@@ -30,9 +30,12 @@ class HostEffectCoverageTest {
 
     private static final Pattern CATEGORY = Pattern.compile("--category\\s+(\\S+)");
     private static final Pattern VERB = Pattern.compile("--verb\\s+(\\S+)");
-    private static final Pattern DECLARED_PATH = Pattern.compile("--payload-raw-field\\s+host_effect_path\\s+(\"[^\"]*\")");
-    private static final Pattern DECLARED_PID = Pattern.compile("--payload-raw-field\\s+host_effect_pid\\s+(\"[^\"]*\")");
-    private static final Pattern DECLARED_EXPECT = Pattern.compile("--payload-raw-field\\s+host_effect_expect\\s+\"?([a-z]+)");
+    private static final Pattern DECLARED_PATH =
+            Pattern.compile("--payload-raw-field\\s+host_effect_path\\s+(\"[^\"]*\")");
+    private static final Pattern DECLARED_PID =
+            Pattern.compile("--payload-raw-field\\s+host_effect_pid\\s+(\"[^\"]*\")");
+    private static final Pattern DECLARED_EXPECT =
+            Pattern.compile("--payload-raw-field\\s+host_effect_expect\\s+\"?([a-z]+)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
 
     private static List<Probe> probes;
@@ -43,8 +46,8 @@ class HostEffectCoverageTest {
         String flag(Pattern p) {
             Matcher m = p.matcher(emitCall);
             if (!m.find()) {
-                throw new AssertionError(id + ": the emit-record call has no literal " + p.pattern().split("\\\\")[0]
-                        + " value (needed to check its host effects statically)");
+                throw new AssertionError(id + ": the emit-record call has no literal "
+                        + p.pattern().split("\\\\")[0] + " value (needed to check its host effects statically)");
             }
             return m.group(1);
         }
@@ -63,7 +66,9 @@ class HostEffectCoverageTest {
     static void readCorpus() throws IOException {
         probes = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("."))) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".sh")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".sh"))
+                    .sorted()
+                    .toList()) {
                 String name = f.getFileName().toString();
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 probes.add(new Probe(name.substring(0, name.length() - 3), lines, emitCall(name, lines)));
@@ -80,7 +85,8 @@ class HostEffectCoverageTest {
                 for (int j = i; j < lines.size(); j++) {
                     String line = lines.get(j).stripTrailing();
                     boolean more = line.endsWith("\\");
-                    call.append(more ? line.substring(0, line.length() - 1) : line).append(' ');
+                    call.append(more ? line.substring(0, line.length() - 1) : line)
+                            .append(' ');
                     if (!more) {
                         break;
                     }
@@ -110,11 +116,23 @@ class HostEffectCoverageTest {
     @Test
     void theRulesSelectTheProbesThatWrite() {
         // guards the rules themselves: a parser that matched nothing would pass every check below
-        List<String> writers = probes.stream().filter(HostEffectCoverageTest::needsPath).map(Probe::id).toList();
-        assertThat(writers).hasSizeGreaterThanOrEqualTo(20)
-                .contains("fs_write_home_scratch", "fs_dev_shm_scratch", "net_unix_bind_workspace", "proc_exec_tmp_script",
-                        "fs_rename_to_outside_dir", "fs_mknod_char_device")
-                .doesNotContain("net_unix_bind_abstract", "kernel_proc_sys_open_write", "fs_read_etc_hosts",
+        List<String> writers = probes.stream()
+                .filter(HostEffectCoverageTest::needsPath)
+                .map(Probe::id)
+                .toList();
+        assertThat(writers)
+                .hasSizeGreaterThanOrEqualTo(20)
+                .contains(
+                        "fs_write_home_scratch",
+                        "fs_dev_shm_scratch",
+                        "net_unix_bind_workspace",
+                        "proc_exec_tmp_script",
+                        "fs_rename_to_outside_dir",
+                        "fs_mknod_char_device")
+                .doesNotContain(
+                        "net_unix_bind_abstract",
+                        "kernel_proc_sys_open_write",
+                        "fs_read_etc_hosts",
                         "proc_exec_git_version");
     }
 
@@ -125,7 +143,9 @@ class HostEffectCoverageTest {
                 .filter(p -> p.declared(DECLARED_PATH).isEmpty())
                 .map(p -> p.id() + " (--verb " + p.flag(VERB) + ")")
                 .toList();
-        assertThat(missing).as("probes that write a file but declare no --payload-raw-field host_effect_path").isEmpty();
+        assertThat(missing)
+                .as("probes that write a file but declare no --payload-raw-field host_effect_path")
+                .isEmpty();
     }
 
     @Test
@@ -139,17 +159,24 @@ class HostEffectCoverageTest {
                 }
             }
         }
-        assertThat(wrong).as("probes acting on $FENCE_OUTSIDE_PID without host_effect_pid \"$FENCE_OUTSIDE_PID\"").isEmpty();
+        assertThat(wrong)
+                .as("probes acting on $FENCE_OUTSIDE_PID without host_effect_pid \"$FENCE_OUTSIDE_PID\"")
+                .isEmpty();
     }
 
     @Test
     void deleteProbesDeclareTheirPathAndExpectItAbsent() {
         // for a delete, "absent after a success" is the expected outcome: the probe says so
-        List<Probe> deletes = probes.stream().filter(p -> p.flag(VERB).equals("delete")).toList();
+        List<Probe> deletes =
+                probes.stream().filter(p -> p.flag(VERB).equals("delete")).toList();
         assertThat(deletes).as("delete probes").isNotEmpty();
         assertThat(deletes).allSatisfy(p -> {
-            assertThat(p.declared(DECLARED_PATH)).as(p.id() + " declares host_effect_path").isPresent();
-            assertThat(p.declared(DECLARED_EXPECT)).as(p.id() + " expects absent").contains("absent");
+            assertThat(p.declared(DECLARED_PATH))
+                    .as(p.id() + " declares host_effect_path")
+                    .isPresent();
+            assertThat(p.declared(DECLARED_EXPECT))
+                    .as(p.id() + " expects absent")
+                    .contains("absent");
         });
     }
 
@@ -172,7 +199,9 @@ class HostEffectCoverageTest {
                 }
             }
         }
-        assertThat(removing).as("lines removing a declared host_effect_path (the harness checks and removes it)").isEmpty();
+        assertThat(removing)
+                .as("lines removing a declared host_effect_path (the harness checks and removes it)")
+                .isEmpty();
     }
 
     @Test
@@ -185,9 +214,12 @@ class HostEffectCoverageTest {
             if (p.declared(DECLARED_PATH).isEmpty()) {
                 continue;
             }
-            if (!p.mentions("fence_create_scratch_file") && !p.mentions("fence_write_in_workspace_dotdir")
-                    && !p.mentions("fence_write_and_run_script") && !p.mentions("fence_workspace_link_to_outside")
-                    && !p.mentions(".codex-fence-${probe_name}-$$") && !p.mentions(".codex-fence-$probe_name-$$")
+            if (!p.mentions("fence_create_scratch_file")
+                    && !p.mentions("fence_write_in_workspace_dotdir")
+                    && !p.mentions("fence_write_and_run_script")
+                    && !p.mentions("fence_workspace_link_to_outside")
+                    && !p.mentions(".codex-fence-${probe_name}-$$")
+                    && !p.mentions(".codex-fence-$probe_name-$$")
                     && !(p.mentions(".codex-fence-$suffix") && p.mentions("suffix=\"${probe_name}-$$"))) {
                 unnamed.add(p.id());
             }
@@ -195,11 +227,16 @@ class HostEffectCoverageTest {
                 undotted.add(p.id());
             }
         }
-        assertThat(unnamed).as("probes declaring a path without a .codex-fence-${probe_name}-$$ scratch name").isEmpty();
-        assertThat(undotted).as("probes naming a scratch entry codex-fence-… without the leading dot").isEmpty();
+        assertThat(unnamed)
+                .as("probes declaring a path without a .codex-fence-${probe_name}-$$ scratch name")
+                .isEmpty();
+        assertThat(undotted)
+                .as("probes naming a scratch entry codex-fence-… without the leading dot")
+                .isEmpty();
         // probes that let probe-lib.sh make the file rely on its naming
         String lib = Files.readString(Path.of("../probe-runtime/src/main/bash/probe-lib.sh"));
-        assertThat(lib).contains("target=\"${base%/}/.codex-fence-${probe_name}-$$-${RANDOM}\"")
+        assertThat(lib)
+                .contains("target=\"${base%/}/.codex-fence-${probe_name}-$$-${RANDOM}\"")
                 .contains("leaf=\".codex-fence-${probe_name}-$$-${RANDOM}\"")
                 .contains("script=\"$dir/.codex-fence-${probe_name}-$$-${RANDOM}.sh\"")
                 .contains("target=\"$FENCE_WORKSPACE_ROOT/.codex-fence-${probe_name}-$$-${RANDOM}\"");
@@ -210,12 +247,19 @@ class HostEffectCoverageTest {
         // payload.raw.host_effect is the harness's alone; two declarations are a contract violation
         List<String> wrong = new ArrayList<>();
         for (Probe p : probes) {
-            long declarations = Pattern.compile("--payload-raw-field\\s+host_effect_(path|pid)\\s").matcher(p.emitCall())
-                    .results().count();
-            if (declarations > 1 || Pattern.compile("--payload-raw-field\\s+host_effect\\s").matcher(p.emitCall()).find()) {
+            long declarations = Pattern.compile("--payload-raw-field\\s+host_effect_(path|pid)\\s")
+                    .matcher(p.emitCall())
+                    .results()
+                    .count();
+            if (declarations > 1
+                    || Pattern.compile("--payload-raw-field\\s+host_effect\\s")
+                            .matcher(p.emitCall())
+                            .find()) {
                 wrong.add(p.id());
             }
         }
-        assertThat(wrong).as("probes declaring more than one host effect or writing host_effect itself").isEmpty();
+        assertThat(wrong)
+                .as("probes declaring more than one host effect or writing host_effect itself")
+                .isEmpty();
     }
 }

@@ -45,7 +45,9 @@ class HygieneIT {
 
     private static List<String> evidence(String name) throws IOException {
         Path file = CorpusRuns.evidence().resolve(name);
-        assertThat(file).as("evidence of the Surefire fork (src/test/fenced-jvm/bin/java)").exists();
+        assertThat(file)
+                .as("evidence of the Surefire fork (src/test/fenced-jvm/bin/java)")
+                .exists();
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 
@@ -59,14 +61,18 @@ class HygieneIT {
         out.put("canary as hex", HexFormat.of().formatHex(canary.getBytes(StandardCharsets.UTF_8)));
         String secrets = System.getProperty("fence.secrets", "");
         List<String> values = List.of(secrets.split(" "));
-        assertThat(values).as("the secrets of the fork's environment (fence.secrets)").hasSize(4)
+        assertThat(values)
+                .as("the secrets of the fork's environment (fence.secrets)")
+                .hasSize(4)
                 .allSatisfy(v -> assertThat(v).contains(canary));
         for (String v : values) {
             byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
             byte[] line = (v + "\n").getBytes(StandardCharsets.UTF_8);
             out.put(v + " as base64", Base64.getEncoder().withoutPadding().encodeToString(bytes));
             out.put(v + "\\n as base64", Base64.getEncoder().withoutPadding().encodeToString(line));
-            out.put(v + " as url-safe base64", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            out.put(
+                    v + " as url-safe base64",
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
             out.put(v + " as hex", HexFormat.of().formatHex(bytes));
             out.put(v + " url-encoded", URLEncoder.encode(v, StandardCharsets.UTF_8));
         }
@@ -86,11 +92,13 @@ class HygieneIT {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(TARGET)) {
             s.filter(Files::isRegularFile)
-                    .filter(f -> !NOT_OUTPUTS.containsKey(TARGET.relativize(f).getName(0).toString()))
+                    .filter(f -> !NOT_OUTPUTS.containsKey(
+                            TARGET.relativize(f).getName(0).toString()))
                     .filter(f -> !f.getFileName().toString().endsWith(".jar"))
                     .forEach(files::add);
         }
-        assertThat(files).as("files the corpus runs wrote under %s", TARGET.toAbsolutePath())
+        assertThat(files)
+                .as("files the corpus runs wrote under %s", TARGET.toAbsolutePath())
                 .anyMatch(f -> f.getFileName().toString().endsWith(".ndjson"))
                 .anyMatch(f -> f.getFileName().toString().equals("TEST-dev.codexfence.probes.ProbeMatrixTest.xml"))
                 .anyMatch(f -> f.getFileName().toString().equals("open-test-report.xml"));
@@ -115,14 +123,19 @@ class HygieneIT {
     void nothingNamedAfterAProbeRemainsInTheTempFolder() throws IOException {
         Set<String> ids = CorpusRuns.PROBES.stream().map(p -> p.id()).collect(Collectors.toSet());
         List<String> before = evidence("tmp-before.txt");
-        List<String> left = evidence("tmp-after.txt").stream().filter(n -> ids.stream().anyMatch(n::contains))
-                .filter(n -> !before.contains(n)).toList();
-        assertThat(left).as("temp entries named after probes that appeared during the runs").isEmpty();
+        List<String> left = evidence("tmp-after.txt").stream()
+                .filter(n -> ids.stream().anyMatch(n::contains))
+                .filter(n -> !before.contains(n))
+                .toList();
+        assertThat(left)
+                .as("temp entries named after probes that appeared during the runs")
+                .isEmpty();
     }
 
     @Test
     void theCheckoutIsAsBefore() throws IOException {
-        assertThat(evidence("git-after.txt")).as("git status of the checkout after both runs")
+        assertThat(evidence("git-after.txt"))
+                .as("git status of the checkout after both runs")
                 .isEqualTo(evidence("git-before.txt"));
     }
 
@@ -130,8 +143,11 @@ class HygieneIT {
     void eachRunsScratchFolderIsGone() {
         for (CorpusRuns.Run run : CorpusRuns.both()) {
             // every workspace of a run lived in that run's private scratch folder, which goes away when the run ends
-            Set<Path> scratch = run.records().stream().map(r -> r.at("/run/workspace_root").asString(""))
-                    .filter(s -> s.startsWith("/")).map(s -> Path.of(s).getParent()).collect(Collectors.toSet());
+            Set<Path> scratch = run.records().stream()
+                    .map(r -> r.at("/run/workspace_root").asString(""))
+                    .filter(s -> s.startsWith("/"))
+                    .map(s -> Path.of(s).getParent())
+                    .collect(Collectors.toSet());
             assertThat(scratch).as("scratch folders of the %s run", run.name()).hasSize(1);
             assertThat(scratch.iterator().next()).doesNotExist();
         }

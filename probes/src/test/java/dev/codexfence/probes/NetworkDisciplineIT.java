@@ -32,7 +32,9 @@ class NetworkDisciplineIT {
     @Test
     void noPacketLeftLoopbackDuringBothCorpusRuns() throws IOException {
         Path file = CorpusRuns.evidence().resolve("netns.txt");
-        assertThat(file).as("the fork's network evidence (src/test/fenced-jvm/bin/java)").exists();
+        assertThat(file)
+                .as("the fork's network evidence (src/test/fenced-jvm/bin/java)")
+                .exists();
         String evidence = Files.readString(file, StandardCharsets.UTF_8);
         if (evidence.startsWith("status=unavailable")) {
             String why = "the corpus did not run in a network namespace: " + evidence.strip();
@@ -49,7 +51,9 @@ class NetworkDisciplineIT {
         }
         assertThat(counters).as("counters in %s:%n%s", file, evidence).containsKeys("tx-before", "tx-after");
         // the runs happened in that fork: both left their records (read through CorpusRuns)
-        assertThat(CorpusRuns.allRecords()).as("records of the runs the counter covers").hasSizeGreaterThan(300);
+        assertThat(CorpusRuns.allRecords())
+                .as("records of the runs the counter covers")
+                .hasSizeGreaterThan(300);
         List<String> neighbours = new ArrayList<>();
         Matcher n = NEIGHBOUR.matcher(evidence);
         while (n.find()) {

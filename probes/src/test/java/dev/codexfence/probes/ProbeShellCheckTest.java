@@ -48,14 +48,18 @@ class ProbeShellCheckTest {
     private static List<String> findings(List<Path> files) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(shellcheck.toString(), "--format=gcc"));
         files.forEach(f -> cmd.add(f.toString()));
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("shellcheck did not finish within 120 s");
         }
-        assertThat(p.exitValue()).as("shellcheck exit (0: clean, 1: findings); stderr: %s", err.join()).isIn(0, 1);
+        assertThat(p.exitValue())
+                .as("shellcheck exit (0: clean, 1: findings); stderr: %s", err.join())
+                .isIn(0, 1);
         assertThat(err.join()).as("shellcheck stderr").isEmpty();
         return out.join().lines().toList();
     }
@@ -83,7 +87,9 @@ class ProbeShellCheckTest {
     void everyProbePassesShellCheck() throws IOException, InterruptedException {
         List<Path> probes;
         try (Stream<Path> s = Files.list(Path.of("."))) {
-            probes = s.filter(p -> p.getFileName().toString().endsWith(".sh")).sorted().toList();
+            probes = s.filter(p -> p.getFileName().toString().endsWith(".sh"))
+                    .sorted()
+                    .toList();
         }
         assertThat(probes).as("probes").hasSizeGreaterThanOrEqualTo(60);
         // one shellcheck per core, each over a share of the probes: it spends about 0.4 s of CPU a probe (following
@@ -99,7 +105,9 @@ class ProbeShellCheckTest {
         }
         List<String> all = new ArrayList<>();
         shares.forEach(f -> all.addAll(f.join()));
-        assertThat(all).as("shellcheck findings (settings: probes/.shellcheckrc)").isEmpty();
+        assertThat(all)
+                .as("shellcheck findings (settings: probes/.shellcheckrc)")
+                .isEmpty();
     }
 
     @Test
@@ -110,10 +118,14 @@ class ProbeShellCheckTest {
         Path lib = dir.getParent().resolve("bin/probe-lib.sh");
         Files.writeString(lib, "# shellcheck shell=bash\nfence_set() { status=ok; }\n", UTF_8);
         Path bad = dir.resolve("bad.sh");
-        Files.writeString(bad, "#!/usr/bin/env bash\n. \"$FENCE_BIN/probe-lib.sh\"\nfence_set\n"
-                + "if [ -n \"$status\" ]; then echo \"$unset_here\"; fi\n", UTF_8);
+        Files.writeString(
+                bad,
+                "#!/usr/bin/env bash\n. \"$FENCE_BIN/probe-lib.sh\"\nfence_set\n"
+                        + "if [ -n \"$status\" ]; then echo \"$unset_here\"; fi\n",
+                UTF_8);
         List<String> found = findings(List.of(bad));
-        assertThat(found).anyMatch(l -> l.endsWith("[SC2292]")) // [ ] where [[ ]] is the rule
+        assertThat(found)
+                .anyMatch(l -> l.endsWith("[SC2292]")) // [ ] where [[ ]] is the rule
                 .anyMatch(l -> l.contains("unset_here") && l.endsWith("[SC2154]")) // never assigned
                 .noneMatch(l -> l.contains("status")) // assigned by the sourced library: followed
                 .noneMatch(l -> l.endsWith("[SC1091]"));

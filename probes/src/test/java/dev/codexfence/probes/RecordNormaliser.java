@@ -41,8 +41,12 @@ final class RecordNormaliser {
 
     /** Per probe, the fields holding counts or pids that change from run to run on a live machine. */
     static final Map<String, List<String>> COUNTS = Map.of(
-            "proc_visible_pid_count", List.of("/result/message", "/payload/stdout_snippet",
-                    "/payload/raw/pid_count", "/payload/raw/foreign_pid_count"),
+            "proc_visible_pid_count",
+                    List.of(
+                            "/result/message",
+                            "/payload/stdout_snippet",
+                            "/payload/raw/pid_count",
+                            "/payload/raw/foreign_pid_count"),
             "proc_fork_wait_child", List.of("/payload/stdout_snippet", "/payload/raw/child_pid"),
             "proc_ptrace_own_child", List.of("/payload/stdout_snippet"),
             "proc_pid1_environ_readable", List.of("/result/message", "/payload/raw/environ_bytes"),
@@ -59,8 +63,10 @@ final class RecordNormaliser {
         if (probeIds.isEmpty()) {
             throw new IllegalArgumentException("a normaliser needs the corpus's probe ids");
         }
-        String ids = probeIds.stream().sorted(Comparator.comparingInt(String::length).reversed()
-                .thenComparing(Comparator.naturalOrder())).map(Pattern::quote).collect(Collectors.joining("|"));
+        String ids = probeIds.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|"));
         scratchName = Pattern.compile("(" + ids + ")(?:-\\d+)+(?![0-9])");
     }
 

@@ -35,12 +35,17 @@ class RepeatRunTest {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, summary);
         // what the records say is checked by the *IT classes; here: the run happened and left its one file
-        assertThat(summary.getSummary().getTestsStartedCount()).as("probe runs started").isGreaterThan(50);
+        assertThat(summary.getSummary().getTestsStartedCount())
+                .as("probe runs started")
+                .isGreaterThan(50);
         List<Path> ndjson;
         try (Stream<Path> files = Files.list(out)) {
-            ndjson = files.filter(p -> p.getFileName().toString().endsWith(".ndjson")).toList();
+            ndjson = files.filter(p -> p.getFileName().toString().endsWith(".ndjson"))
+                    .toList();
         }
         assertThat(ndjson).as("NDJSON files of the repeat run in %s", out).hasSize(1);
-        assertThat(Files.readAllLines(ndjson.get(0))).as("records of the repeat run").hasSizeGreaterThan(50);
+        assertThat(Files.readAllLines(ndjson.get(0)))
+                .as("records of the repeat run")
+                .hasSizeGreaterThan(50);
     }
 }

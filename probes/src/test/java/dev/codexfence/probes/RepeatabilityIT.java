@@ -19,7 +19,8 @@ class RepeatabilityIT {
 
     @Test
     void twoRunsGiveTheSameRecordsOnceVolatileFieldsAreNormalised() {
-        RecordNormaliser normaliser = new RecordNormaliser(CorpusRuns.PROBES.stream().map(ProbeScript::id).toList());
+        RecordNormaliser normaliser = new RecordNormaliser(
+                CorpusRuns.PROBES.stream().map(ProbeScript::id).toList());
         CorpusRuns.Run first = CorpusRuns.both().get(0);
         CorpusRuns.Run second = CorpusRuns.both().get(1);
         Map<String, ObjectNode> a = normalised(first, normaliser);
@@ -30,8 +31,11 @@ class RepeatabilityIT {
         for (Map.Entry<String, ObjectNode> e : a.entrySet()) {
             differences.addAll(RecordDiff.between(e.getKey(), e.getValue(), b.get(e.getKey())));
         }
-        assertThat(differences).as("fields that differ between two runs after normalisation (docs/boundary_object.md,"
-                + " \"Volatile fields\"); %s: %s, %s: %s", first.name(), first.ndjson(), second.name(), second.ndjson())
+        assertThat(differences)
+                .as(
+                        "fields that differ between two runs after normalisation (docs/boundary_object.md,"
+                                + " \"Volatile fields\"); %s: %s, %s: %s",
+                        first.name(), first.ndjson(), second.name(), second.ndjson())
                 .isEmpty();
     }
 

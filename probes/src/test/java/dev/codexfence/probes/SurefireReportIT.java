@@ -34,8 +34,11 @@ class SurefireReportIT {
         }
         List<String> probes;
         try (Stream<Path> files = Files.list(Path.of("."))) {
-            probes = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sh"))
-                    .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
+            probes = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".sh"))
+                    .map(n -> n.substring(0, n.length() - 3))
+                    .sorted()
+                    .toList();
         }
         assertThat(probes).isNotEmpty();
         for (String probe : probes) {

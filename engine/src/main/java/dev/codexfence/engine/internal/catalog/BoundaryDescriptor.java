@@ -30,8 +30,10 @@ public record BoundaryDescriptor(String key, String source, Path path, int line)
 
     /** What accepting it means for the run, as a discovery note. */
     public CatalogNote note() {
-        return new CatalogNote(source + ": record-schema descriptor for " + key + " accepted; records keep"
-                + " codex-fence's cfbo-v1 layout (schema_version cfbo-v1, no boundary_event_v1 envelope) and are"
-                + " checked against the bundled schema/boundary_object.json, not against the embedded schema", line);
+        return new CatalogNote(
+                source + ": record-schema descriptor for " + key + " accepted; records keep"
+                        + " codex-fence's cfbo-v1 layout (schema_version cfbo-v1, no boundary_event_v1 envelope) and are"
+                        + " checked against the bundled schema/boundary_object.json, not against the embedded schema",
+                line);
     }
 }

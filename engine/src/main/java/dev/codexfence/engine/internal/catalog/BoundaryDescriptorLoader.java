@@ -2,16 +2,14 @@ package dev.codexfence.engine.internal.catalog;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.codexfence.engine.internal.input.InputException;
+import dev.codexfence.engine.internal.input.InputFile;
+import dev.codexfence.engine.internal.input.InputLimit;
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.json.JsonLines;
 import dev.codexfence.engine.internal.schema.SchemaValidator;
 import dev.codexfence.engine.internal.schema.SchemaViolation;
-import dev.codexfence.engine.internal.input.InputException;
-import dev.codexfence.engine.internal.input.InputFile;
-import dev.codexfence.engine.internal.input.InputLimit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -62,22 +60,30 @@ public final class BoundaryDescriptorLoader {
             throw CatalogException.at(source, "", 0, "empty file, expected a record-schema descriptor");
         }
         if (root.isObject() && root.has("schema_version") && root.has("capabilities")) {
-            throw CatalogException.at(source, "", 0, "this is a capability catalog, not a record-schema descriptor:"
-                    + " give it to --catalog or codex-fence.catalog");
+            throw CatalogException.at(
+                    source,
+                    "",
+                    0,
+                    "this is a capability catalog, not a record-schema descriptor:"
+                            + " give it to --catalog or codex-fence.catalog");
         }
         List<SchemaViolation> violations = schema.validate(root, lines);
         if (!violations.isEmpty()) {
             SchemaViolation first = violations.get(0);
             String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more violations)" : "";
-            throw CatalogException.at(source, first.pointer(), first.line(),
-                    "violates " + schema.name() + ": " + first.message() + more);
+            throw CatalogException.at(
+                    source, first.pointer(), first.line(), "violates " + schema.name() + ": " + first.message() + more);
         }
         String key = root.get("key").asString();
         if (!BoundaryDescriptor.ACCEPTED_KEY.equals(key)) {
-            throw CatalogException.at(source, "/key", lines.lineOf("/key"), "record schema \"" + key
-                    + "\" is not supported: codex-fence writes and checks " + BoundaryDescriptor.ACCEPTED_KEY
-                    + " records only (schema/boundary_object.json); use a descriptor whose key is "
-                    + BoundaryDescriptor.ACCEPTED_KEY + ", or none");
+            throw CatalogException.at(
+                    source,
+                    "/key",
+                    lines.lineOf("/key"),
+                    "record schema \"" + key
+                            + "\" is not supported: codex-fence writes and checks " + BoundaryDescriptor.ACCEPTED_KEY
+                            + " records only (schema/boundary_object.json); use a descriptor whose key is "
+                            + BoundaryDescriptor.ACCEPTED_KEY + ", or none");
         }
         JsonNode pinned = root.at("/boundary_schema/properties/schema_key");
         String pinnedAt = null;
@@ -89,8 +95,12 @@ public final class BoundaryDescriptorLoader {
         if (pinnedAt != null) {
             JsonNode value = root.at(pinnedAt);
             if (!value.isString() || !value.asString().equals(key)) {
-                throw CatalogException.at(source, pinnedAt, lines.lineOf(pinnedAt), "the embedded schema pins schema_key "
-                        + value + ", but the descriptor's key is \"" + key + "\"");
+                throw CatalogException.at(
+                        source,
+                        pinnedAt,
+                        lines.lineOf(pinnedAt),
+                        "the embedded schema pins schema_key " + value + ", but the descriptor's key is \"" + key
+                                + "\"");
             }
         }
         return new BoundaryDescriptor(key, source, path, lines.lineOf("/key"));

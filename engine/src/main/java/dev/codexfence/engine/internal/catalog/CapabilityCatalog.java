@@ -21,8 +21,13 @@ public final class CapabilityCatalog {
     private final CatalogFormat format;
     private final List<CatalogNote> notes;
 
-    CapabilityCatalog(CatalogDocument document, String source, Path path, Map<String, Integer> lines,
-            CatalogFormat format, List<CatalogNote> notes) {
+    CapabilityCatalog(
+            CatalogDocument document,
+            String source,
+            Path path,
+            Map<String, Integer> lines,
+            CatalogFormat format,
+            List<CatalogNote> notes) {
         this.document = document;
         this.source = source;
         this.path = path;
@@ -76,7 +81,9 @@ public final class CapabilityCatalog {
 
     /** Capabilities that apply to {@code platform}, in file order. */
     public List<Capability> applicableTo(Platform platform) {
-        return document.capabilities().stream().filter(c -> c.appliesTo(platform)).toList();
+        return document.capabilities().stream()
+                .filter(c -> c.appliesTo(platform))
+                .toList();
     }
 
     /** The 1-based line where the capability's entry starts, or 0 when unknown. */
@@ -89,7 +96,9 @@ public final class CapabilityCatalog {
     }
 
     public List<String> layers() {
-        return document.scope().policyLayers().stream().map(CatalogDocument.PolicyLayer::id).toList();
+        return document.scope().policyLayers().stream()
+                .map(CatalogDocument.PolicyLayer::id)
+                .toList();
     }
 
     public List<String> docKeys() {

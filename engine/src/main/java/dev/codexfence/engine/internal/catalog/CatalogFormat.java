@@ -19,11 +19,15 @@ public enum CatalogFormat {
     CODEX_FENCE(null, "capability_catalog.schema.json", "a codex-fence catalog"),
 
     /** The original codex-fence's catalog: no platforms, optional notes and layers, limitations as one text. */
-    MACOS_CODEX_V1("macOS_codex_v1", "macos_codex_v1_catalog.schema.json",
+    MACOS_CODEX_V1(
+            "macOS_codex_v1",
+            "macos_codex_v1_catalog.schema.json",
             "a macOS_codex_v1 catalog (the original codex-fence's format)"),
 
     /** The successor's wrapped catalog: the catalog's identity is {@code catalog.key}, labels name platforms. */
-    SANDBOX_CATALOG_V1("sandbox_catalog_v1", "sandbox_catalog_v1.schema.json",
+    SANDBOX_CATALOG_V1(
+            "sandbox_catalog_v1",
+            "sandbox_catalog_v1.schema.json",
             "a sandbox_catalog_v1 catalog (the wrapped format of the original's successor)");
 
     private final String schemaVersion;
@@ -52,7 +56,10 @@ public enum CatalogFormat {
 
     /** Whether a document is a record-schema descriptor rather than a catalog (a common mix-up of files). */
     static boolean isBoundaryDescriptor(JsonNode root) {
-        return root != null && root.isObject() && root.has("boundary_schema") && root.has("key")
+        return root != null
+                && root.isObject()
+                && root.has("boundary_schema")
+                && root.has("key")
                 && !root.has("schema_version");
     }
 
@@ -64,10 +71,12 @@ public enum CatalogFormat {
         if (root == null || !root.isObject()) {
             return "";
         }
-        boolean foreignLooking = root.has("catalog") || root.at("/scope/limitations").isString()
+        boolean foreignLooking = root.has("catalog")
+                || root.at("/scope/limitations").isString()
                 || (root.has("schema_version") && !root.get("schema_version").isString());
         if (foreignLooking) {
-            return "; a catalog in the original codex-fence's format keeps schema_version \"" + MACOS_CODEX_V1.schemaVersion
+            return "; a catalog in the original codex-fence's format keeps schema_version \""
+                    + MACOS_CODEX_V1.schemaVersion
                     + "\", one in its successor's wrapped format \"" + SANDBOX_CATALOG_V1.schemaVersion
                     + "\" (docs/capabilities.md, Catalog shapes)";
         }

@@ -44,8 +44,8 @@ public final class CatalogLoader {
     private final SchemaValidator schema;
 
     public CatalogLoader() {
-        this(SchemaValidator.of("capability_catalog.schema.json",
-                FenceJson.bundled("schema/capability_catalog.schema.json")));
+        this(SchemaValidator.of(
+                "capability_catalog.schema.json", FenceJson.bundled("schema/capability_catalog.schema.json")));
     }
 
     CatalogLoader(SchemaValidator schema) {
@@ -99,9 +99,14 @@ public final class CatalogLoader {
         CatalogDocument document;
         List<CatalogNote> notes = List.of();
         if (CatalogFormat.isBoundaryDescriptor(root)) {
-            throw CatalogException.at(source, "", 0, "this is a record-schema descriptor (key \""
-                    + ForeignCatalogMapper.printable(root.get("key").asString()) + "\"), not a capability catalog:"
-                    + " give it to --boundary or codex-fence.boundary");
+            throw CatalogException.at(
+                    source,
+                    "",
+                    0,
+                    "this is a record-schema descriptor (key \""
+                            + ForeignCatalogMapper.printable(root.get("key").asString())
+                            + "\"), not a capability catalog:"
+                            + " give it to --boundary or codex-fence.boundary");
         }
         if (format == CatalogFormat.CODEX_FENCE) {
             validate(schema, source, root, lines, CatalogFormat.hintForOwnFormatFailure(root));
@@ -125,7 +130,10 @@ public final class CatalogLoader {
         if (!violations.isEmpty()) {
             SchemaViolation first = violations.get(0);
             String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more violations)" : "";
-            throw CatalogException.at(source, first.pointer(), first.line(),
+            throw CatalogException.at(
+                    source,
+                    first.pointer(),
+                    first.line(),
                     "violates " + schema.name() + ": " + first.message() + more + hint);
         }
     }
@@ -135,7 +143,10 @@ public final class CatalogLoader {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 JsonPointer child = at.appendProperty(e.getKey());
                 if (e.getKey().isEmpty() || WHITESPACE.matcher(e.getKey()).find()) {
-                    throw CatalogException.at(source, child.toString(), lines.lineOf(child.toString()),
+                    throw CatalogException.at(
+                            source,
+                            child.toString(),
+                            lines.lineOf(child.toString()),
                             "key \"" + e.getKey() + "\" is empty or contains whitespace");
                 }
                 checkKeys(source, e.getValue(), child, lines);
@@ -148,7 +159,9 @@ public final class CatalogLoader {
     }
 
     private static Map<String, Integer> checkSemantics(String source, CatalogDocument doc, JsonLines lines) {
-        Set<String> layers = Set.copyOf(doc.scope().policyLayers().stream().map(CatalogDocument.PolicyLayer::id).toList());
+        Set<String> layers = Set.copyOf(doc.scope().policyLayers().stream()
+                .map(CatalogDocument.PolicyLayer::id)
+                .toList());
         Map<String, Integer> seen = new HashMap<>();
         List<Capability> caps = doc.capabilities();
         for (int i = 0; i < caps.size(); i++) {
@@ -157,22 +170,36 @@ public final class CatalogLoader {
             Integer first = seen.putIfAbsent(c.id(), i);
             if (first != null) {
                 String firstAt = "/capabilities/" + first + "/id";
-                throw CatalogException.at(source, at + "/id", lines.lineOf(at + "/id"),
-                        "duplicate capability id " + c.id() + " (first at " + firstAt + ", line " + lines.lineOf(firstAt) + ")");
+                throw CatalogException.at(
+                        source,
+                        at + "/id",
+                        lines.lineOf(at + "/id"),
+                        "duplicate capability id " + c.id() + " (first at " + firstAt + ", line "
+                                + lines.lineOf(firstAt) + ")");
             }
             if (!doc.scope().categories().containsKey(c.category())) {
-                throw CatalogException.at(source, at + "/category", lines.lineOf(at + "/category"),
-                        "category \"" + c.category() + "\" is not declared in /scope/categories " + doc.scope().categories().keySet());
+                throw CatalogException.at(
+                        source,
+                        at + "/category",
+                        lines.lineOf(at + "/category"),
+                        "category \"" + c.category() + "\" is not declared in /scope/categories "
+                                + doc.scope().categories().keySet());
             }
             if (!layers.contains(c.layer())) {
-                throw CatalogException.at(source, at + "/layer", lines.lineOf(at + "/layer"),
+                throw CatalogException.at(
+                        source,
+                        at + "/layer",
+                        lines.lineOf(at + "/layer"),
                         "layer \"" + c.layer() + "\" is not declared in /scope/policy_layers " + layers);
             }
             for (int s = 0; s < c.sources().size(); s++) {
                 String docKey = c.sources().get(s).doc();
                 if (!doc.docs().containsKey(docKey)) {
                     String p = at + "/sources/" + s + "/doc";
-                    throw CatalogException.at(source, p, lines.lineOf(p),
+                    throw CatalogException.at(
+                            source,
+                            p,
+                            lines.lineOf(p),
                             "source doc \"" + docKey + "\" is not in the bibliography /docs");
                 }
             }

@@ -33,8 +33,19 @@ final class ForeignCatalogMapper {
             "/scope", Set.of("description", "notes", "policy_layers", "categories", "limitations"),
             "/scope/policy_layers/*", Set.of("id", "description"),
             "/docs/*", Set.of("title", "url", "url_hint"),
-            "/capabilities/*", Set.of("id", "category", "layer", "description", "operations", "meta_ops",
-                    "agent_controls", "notes", "sources", "platforms", "labels"),
+            "/capabilities/*",
+                    Set.of(
+                            "id",
+                            "category",
+                            "layer",
+                            "description",
+                            "operations",
+                            "meta_ops",
+                            "agent_controls",
+                            "notes",
+                            "sources",
+                            "platforms",
+                            "labels"),
             "/capabilities/*/operations", Set.of("allow", "deny"),
             "/capabilities/*/sources/*", Set.of("doc", "section", "url_hint"));
 
@@ -58,8 +69,9 @@ final class ForeignCatalogMapper {
     Mapped map(JsonNode root) {
         String identityAt = wrapped() ? "/catalog/key" : "/schema_version";
         String identity = root.at(identityAt).asString();
-        note(identityAt, "read as " + format.description() + "; records carry capabilities_schema_version \""
-                + identity + "\"");
+        note(
+                identityAt,
+                "read as " + format.description() + "; records carry capabilities_schema_version \"" + identity + "\"");
 
         JsonNode scope = root.get("scope");
         Map<String, String> categories = new LinkedHashMap<>();
@@ -68,11 +80,14 @@ final class ForeignCatalogMapper {
         }
         List<CatalogDocument.PolicyLayer> layers = new ArrayList<>();
         for (JsonNode layer : elements(scope.get("policy_layers"))) {
-            layers.add(new CatalogDocument.PolicyLayer(layer.get("id").asString(), layer.get("description").asString()));
+            layers.add(new CatalogDocument.PolicyLayer(
+                    layer.get("id").asString(), layer.get("description").asString()));
         }
         Map<String, CatalogDocument.DocEntry> docs = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : root.get("docs").properties()) {
-            docs.put(e.getKey(), new CatalogDocument.DocEntry(e.getValue().get("title").asString(), text(e.getValue(), "url")));
+            docs.put(
+                    e.getKey(),
+                    new CatalogDocument.DocEntry(e.getValue().get("title").asString(), text(e.getValue(), "url")));
         }
 
         PlatformRule platforms = new PlatformRule(wrapped(), strings(root.at("/catalog/labels")));
@@ -87,9 +102,14 @@ final class ForeignCatalogMapper {
             noteIgnoredFields(root);
         }
 
-        CatalogDocument.Scope mappedScope = new CatalogDocument.Scope(scope.get("description").asString(),
-                orEmpty(text(scope, "notes")), List.copyOf(layers), categories, limitations(scope.get("limitations")));
-        return new Mapped(new CatalogDocument(identity, mappedScope, docs, List.copyOf(capabilities)), List.copyOf(notes));
+        CatalogDocument.Scope mappedScope = new CatalogDocument.Scope(
+                scope.get("description").asString(),
+                orEmpty(text(scope, "notes")),
+                List.copyOf(layers),
+                categories,
+                limitations(scope.get("limitations")));
+        return new Mapped(
+                new CatalogDocument(identity, mappedScope, docs, List.copyOf(capabilities)), List.copyOf(notes));
     }
 
     private boolean wrapped() {
@@ -100,8 +120,10 @@ final class ForeignCatalogMapper {
     private Capability capability(JsonNode c, String at, PlatformRule platforms) {
         String id = c.get("id").asString();
         if (!CAPABILITY_ID.matcher(id).matches()) {
-            throw fail(at + "/id", "capability id \"" + printable(id) + "\" cannot be used: cfbo-v1 records name"
-                    + " capabilities by ids matching " + CAPABILITY_ID.pattern());
+            throw fail(
+                    at + "/id",
+                    "capability id \"" + printable(id) + "\" cannot be used: cfbo-v1 records name"
+                            + " capabilities by ids matching " + CAPABILITY_ID.pattern());
         }
         String category = name(c, at, "category");
         String layer = name(c, at, "layer");
@@ -110,20 +132,31 @@ final class ForeignCatalogMapper {
             sources.add(new Capability.SourceRef(s.get("doc").asString(), text(s, "section"), text(s, "url_hint")));
         }
         JsonNode field = c.get("platforms");
-        List<Platform> on = platforms.resolve(id, lines.lineOf(at), field == null ? null : strings(field),
-                strings(c.get("labels")));
+        List<Platform> on = platforms.resolve(
+                id, lines.lineOf(at), field == null ? null : strings(field), strings(c.get("labels")));
         JsonNode ops = c.get("operations");
-        return new Capability(id, category, layer, on, c.get("description").asString(), orEmpty(text(c, "notes")),
+        return new Capability(
+                id,
+                category,
+                layer,
+                on,
+                c.get("description").asString(),
+                orEmpty(text(c, "notes")),
                 new Capability.Operations(strings(ops.get("allow")), strings(ops.get("deny"))),
-                strings(c.get("meta_ops")), strings(c.get("agent_controls")), sources);
+                strings(c.get("meta_ops")),
+                strings(c.get("agent_controls")),
+                sources);
     }
 
     /**
      * The original never checked its cross references: a category or layer used without a declaration is
      * declared by that use, a source doc missing from docs gets an empty entry; one note for each.
      */
-    private void declareByUse(List<Capability> capabilities, Map<String, String> categories,
-            List<CatalogDocument.PolicyLayer> layers, Map<String, CatalogDocument.DocEntry> docs) {
+    private void declareByUse(
+            List<Capability> capabilities,
+            Map<String, String> categories,
+            List<CatalogDocument.PolicyLayer> layers,
+            Map<String, CatalogDocument.DocEntry> docs) {
         // value -> the indexes of the capabilities that use it without its declaration
         Map<String, List<Integer>> newCategories = new LinkedHashMap<>();
         Map<String, List<Integer>> newLayers = new LinkedHashMap<>();
@@ -131,13 +164,16 @@ final class ForeignCatalogMapper {
         for (int i = 0; i < capabilities.size(); i++) {
             Capability c = capabilities.get(i);
             if (!categories.containsKey(c.category())) {
-                newCategories.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(i);
+                newCategories
+                        .computeIfAbsent(c.category(), k -> new ArrayList<>())
+                        .add(i);
             }
             if (layers.stream().noneMatch(l -> l.id().equals(c.layer()))) {
                 newLayers.computeIfAbsent(c.layer(), k -> new ArrayList<>()).add(i);
             }
             for (Capability.SourceRef s : c.sources()) {
-                List<Integer> users = docs.containsKey(s.doc()) ? null : newDocs.computeIfAbsent(s.doc(), k -> new ArrayList<>());
+                List<Integer> users =
+                        docs.containsKey(s.doc()) ? null : newDocs.computeIfAbsent(s.doc(), k -> new ArrayList<>());
                 if (users != null && !users.contains(i)) {
                     users.add(i);
                 }
@@ -155,8 +191,10 @@ final class ForeignCatalogMapper {
     private String name(JsonNode capability, String at, String field) {
         String value = capability.get(field).asString();
         if (!NAME.matcher(value).matches()) {
-            throw fail(at + "/" + field, field + " \"" + printable(value) + "\" must be a non-empty name without whitespace"
-                    + " (records carry it, and it becomes a test tag)");
+            throw fail(
+                    at + "/" + field,
+                    field + " \"" + printable(value) + "\" must be a non-empty name without whitespace"
+                            + " (records carry it, and it becomes a test tag)");
         }
         return value;
     }
@@ -173,16 +211,18 @@ final class ForeignCatalogMapper {
         return text.isEmpty() ? List.of() : List.of(text);
     }
 
-    private void noteUses(Map<String, List<Integer>> uses, List<Capability> capabilities, String what, String where,
-            String outcome) {
+    private void noteUses(
+            Map<String, List<Integer>> uses, List<Capability> capabilities, String what, String where, String outcome) {
         uses.forEach((value, indexes) -> {
             List<String> shown = new ArrayList<>();
             for (int i : indexes.subList(0, Math.min(LISTED, indexes.size()))) {
                 shown.add(capabilities.get(i).id());
             }
             String more = indexes.size() > LISTED ? " and " + (indexes.size() - LISTED) + " more" : "";
-            note("/capabilities/" + indexes.get(0), what + " \"" + printable(value) + "\" is not in " + where + " but "
-                    + String.join(", ", shown) + more + (indexes.size() == 1 ? " uses" : " use") + " it: " + outcome);
+            note(
+                    "/capabilities/" + indexes.get(0),
+                    what + " \"" + printable(value) + "\" is not in " + where + " but " + String.join(", ", shown)
+                            + more + (indexes.size() == 1 ? " uses" : " use") + " it: " + outcome);
         });
     }
 
@@ -220,8 +260,10 @@ final class ForeignCatalogMapper {
             count += e.getValue()[0];
             line = line == 0 ? e.getValue()[1] : line;
         }
-        notes.add(new CatalogNote(source + ": ignored " + count + (count == 1 ? " field" : " fields") + " that "
-                + format.description() + " does not define: " + String.join(", ", listed), line));
+        notes.add(new CatalogNote(
+                source + ": ignored " + count + (count == 1 ? " field" : " fields") + " that " + format.description()
+                        + " does not define: " + String.join(", ", listed),
+                line));
     }
 
     private void collectIgnored(JsonNode node, String place, String at, Map<String, int[]> ignored) {

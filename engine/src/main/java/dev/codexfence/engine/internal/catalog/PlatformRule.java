@@ -87,26 +87,37 @@ final class PlatformRule {
         for (Map.Entry<Basis, List<Applied>> e : applied.entrySet()) {
             List<Applied> caps = e.getValue();
             String what = switch (e.getKey()) {
-                case PLATFORMS_FIELD -> "platforms come from the capability's platforms field for "
-                        + capabilities(caps.size()) + ": " + list(caps, true);
-                case OWN_LABELS -> "no platforms field; the platforms come from the capability's own labels for "
-                        + capabilities(caps.size()) + ": " + list(caps, true);
-                case CATALOG_LABELS -> "no platforms field and no platform among the capability's labels; the catalog's"
-                        + " labels name " + String.join(", ", catalogNamed) + " for " + capabilities(caps.size()) + ": "
-                        + list(caps, false);
-                case EVERY_PLATFORM -> "no platforms field and no platform among the capability's "
-                        + (catalogLabelled ? "or the catalog's " : "") + "labels; every platform ("
-                        + Platform.LINUX.id() + ", " + Platform.MACOS.id() + ") for " + capabilities(caps.size()) + ": "
-                        + list(caps, false);
+                case PLATFORMS_FIELD ->
+                    "platforms come from the capability's platforms field for " + capabilities(caps.size()) + ": "
+                            + list(caps, true);
+                case OWN_LABELS ->
+                    "no platforms field; the platforms come from the capability's own labels for "
+                            + capabilities(caps.size()) + ": " + list(caps, true);
+                case CATALOG_LABELS ->
+                    "no platforms field and no platform among the capability's labels; the catalog's"
+                            + " labels name " + String.join(", ", catalogNamed) + " for " + capabilities(caps.size())
+                            + ": "
+                            + list(caps, false);
+                case EVERY_PLATFORM ->
+                    "no platforms field and no platform among the capability's "
+                            + (catalogLabelled ? "or the catalog's " : "") + "labels; every platform ("
+                            + Platform.LINUX.id() + ", " + Platform.MACOS.id() + ") for " + capabilities(caps.size())
+                            + ": "
+                            + list(caps, false);
             };
             notes.add(new CatalogNote(source + ": " + what, caps.get(0).line()));
         }
         if (!windowsOnly.isEmpty()) {
             boolean one = windowsOnly.size() == 1;
-            notes.add(new CatalogNote(source + ": " + capabilities(windowsOnly.size()) + (one ? " names" : " name")
-                    + " only windows, where codex-fence does not run; " + (one ? "it applies to no platform here and gets" : "they apply to no platform here and get")
-                    + " no coverage test: "
-                    + list(windowsOnly, false), windowsOnly.get(0).line()));
+            notes.add(new CatalogNote(
+                    source + ": " + capabilities(windowsOnly.size()) + (one ? " names" : " name")
+                            + " only windows, where codex-fence does not run; "
+                            + (one
+                                    ? "it applies to no platform here and gets"
+                                    : "they apply to no platform here and get")
+                            + " no coverage test: "
+                            + list(windowsOnly, false),
+                    windowsOnly.get(0).line()));
         }
         return notes;
     }

@@ -38,7 +38,8 @@ public final class CodexFenceVersion {
         Properties properties = new Properties();
         try (InputStream in = CodexFenceVersion.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the engine's classes: build it with Maven");
+                throw new IllegalStateException(
+                        RESOURCE + " is missing from the engine's classes: build it with Maven");
             }
             properties.load(in);
         } catch (IOException e) {

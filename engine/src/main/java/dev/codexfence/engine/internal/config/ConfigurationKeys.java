@@ -56,7 +56,8 @@ public final class ConfigurationKeys {
             (name.endsWith("_PREFIX") ? prefixes : keys).add(value);
         }
         Set<String> parallel = new TreeSet<>();
-        for (Class<?> platform : List.of(DefaultParallelExecutionConfigurationStrategy.class,
+        for (Class<?> platform : List.of(
+                DefaultParallelExecutionConfigurationStrategy.class,
                 ParallelHierarchicalTestExecutorServiceFactory.class)) {
             for (String[] c : stringConstants(platform)) {
                 if (c[0].endsWith("_PROPERTY_NAME")) {

@@ -66,8 +66,9 @@ public record FenceConfiguration(
         Duration timeout = Duration.ofSeconds(30);
         Optional<String> timeoutText = params.get(Constants.TIMEOUT_SECONDS);
         if (timeoutText.isPresent()) {
-            timeout = parseTimeout(timeoutText.get()).orElseThrow(() -> new ConfigurationException(
-                    Constants.TIMEOUT_SECONDS, timeoutText.get(), "expected " + TIMEOUT_BOUNDS));
+            timeout = parseTimeout(timeoutText.get())
+                    .orElseThrow(() -> new ConfigurationException(
+                            Constants.TIMEOUT_SECONDS, timeoutText.get(), "expected " + TIMEOUT_BOUNDS));
         }
         String missing = params.get(Constants.MISSING_COVERAGE).orElse("fail").strip();
         if (!missing.equals("fail") && !missing.equals("skip")) {
@@ -76,16 +77,24 @@ public record FenceConfiguration(
         Optional<String> net = params.get(Constants.NET_TARGET).map(String::strip);
         boolean offHost = bool(params, Constants.NET_TARGET_ALLOW_OFF_HOST, false);
         if (net.isPresent()) {
-            NetTarget target = NetTarget.parse(net.get()).orElseThrow(() -> new ConfigurationException(
-                    Constants.NET_TARGET, net.get(), "expected host:port (an IPv4 dotted quad, [IPv6] or a name;"
-                            + " port 1 to 65535)"));
+            NetTarget target = NetTarget.parse(net.get())
+                    .orElseThrow(() -> new ConfigurationException(
+                            Constants.NET_TARGET,
+                            net.get(),
+                            "expected host:port (an IPv4 dotted quad, [IPv6] or a name;" + " port 1 to 65535)"));
             if (!target.loopback() && !offHost) {
-                throw new ConfigurationException(Constants.NET_TARGET, net.get(), "not on this machine (loopback is"
-                        + " 127.0.0.0/8, [::1] or localhost); outbound probes would send it packets: set "
-                        + Constants.NET_TARGET_ALLOW_OFF_HOST + "=true to allow that");
+                throw new ConfigurationException(
+                        Constants.NET_TARGET,
+                        net.get(),
+                        "not on this machine (loopback is"
+                                + " 127.0.0.0/8, [::1] or localhost); outbound probes would send it packets: set "
+                                + Constants.NET_TARGET_ALLOW_OFF_HOST + "=true to allow that");
             }
         }
-        String bash = params.get(Constants.BASH).map(String::strip).filter(s -> !s.isEmpty()).orElse("bash");
+        String bash = params.get(Constants.BASH)
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .orElse("bash");
         ExecutableLookup.problem(bash, System.getenv("PATH")).ifPresent(problem -> {
             throw new ConfigurationException(Constants.BASH, bash, "cannot run probes with it: " + problem);
         });
@@ -96,7 +105,8 @@ public record FenceConfiguration(
             if (key.startsWith(Constants.PROBE_ENV_PREFIX)) {
                 String name = key.substring(Constants.PROBE_ENV_PREFIX.length());
                 if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                    throw new ConfigurationException(key, params.get(key).orElse(""), "not a valid environment variable name");
+                    throw new ConfigurationException(
+                            key, params.get(key).orElse(""), "not a valid environment variable name");
                 }
                 env.put(name, params.get(key).orElse(""));
             }
@@ -118,13 +128,16 @@ public record FenceConfiguration(
                 path(params, Constants.OUTPUT_DIR),
                 bash,
                 expectations(params),
-                params.get(Constants.REPORT_FILE).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
-                    try {
-                        return Path.of(s); // relative: next to the NDJSON file, resolved when the run ends
-                    } catch (RuntimeException e) {
-                        throw new ConfigurationException(Constants.REPORT_FILE, s, "not a valid path");
-                    }
-                }),
+                params.get(Constants.REPORT_FILE)
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(s -> {
+                            try {
+                                return Path.of(s); // relative: next to the NDJSON file, resolved when the run ends
+                            } catch (RuntimeException e) {
+                                throw new ConfigurationException(Constants.REPORT_FILE, s, "not a valid path");
+                            }
+                        }),
                 path(params, Constants.SCRATCH_DIR),
                 shard(params));
     }
@@ -135,8 +148,8 @@ public record FenceConfiguration(
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Shard.parse(text.get()).orElseThrow(() -> new ConfigurationException(Constants.SHARD,
-                text.get(), "expected " + Shard.FORM)));
+        return Optional.of(Shard.parse(text.get())
+                .orElseThrow(() -> new ConfigurationException(Constants.SHARD, text.get(), "expected " + Shard.FORM)));
     }
 
     /** The most probe runs at the same time (CLI {@code --parallel}, the platform's parallel settings). */
@@ -148,7 +161,8 @@ public record FenceConfiguration(
     /** The timeout's bounds, as messages state them. */
     public static final String TIMEOUT_BOUNDS = "a number of seconds greater than 0 and at most " + MAX_TIMEOUT_SECONDS;
 
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("^(\\d+(\\.\\d*)?|\\.\\d+)$");
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("^(\\d+(\\.\\d*)?|\\.\\d+)$");
 
     /**
      * A timeout in seconds (decimals allowed, e.g. {@code 2.5}) within {@link #TIMEOUT_BOUNDS}, at least 1 ms;
@@ -163,19 +177,24 @@ public record FenceConfiguration(
         if (seconds.signum() <= 0 || seconds.compareTo(java.math.BigDecimal.valueOf(MAX_TIMEOUT_SECONDS)) > 0) {
             return Optional.empty();
         }
-        long millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        long millis = seconds.movePointRight(3)
+                .setScale(0, java.math.RoundingMode.CEILING)
+                .longValueExact();
         return Optional.of(Duration.ofMillis(Math.max(1, millis)));
     }
 
     /** {@link Constants#CODEX_VERSIONS}: checked specs, in order; empty when not set. */
     private static List<VersionSpec> codexVersions(ConfigurationParameters params) {
-        Optional<String> text = params.get(Constants.CODEX_VERSIONS).map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> text =
+                params.get(Constants.CODEX_VERSIONS).map(String::strip).filter(s -> !s.isEmpty());
         if (text.isEmpty()) {
             return List.of();
         }
         if (params.get(Constants.CODEX_PATH).filter(s -> !s.isBlank()).isPresent()) {
-            throw new ConfigurationException(Constants.CODEX_VERSIONS, text.get(), "names codex releases while "
-                    + Constants.CODEX_PATH + " names one codex CLI: choose one of them");
+            throw new ConfigurationException(
+                    Constants.CODEX_VERSIONS,
+                    text.get(),
+                    "names codex releases while " + Constants.CODEX_PATH + " names one codex CLI: choose one of them");
         }
         try {
             return VersionSpec.parseList(text.get());
@@ -192,8 +211,11 @@ public record FenceConfiguration(
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(Constants.EXPECTATIONS_UNLISTED, unlisted, e.getMessage());
         }
-        return new ExpectationSettings(bool(params, Constants.EXPECTATIONS_ENABLED, true),
-                path(params, Constants.EXPECTATIONS_FILE), path(params, Constants.EXPECTATIONS_DIR), policy);
+        return new ExpectationSettings(
+                bool(params, Constants.EXPECTATIONS_ENABLED, true),
+                path(params, Constants.EXPECTATIONS_FILE),
+                path(params, Constants.EXPECTATIONS_DIR),
+                policy);
     }
 
     private static Optional<Path> path(ConfigurationParameters params, String key) {

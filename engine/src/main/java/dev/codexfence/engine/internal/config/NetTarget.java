@@ -23,7 +23,8 @@ import org.apiguardian.api.API;
 public record NetTarget(String host, int port, boolean loopback) {
 
     private static final Pattern FORM = Pattern.compile("^(?:\\[([0-9A-Fa-f:.]+)\\]|([A-Za-z0-9.-]+)):(\\d{1,5})$");
-    private static final Pattern IPV4 = Pattern.compile("^(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})$");
+    private static final Pattern IPV4 =
+            Pattern.compile("^(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})$");
 
     /**
      * Parses {@code host:port} ({@code [v6]:port} for IPv6).
@@ -64,6 +65,7 @@ public record NetTarget(String host, int port, boolean loopback) {
         if (host.matches("^[0-9.]+$")) {
             return Optional.empty(); // 127.1, 010.0.0.1: forms tools read differently; write the dotted quad
         }
-        return Optional.of(new NetTarget(host, port, host.toLowerCase(Locale.ROOT).equals("localhost")));
+        return Optional.of(
+                new NetTarget(host, port, host.toLowerCase(Locale.ROOT).equals("localhost")));
     }
 }

@@ -1,7 +1,6 @@
 package dev.codexfence.engine.internal.config;
 
 import dev.codexfence.engine.Constants;
-import dev.codexfence.engine.internal.config.ConfigurationException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,30 +28,43 @@ final class ParallelSettings {
     private ParallelSettings() {}
 
     static void check(ConfigurationParameters params, boolean enabled) {
-        String strategy = params.get(P + "strategy").map(s -> s.strip().toLowerCase(Locale.ROOT)).orElse("dynamic");
+        String strategy = params.get(P + "strategy")
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .orElse("dynamic");
         if (!strategy.equals("fixed") && !strategy.equals("dynamic") && !strategy.equals("custom")) {
-            throw new ConfigurationException(P + "strategy", params.get(P + "strategy").orElse(""),
-                    "expected fixed, dynamic or custom");
+            throw new ConfigurationException(
+                    P + "strategy", params.get(P + "strategy").orElse(""), "expected fixed, dynamic or custom");
         }
-        Optional<Integer> fixed = whole(params, P + "fixed.parallelism", 1, MAX_PARALLELISM,
+        Optional<Integer> fixed = whole(
+                params,
+                P + "fixed.parallelism",
+                1,
+                MAX_PARALLELISM,
                 "expected a whole number of parallel runs from 1 to " + MAX_PARALLELISM);
         int parallelism = fixed.orElse(1);
-        whole(params, P + "fixed.max-pool-size", parallelism, MAX_POOL_SIZE, "expected a whole number from "
-                + parallelism + " (the parallelism) to " + MAX_POOL_SIZE);
-        String factorBounds = "expected a number greater than 0 and at most " + MAX_PARALLELISM
-                + " (parallel runs per core)";
+        whole(
+                params,
+                P + "fixed.max-pool-size",
+                parallelism,
+                MAX_POOL_SIZE,
+                "expected a whole number from " + parallelism + " (the parallelism) to " + MAX_POOL_SIZE);
+        String factorBounds =
+                "expected a number greater than 0 and at most " + MAX_PARALLELISM + " (parallel runs per core)";
         Optional<BigDecimal> factor = decimal(params, P + "dynamic.factor", factorBounds);
-        if (factor.isPresent() && (factor.get().signum() <= 0
-                || factor.get().compareTo(BigDecimal.valueOf(MAX_PARALLELISM)) > 0)) {
-            throw new ConfigurationException(P + "dynamic.factor", params.get(P + "dynamic.factor").orElse(""),
-                    factorBounds);
+        if (factor.isPresent()
+                && (factor.get().signum() <= 0 || factor.get().compareTo(BigDecimal.valueOf(MAX_PARALLELISM)) > 0)) {
+            throw new ConfigurationException(
+                    P + "dynamic.factor", params.get(P + "dynamic.factor").orElse(""), factorBounds);
         }
-        Optional<BigDecimal> poolFactor = decimal(params, P + "dynamic.max-pool-size-factor",
-                "expected a number from 1 to 10");
-        if (poolFactor.isPresent() && (poolFactor.get().compareTo(BigDecimal.ONE) < 0
-                || poolFactor.get().compareTo(BigDecimal.TEN) > 0)) {
-            throw new ConfigurationException(P + "dynamic.max-pool-size-factor",
-                    params.get(P + "dynamic.max-pool-size-factor").orElse(""), "expected a number from 1 to 10");
+        Optional<BigDecimal> poolFactor =
+                decimal(params, P + "dynamic.max-pool-size-factor", "expected a number from 1 to 10");
+        if (poolFactor.isPresent()
+                && (poolFactor.get().compareTo(BigDecimal.ONE) < 0
+                        || poolFactor.get().compareTo(BigDecimal.TEN) > 0)) {
+            throw new ConfigurationException(
+                    P + "dynamic.max-pool-size-factor",
+                    params.get(P + "dynamic.max-pool-size-factor").orElse(""),
+                    "expected a number from 1 to 10");
         }
         for (String saturate : new String[] {P + "fixed.saturate", P + "dynamic.saturate"}) {
             params.get(saturate).map(String::strip).ifPresent(v -> {
@@ -63,16 +75,23 @@ final class ParallelSettings {
         }
         if (enabled && strategy.equals("dynamic")) {
             int cores = Runtime.getRuntime().availableProcessors();
-            int runs = Math.max(1, factor.orElse(BigDecimal.ONE).multiply(BigDecimal.valueOf(cores)).intValue());
+            int runs = Math.max(
+                    1,
+                    factor.orElse(BigDecimal.ONE)
+                            .multiply(BigDecimal.valueOf(cores))
+                            .intValue());
             if (runs > MAX_PARALLELISM) {
-                throw new ConfigurationException(P + "dynamic.factor", factor.map(BigDecimal::toPlainString).orElse("1 (default)"),
+                throw new ConfigurationException(
+                        P + "dynamic.factor",
+                        factor.map(BigDecimal::toPlainString).orElse("1 (default)"),
                         "gives " + runs + " parallel runs on this machine's " + cores + " cores, more than the "
                                 + MAX_PARALLELISM + " allowed; lower the factor or use strategy fixed");
             }
         }
     }
 
-    private static Optional<Integer> whole(ConfigurationParameters params, String key, int min, int max, String expected) {
+    private static Optional<Integer> whole(
+            ConfigurationParameters params, String key, int min, int max, String expected) {
         Optional<String> text = params.get(key).map(String::strip);
         if (text.isEmpty()) {
             return Optional.empty();

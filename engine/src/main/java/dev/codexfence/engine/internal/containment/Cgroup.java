@@ -40,14 +40,18 @@ public record Cgroup(Path folder) {
 
     /** Turns this (new, empty) cgroup into a threaded one. */
     public void makeThreaded() throws IOException {
-        Files.write(folder.resolve("cgroup.type"), "threaded".getBytes(StandardCharsets.US_ASCII),
+        Files.write(
+                folder.resolve("cgroup.type"),
+                "threaded".getBytes(StandardCharsets.US_ASCII),
                 StandardOpenOption.WRITE);
     }
 
     /** Whether this cgroup is threaded ({@code cgroup.type}). */
     public boolean threaded() {
         try {
-            return Files.readString(folder.resolve("cgroup.type"), StandardCharsets.US_ASCII).strip().equals("threaded");
+            return Files.readString(folder.resolve("cgroup.type"), StandardCharsets.US_ASCII)
+                    .strip()
+                    .equals("threaded");
         } catch (IOException e) {
             return false;
         }
@@ -55,12 +59,15 @@ public record Cgroup(Path folder) {
 
     /** Moves the calling thread into this cgroup (the kernel takes no global lock for a thread moving itself). */
     public void enterCurrentThread() throws IOException {
-        Files.write(folder.resolve("cgroup.threads"), "0".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
+        Files.write(
+                folder.resolve("cgroup.threads"), "0".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
     }
 
     /** Moves thread {@code tid} into this cgroup. */
     public void moveThread(long tid) throws IOException {
-        Files.write(folder.resolve("cgroup.threads"), Long.toString(tid).getBytes(StandardCharsets.US_ASCII),
+        Files.write(
+                folder.resolve("cgroup.threads"),
+                Long.toString(tid).getBytes(StandardCharsets.US_ASCII),
                 StandardOpenOption.WRITE);
     }
 
@@ -75,12 +82,18 @@ public record Cgroup(Path folder) {
         if (!threaded()) {
             return ids(procsFile()).stream().filter(p -> p != self).toList();
         }
-        return threads().stream().map(Procfs::threadGroup).filter(p -> p > 0 && p != self).distinct().toList();
+        return threads().stream()
+                .map(Procfs::threadGroup)
+                .filter(p -> p > 0 && p != self)
+                .distinct()
+                .toList();
     }
 
     /** This JVM's threads that are in this cgroup (threaded cgroups only). */
     public List<Long> ownThreads() {
-        return threads().stream().filter(t -> Files.exists(Path.of("/proc/self/task/" + t))).toList();
+        return threads().stream()
+                .filter(t -> Files.exists(Path.of("/proc/self/task/" + t)))
+                .toList();
     }
 
     private static List<Long> ids(Path file) {
@@ -148,7 +161,8 @@ public record Cgroup(Path folder) {
 
     private void freezeAndKill() {
         Path freeze = folder.resolve("cgroup.freeze");
-        boolean mayFreeze = withDescendants().stream().allMatch(c -> !c.threaded() || c.ownThreads().isEmpty());
+        boolean mayFreeze = withDescendants().stream()
+                .allMatch(c -> !c.threaded() || c.ownThreads().isEmpty());
         boolean frozen = mayFreeze && Files.exists(freeze) && write(freeze, "1");
         for (Cgroup c : withDescendants()) {
             c.members().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));

@@ -46,6 +46,7 @@ public final class CgroupContainment implements Containment {
     public static final String SESSION_PREFIX = "codex-fence-";
     /** Exit status of the wrapper when it could not move the process into the cgroup. */
     static final int ENTRY_FAILED = 125;
+
     static final String ENTRY_FAILED_MESSAGE = "codex-fence: could not move the run into cgroup ";
     /**
      * Moves the shell into the cgroup whose {@code cgroup.procs} is {@code $0}, then execs the command: the pid
@@ -53,6 +54,7 @@ public final class CgroupContainment implements Containment {
      */
     static final String WRAPPER = "{ echo $$ > \"$0\"; } 2>/dev/null || { echo \"" + ENTRY_FAILED_MESSAGE
             + "${0%/cgroup.procs}\" >&2; exit " + ENTRY_FAILED + "; }; exec \"$@\"";
+
     private static final String DASH = firstExecutable("/usr/bin/dash", "/bin/dash");
     /**
      * The wrapper's shell: dash where there is one (it passes the environment on as it got it, except the
@@ -61,6 +63,7 @@ public final class CgroupContainment implements Containment {
     private static final String SHELL = DASH != null ? DASH : "/bin/sh";
     /** Variables dash sets itself at startup when they are in its environment (PWD: also when it is not). */
     private static final List<String> SHELL_SETS = List.of("IFS", "OPTIND", "PPID");
+
     static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     /** How a run's first process gets into the run's cgroup. */
@@ -74,6 +77,7 @@ public final class CgroupContainment implements Containment {
     private final Cgroup session;
     /** The JVM's own cgroup: where a thread goes back to after starting a run (threaded placement). */
     private final Cgroup home;
+
     private final Placement placement;
     private final AtomicLong runs = new AtomicLong();
 
@@ -125,7 +129,8 @@ public final class CgroupContainment implements Containment {
         Optional<String> own = Cgroup2Mount.ownPath(ownCgroup);
         Optional<String> folder = own.flatMap(p -> Cgroup2Mount.folderOf(mounts, p));
         if (folder.isEmpty()) {
-            throw new IOException("this process's cgroup v2 " + own.orElse("(none)") + " is not under a mounted cgroup2");
+            throw new IOException(
+                    "this process's cgroup v2 " + own.orElse("(none)") + " is not under a mounted cgroup2");
         }
         return new Cgroup(Path.of(folder.get()));
     }
@@ -141,7 +146,8 @@ public final class CgroupContainment implements Containment {
             return threaded;
         }
         Attempt wrapper = openUnder(parent, Placement.WRAPPER);
-        return wrapper.containment().isPresent() ? wrapper
+        return wrapper.containment().isPresent()
+                ? wrapper
                 : Attempt.failed(wrapper.reason() + "; threaded: " + threaded.reason());
     }
 
@@ -150,15 +156,18 @@ public final class CgroupContainment implements Containment {
         if (placement == Placement.WRAPPER && !Files.isExecutable(Path.of(SHELL))) {
             return Attempt.failed("no " + SHELL);
         }
-        // unique, not secret: the pid tells sessions of living JVMs from stale ones, the rest tells apart sessions of one JVM
+        // unique, not secret: the pid tells sessions of living JVMs from stale ones, the rest tells apart sessions of
+        // one JVM
         String name = SESSION_PREFIX + ProcessHandle.current().pid() + "-"
-                + String.format("%012x", java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
+                + String.format(
+                        "%012x",
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
         Cgroup session;
         try {
             session = parent.create(name);
         } catch (IOException e) {
-            return Attempt.failed("cannot make a cgroup in " + parent.folder() + " (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + ")");
+            return Attempt.failed("cannot make a cgroup in " + parent.folder() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         CgroupContainment c = new CgroupContainment(session, parent, placement);
         Optional<String> failed;
@@ -185,7 +194,8 @@ public final class CgroupContainment implements Containment {
     private Optional<String> selfTest() {
         if (placement == Placement.THREADED) {
             try (CgroupRun scope = begin()) {
-                String tail = "/" + session.folder().getFileName() + "/" + scope.cgroup().folder().getFileName();
+                String tail = "/" + session.folder().getFileName() + "/"
+                        + scope.cgroup().folder().getFileName();
                 String seen;
                 scope.cgroup().enterCurrentThread();
                 try {
@@ -193,8 +203,10 @@ public final class CgroupContainment implements Containment {
                 } finally {
                     home.enterCurrentThread();
                 }
-                return seen.lines().anyMatch(l -> l.startsWith("0::/") && l.endsWith(tail)) ? Optional.empty()
-                        : Optional.of("a thread moved into " + scope.cgroup().folder() + " is elsewhere: " + seen.strip());
+                return seen.lines().anyMatch(l -> l.startsWith("0::/") && l.endsWith(tail))
+                        ? Optional.empty()
+                        : Optional.of(
+                                "a thread moved into " + scope.cgroup().folder() + " is elsewhere: " + seen.strip());
             } catch (IOException e) {
                 return Optional.of("cannot move a thread into a threaded run cgroup: " + e.getMessage());
             }
@@ -206,9 +218,11 @@ public final class CgroupContainment implements Containment {
                 p.destroyForcibly();
                 return Optional.of("moving a process into " + scope.cgroup().folder() + " did not finish");
             }
-            String tail = "/" + session.folder().getFileName() + "/" + scope.cgroup().folder().getFileName();
+            String tail = "/" + session.folder().getFileName() + "/"
+                    + scope.cgroup().folder().getFileName();
             if (p.exitValue() != 0 || out.lines().noneMatch(l -> l.startsWith("0::/") && l.endsWith(tail))) {
-                return Optional.of("cannot move a process into " + scope.cgroup().folder() + ": " + out.strip());
+                return Optional.of(
+                        "cannot move a process into " + scope.cgroup().folder() + ": " + out.strip());
             }
             return Optional.empty();
         } catch (IOException e) {
@@ -227,7 +241,10 @@ public final class CgroupContainment implements Containment {
     private static void sweepStale(Cgroup parent) {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent.folder(), SESSION_PREFIX + "*")) {
             for (Path d : dirs) {
-                String[] parts = d.getFileName().toString().substring(SESSION_PREFIX.length()).split("-", 2);
+                String[] parts = d.getFileName()
+                        .toString()
+                        .substring(SESSION_PREFIX.length())
+                        .split("-", 2);
                 long pid;
                 try {
                     pid = Long.parseLong(parts[0]);
@@ -350,8 +367,8 @@ public final class CgroupContainment implements Containment {
          * runs are frozen and killed.
          */
         private Process startThreaded(Launch launch) throws IOException {
-            Launch inSession = new Launch(ProcessGroups.inOwnSession(launch.argv()), launch.directory(),
-                    launch.environment());
+            Launch inSession =
+                    new Launch(ProcessGroups.inOwnSession(launch.argv()), launch.directory(), launch.environment());
             Process p;
             cgroup.enterCurrentThread();
             try {

@@ -31,7 +31,8 @@ public interface Containment extends AutoCloseable {
     /** A cgroup where one can be made, else the /proc scan. */
     static Containment forSession() {
         CgroupContainment.Attempt cgroup = CgroupContainment.open();
-        return cgroup.containment().<Containment>map(c -> c)
+        return cgroup.containment()
+                .<Containment>map(c -> c)
                 .orElseGet(() -> new ProcessScanContainment(cgroup.reason()));
     }
 }

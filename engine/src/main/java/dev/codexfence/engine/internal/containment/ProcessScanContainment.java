@@ -42,7 +42,6 @@ public final class ProcessScanContainment implements Containment {
         this("not requested");
     }
 
-
     @Override
     public RunScope begin() {
         return new ScanRun(Procfs.available() ? HexFormat.of().formatHex(randomBytes()) : null, nowTicks());
@@ -50,8 +49,9 @@ public final class ProcessScanContainment implements Containment {
 
     @Override
     public String mechanism() {
-        String how = Procfs.available() ? (ProcessGroups.available() ? "process group, environment token"
-                : "environment token") : "descendants seen while running";
+        String how = Procfs.available()
+                ? (ProcessGroups.available() ? "process group, environment token" : "environment token")
+                : "descendants seen while running";
         return "process scan (" + how + "; no cgroup: " + why + ")";
     }
 
@@ -70,7 +70,8 @@ public final class ProcessScanContainment implements Containment {
     /** Clock ticks since boot (USER_HZ, 100 a second, the unit of /proc/PID/stat's start time), or 0. */
     static long nowTicks() {
         try {
-            String up = Files.readString(Path.of("/proc/uptime"), StandardCharsets.US_ASCII).split(" ")[0];
+            String up = Files.readString(Path.of("/proc/uptime"), StandardCharsets.US_ASCII)
+                    .split(" ")[0];
             return (long) (Double.parseDouble(up) * 100);
         } catch (IOException | RuntimeException e) {
             return 0;
@@ -83,6 +84,7 @@ public final class ProcessScanContainment implements Containment {
         private final String token;
         /** Processes started before this never belong to the run (two ticks of margin). */
         private final long notBefore;
+
         private final Set<ProcessHandle> seen = new LinkedHashSet<>();
         private long group = -1;
 
@@ -98,7 +100,8 @@ public final class ProcessScanContainment implements Containment {
 
         @Override
         public Process start(Launch launch) throws IOException {
-            Process process = launch.with(ProcessGroups.inOwnSession(List.of()), environment()).start();
+            Process process = launch.with(ProcessGroups.inOwnSession(List.of()), environment())
+                    .start();
             if (ProcessGroups.available()) {
                 group = process.pid(); // setsid: the session and group are named after it
             }
@@ -137,7 +140,9 @@ public final class ProcessScanContainment implements Containment {
                     continue;
                 }
                 boolean member = stat.get().processGroup() == group
-                        || (entry != null && stat.get().startTicks() >= notBefore && Procfs.environmentHolds(pid, entry));
+                        || (entry != null
+                                && stat.get().startTicks() >= notBefore
+                                && Procfs.environmentHolds(pid, entry));
                 if (member && Procfs.running(pid)) {
                     found.add(pid);
                 }

@@ -69,7 +69,10 @@ public final class Procfs {
         Path tasks = PROC.resolve(pid + "/task");
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks, Procfs::isPidDirectory)) {
             for (Path t : threads) {
-                if (read(t.resolve("stat")).flatMap(TaskStat::parse).map(TaskStat::running).orElse(false)) {
+                if (read(t.resolve("stat"))
+                        .flatMap(TaskStat::parse)
+                        .map(TaskStat::running)
+                        .orElse(false)) {
                     return true;
                 }
             }

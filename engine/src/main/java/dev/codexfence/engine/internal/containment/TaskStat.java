@@ -51,8 +51,8 @@ public record TaskStat(char state, long processGroup, long flags, long startTick
             return Optional.empty();
         }
         try {
-            return Optional.of(new TaskStat(f[0].charAt(0), Long.parseLong(f[2]), Long.parseUnsignedLong(f[6]),
-                    Long.parseLong(f[19])));
+            return Optional.of(new TaskStat(
+                    f[0].charAt(0), Long.parseLong(f[2]), Long.parseUnsignedLong(f[6]), Long.parseLong(f[19])));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

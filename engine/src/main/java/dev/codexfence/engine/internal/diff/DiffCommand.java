@@ -4,9 +4,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.codexfence.engine.internal.ndjson.BadRecordsException;
 import dev.codexfence.engine.internal.ndjson.RecordReader;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.terminal.TerminalText;
+import dev.codexfence.record.RecordLine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,8 +96,8 @@ public final class DiffCommand {
         for (Release wanted : List.of(old, now)) {
             if ((wanted.equals(old) ? before : after).isEmpty()) {
                 problems.add("no record of " + wanted.describe() + " in " + files.size()
-                        + (files.size() == 1 ? " input" : " inputs") + " (they hold " + (present.isEmpty() ? "no record"
-                                : String.join(", ", present)) + ")");
+                        + (files.size() == 1 ? " input" : " inputs") + " (they hold "
+                        + (present.isEmpty() ? "no record" : String.join(", ", present)) + ")");
             }
         }
         if (!problems.isEmpty()) {
@@ -119,7 +119,8 @@ public final class DiffCommand {
     }
 
     private static int badInput(List<String> problems, PrintStream err) {
-        err.println("codex-fence --diff: " + (problems.size() == 1 ? "bad input:" : problems.size() + " problems in the input:"));
+        err.println("codex-fence --diff: "
+                + (problems.size() == 1 ? "bad input:" : problems.size() + " problems in the input:"));
         problems.stream().limit(PROBLEMS_SHOWN).forEach(p -> err.println("  " + TerminalText.line(p)));
         if (problems.size() > PROBLEMS_SHOWN) {
             err.println("  … and " + (problems.size() - PROBLEMS_SHOWN) + " more");

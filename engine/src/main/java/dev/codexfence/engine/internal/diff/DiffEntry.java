@@ -2,9 +2,9 @@ package dev.codexfence.engine.internal.diff;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.codexfence.engine.internal.stack.StackIdentity;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordLine;
-import dev.codexfence.engine.internal.stack.StackIdentity;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -20,11 +20,19 @@ import org.apiguardian.api.API;
  * @param changes the differing fields of a changed record; empty otherwise
  */
 @API(status = INTERNAL, since = "0.1")
-public record DiffEntry(Kind kind, String probeId, String mode, StackIdentity stack, RecordLine before, RecordLine after,
+public record DiffEntry(
+        Kind kind,
+        String probeId,
+        String mode,
+        StackIdentity stack,
+        RecordLine before,
+        RecordLine after,
         List<FieldChange> changes) {
 
     public enum Kind {
-        APPEARED, DISAPPEARED, CHANGED;
+        APPEARED,
+        DISAPPEARED,
+        CHANGED;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);

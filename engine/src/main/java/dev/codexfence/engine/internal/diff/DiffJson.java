@@ -3,10 +3,10 @@ package dev.codexfence.engine.internal.diff;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.codexfence.engine.internal.json.FenceJson;
-import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.stack.HostLine;
 import dev.codexfence.engine.internal.stack.StackIdentity;
+import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
 import org.apiguardian.api.API;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -3,10 +3,10 @@ package dev.codexfence.engine.internal.diff;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.codexfence.engine.internal.expect.ExpectationsRecorder;
+import dev.codexfence.engine.internal.stack.StackIdentity;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.ObservedResult;
 import dev.codexfence.record.RecordLine;
-import dev.codexfence.engine.internal.stack.StackIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,10 @@ public final class MergedRecords {
     public record Key(StackIdentity stack, String probeId, String mode) {
 
         public static Key of(BoundaryObject record) {
-            return new Key(StackIdentity.of(record.stack()), record.probe().id(), record.run().mode());
+            return new Key(
+                    StackIdentity.of(record.stack()),
+                    record.probe().id(),
+                    record.run().mode());
         }
     }
 
@@ -51,7 +54,9 @@ public final class MergedRecords {
     public record Outcome(ObservedResult result, String errno, boolean harnessMade) {
 
         public static Outcome of(BoundaryObject record) {
-            return new Outcome(record.result().observedResult(), record.result().errno(),
+            return new Outcome(
+                    record.result().observedResult(),
+                    record.result().errno(),
                     ExpectationsRecorder.isHarnessMade(record));
         }
 
@@ -77,7 +82,9 @@ public final class MergedRecords {
 
         /** The distinct outcomes the fence was observed with (harness-made records left out). */
         public List<RecordLine> observed() {
-            return distinct.stream().filter(l -> !Outcome.of(l.record()).harnessMade()).toList();
+            return distinct.stream()
+                    .filter(l -> !Outcome.of(l.record()).harnessMade())
+                    .toList();
         }
 
         /** Whether the records observed the fence deciding differently. */
@@ -98,13 +105,20 @@ public final class MergedRecords {
 
         /** {@code fs_write_home_scratch [codex-sandbox] on linux · codex 0.80.0 · …: denied EACCES at a:3; success at b:9}. */
         public String describeConflict() {
-            StringBuilder sb = new StringBuilder(key.probeId()).append(" [").append(key.mode()).append("] on ")
-                    .append(key.stack().label()).append(": ");
+            StringBuilder sb = new StringBuilder(key.probeId())
+                    .append(" [")
+                    .append(key.mode())
+                    .append("] on ")
+                    .append(key.stack().label())
+                    .append(": ");
             List<RecordLine> seen = observed();
             for (int i = 0; i < seen.size(); i++) {
                 RecordLine l = seen.get(i);
                 Outcome o = Outcome.of(l.record());
-                List<String> where = records.stream().filter(r -> Outcome.of(r.record()).equals(o)).map(RecordLine::where).toList();
+                List<String> where = records.stream()
+                        .filter(r -> Outcome.of(r.record()).equals(o))
+                        .map(RecordLine::where)
+                        .toList();
                 sb.append(i == 0 ? "" : "; ").append(o.text()).append(" at ").append(String.join(", ", where));
             }
             return sb.toString();
@@ -137,7 +151,8 @@ public final class MergedRecords {
 
     /** How many records collapsed into an earlier one that agreed with them. */
     public int duplicates() {
-        return records - observations.stream().mapToInt(o -> o.distinct().size()).sum();
+        return records
+                - observations.stream().mapToInt(o -> o.distinct().size()).sum();
     }
 
     /** The observations whose records disagree about the fence. */

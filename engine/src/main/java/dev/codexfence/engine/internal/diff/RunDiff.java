@@ -19,8 +19,13 @@ import org.apiguardian.api.API;
  * @param unchanged how many pairs are the same
  */
 @API(status = INTERNAL, since = "0.1")
-public record RunDiff(Side before, Side after, boolean pairedByStack, List<ReleaseStep> acrossReleases,
-        List<CapabilityDiff> capabilities, int unchanged) {
+public record RunDiff(
+        Side before,
+        Side after,
+        boolean pairedByStack,
+        List<ReleaseStep> acrossReleases,
+        List<CapabilityDiff> capabilities,
+        int unchanged) {
 
     /** The CLI's exit status for equal inputs. */
     public static final int EQUAL = 0;

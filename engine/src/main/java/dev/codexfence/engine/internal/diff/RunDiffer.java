@@ -3,11 +3,11 @@ package dev.codexfence.engine.internal.diff;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.codexfence.engine.internal.ndjson.BadRecordsException;
-import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.stack.HostLine;
 import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.stack.StackIdentity;
+import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,8 +49,8 @@ public final class RunDiffer {
         Set<StackIdentity> afterStacks = stacks(after);
         boolean byStack = beforeStacks.size() > 1 || afterStacks.size() > 1;
         List<ReleaseStep> steps = releaseSteps(beforeStacks, afterStacks);
-        Function<BoundaryObject, Object> group = !byStack ? r -> null
-                : steps.isEmpty() ? r -> StackIdentity.of(r.stack()) : r -> HostLine.of(r.stack());
+        Function<BoundaryObject, Object> group =
+                !byStack ? r -> null : steps.isEmpty() ? r -> StackIdentity.of(r.stack()) : r -> HostLine.of(r.stack());
         List<String> problems = new ArrayList<>();
         Map<Key, RecordLine> old = index(before, group, problems);
         Map<Key, RecordLine> now = index(after, group, problems);
@@ -64,25 +64,47 @@ public final class RunDiffer {
             RecordLine later = now.get(k);
             DiffEntry entry;
             if (later == null) {
-                entry = new DiffEntry(DiffEntry.Kind.DISAPPEARED, k.probeId(), k.mode(), stackOf(byStack, e.getValue()),
-                        e.getValue(), null, List.of());
+                entry = new DiffEntry(
+                        DiffEntry.Kind.DISAPPEARED,
+                        k.probeId(),
+                        k.mode(),
+                        stackOf(byStack, e.getValue()),
+                        e.getValue(),
+                        null,
+                        List.of());
             } else {
                 List<FieldChange> changes = changes(e.getValue().record(), later.record());
                 if (changes.isEmpty()) {
                     unchanged++;
                     continue;
                 }
-                entry = new DiffEntry(DiffEntry.Kind.CHANGED, k.probeId(), k.mode(), stackOf(byStack, later), e.getValue(),
-                        later, changes);
+                entry = new DiffEntry(
+                        DiffEntry.Kind.CHANGED,
+                        k.probeId(),
+                        k.mode(),
+                        stackOf(byStack, later),
+                        e.getValue(),
+                        later,
+                        changes);
             }
-            byCapability.computeIfAbsent(entry.capabilityId(), c -> new ArrayList<>()).add(entry);
+            byCapability
+                    .computeIfAbsent(entry.capabilityId(), c -> new ArrayList<>())
+                    .add(entry);
         }
         for (Map.Entry<Key, RecordLine> e : now.entrySet()) {
             if (!old.containsKey(e.getKey())) {
                 Key k = e.getKey();
-                DiffEntry entry = new DiffEntry(DiffEntry.Kind.APPEARED, k.probeId(), k.mode(), stackOf(byStack, e.getValue()),
-                        null, e.getValue(), List.of());
-                byCapability.computeIfAbsent(entry.capabilityId(), c -> new ArrayList<>()).add(entry);
+                DiffEntry entry = new DiffEntry(
+                        DiffEntry.Kind.APPEARED,
+                        k.probeId(),
+                        k.mode(),
+                        stackOf(byStack, e.getValue()),
+                        null,
+                        e.getValue(),
+                        List.of());
+                byCapability
+                        .computeIfAbsent(entry.capabilityId(), c -> new ArrayList<>())
+                        .add(entry);
             }
         }
         List<CapabilityDiff> capabilities = new ArrayList<>();
@@ -90,7 +112,12 @@ public final class RunDiffer {
             entries.sort(ENTRY_ORDER);
             capabilities.add(new CapabilityDiff(cap, entries));
         });
-        return new RunDiff(side(beforeInput, beforeStacks), side(afterInput, afterStacks), byStack, steps, capabilities,
+        return new RunDiff(
+                side(beforeInput, beforeStacks),
+                side(afterInput, afterStacks),
+                byStack,
+                steps,
+                capabilities,
                 unchanged);
     }
 
@@ -102,14 +129,18 @@ public final class RunDiffer {
     static List<ReleaseStep> releaseSteps(Set<StackIdentity> before, Set<StackIdentity> after) {
         Map<HostLine, Set<Release>> old = releasesByHost(before);
         Map<HostLine, Set<Release>> now = releasesByHost(after);
-        if (old.values().stream().anyMatch(r -> r.size() != 1) || now.values().stream().anyMatch(r -> r.size() != 1)) {
+        if (old.values().stream().anyMatch(r -> r.size() != 1)
+                || now.values().stream().anyMatch(r -> r.size() != 1)) {
             return List.of();
         }
         List<ReleaseStep> steps = new ArrayList<>();
         for (Map.Entry<HostLine, Set<Release>> e : old.entrySet()) {
             Set<Release> later = now.get(e.getKey());
             if (later != null && !later.equals(e.getValue())) {
-                steps.add(new ReleaseStep(e.getKey(), e.getValue().iterator().next(), later.iterator().next()));
+                steps.add(new ReleaseStep(
+                        e.getKey(),
+                        e.getValue().iterator().next(),
+                        later.iterator().next()));
             }
         }
         steps.sort(Comparator.comparing(ReleaseStep::host, HostLine.ORDER));
@@ -118,7 +149,8 @@ public final class RunDiffer {
 
     private static Map<HostLine, Set<Release>> releasesByHost(Set<StackIdentity> stacks) {
         Map<HostLine, Set<Release>> map = new TreeMap<>(HostLine.ORDER);
-        stacks.forEach(s -> map.computeIfAbsent(s.host(), h -> new LinkedHashSet<>()).add(s.release()));
+        stacks.forEach(
+                s -> map.computeIfAbsent(s.host(), h -> new LinkedHashSet<>()).add(s.release()));
         return map;
     }
 
@@ -129,13 +161,17 @@ public final class RunDiffer {
     static List<FieldChange> changes(BoundaryObject a, BoundaryObject b) {
         List<FieldChange> changes = new ArrayList<>();
         if (a.result().observedResult() != b.result().observedResult()) {
-            changes.add(new FieldChange("observed_result", a.result().observedResult().id(), b.result().observedResult().id()));
+            changes.add(new FieldChange(
+                    "observed_result",
+                    a.result().observedResult().id(),
+                    b.result().observedResult().id()));
         }
         if (!Objects.equals(a.result().errno(), b.result().errno())) {
             changes.add(new FieldChange("errno", a.result().errno(), b.result().errno()));
         }
         if (!Objects.equals(VolatileText.shape(a), VolatileText.shape(b))) {
-            changes.add(new FieldChange("message", a.result().message(), b.result().message()));
+            changes.add(
+                    new FieldChange("message", a.result().message(), b.result().message()));
         }
         return changes;
     }
@@ -146,16 +182,19 @@ public final class RunDiffer {
         return stacks;
     }
 
-    private static Map<Key, RecordLine> index(List<RecordLine> lines, Function<BoundaryObject, Object> group,
-            List<String> problems) {
+    private static Map<Key, RecordLine> index(
+            List<RecordLine> lines, Function<BoundaryObject, Object> group, List<String> problems) {
         Map<Key, RecordLine> map = new LinkedHashMap<>();
         for (RecordLine l : lines) {
             BoundaryObject r = l.record();
             Key key = new Key(group.apply(r), r.probe().id(), r.run().mode());
             RecordLine first = map.putIfAbsent(key, l);
             if (first != null) {
-                problems.add(l.where() + ": a second record for " + r.probe().id() + " [" + r.run().mode() + "]"
-                        + (key.group() != null ? " on " + StackIdentity.of(r.stack()).label() : "") + " (the first is at "
+                problems.add(l.where() + ": a second record for " + r.probe().id() + " ["
+                        + r.run().mode() + "]"
+                        + (key.group() != null
+                                ? " on " + StackIdentity.of(r.stack()).label()
+                                : "") + " (the first is at "
                         + first.where() + "); one input holds one run per stack");
             }
         }

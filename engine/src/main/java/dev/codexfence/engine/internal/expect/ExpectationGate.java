@@ -2,8 +2,8 @@ package dev.codexfence.engine.internal.expect;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.StackIdentity;
+import dev.codexfence.record.BoundaryObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +35,7 @@ public final class ExpectationGate {
     private final ExpectationsFolder folder;
     /** By platform, release and sandbox interface: what decides which file applies. */
     private final Map<List<Object>, Optional<Expectations>> chosen = new ConcurrentHashMap<>();
+
     private final Map<String, Use> uses = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> warnings = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -80,18 +81,27 @@ public final class ExpectationGate {
             if (fixed != null) {
                 if (!fixed.matches(id, sandboxInterface)) {
                     String records = Expectations.describeStack(id.platform(), id.release(), sandboxInterface);
-                    warnings.putIfAbsent(fixed.source() + " " + records, "expectations " + fixed.source() + " are for "
-                            + fixed.describeStack() + ", but records of this run come from " + records);
+                    warnings.putIfAbsent(
+                            fixed.source() + " " + records,
+                            "expectations " + fixed.source() + " are for " + fixed.describeStack()
+                                    + ", but records of this run come from " + records);
                 }
                 return Optional.of(fixed);
             }
             Optional<Expectations> found = folder.find(stack);
             if (found.isEmpty() && !folder.files().isEmpty()) {
                 String plain = Expectations.describeStack(id.platform(), id.release(), null);
-                warnings.putIfAbsent("none " + plain, "no expectations for " + plain + " in "
-                        + folder.directory() + " (it has " + String.join("; ", folder.files().stream()
-                                .map(Expectations::describeStack).toList()) + "): these records were checked against"
-                        + " their contract only; record " + id.expectationsFileName() + " to gate this stack too");
+                warnings.putIfAbsent(
+                        "none " + plain,
+                        "no expectations for " + plain + " in "
+                                + folder.directory() + " (it has "
+                                + String.join(
+                                        "; ",
+                                        folder.files().stream()
+                                                .map(Expectations::describeStack)
+                                                .toList()) + "): these records were checked against"
+                                + " their contract only; record " + id.expectationsFileName()
+                                + " to gate this stack too");
             }
             return found;
         });
@@ -129,7 +139,9 @@ public final class ExpectationGate {
     public Optional<String> verify(BoundaryObject record) {
         Verdict v = check(record);
         if (v instanceof Verdict.Drifted d) {
-            throw new AssertionFailedError(d.drift().message(), d.drift().expected().text(),
+            throw new AssertionFailedError(
+                    d.drift().message(),
+                    d.drift().expected().text(),
                     ExpectedOutcome.observedIn(record.result()).text());
         }
         if (v instanceof Verdict.Unlisted u) {
@@ -149,15 +161,24 @@ public final class ExpectationGate {
         List<FileUse> files = new ArrayList<>();
         synchronized (uses) {
             for (Use u : uses.values()) {
-                List<String> without = probeRoots.isEmpty() ? List.of() : u.expectations.probes().keySet().stream()
-                        .filter(p -> probeRoots.stream().noneMatch(root -> Files.exists(root.resolve(p + ".sh"))))
-                        .sorted().toList();
+                List<String> without = probeRoots.isEmpty()
+                        ? List.of()
+                        : u.expectations.probes().keySet().stream()
+                                .filter(p ->
+                                        probeRoots.stream().noneMatch(root -> Files.exists(root.resolve(p + ".sh"))))
+                                .sorted()
+                                .toList();
                 List<String> notListed;
                 synchronized (u.unlisted) {
                     notListed = u.unlisted.stream().sorted().toList();
                 }
-                files.add(new FileUse(u.expectations.source(), u.expectations.describeStack(), u.checked.get(),
-                        u.drifted.get(), notListed, without));
+                files.add(new FileUse(
+                        u.expectations.source(),
+                        u.expectations.describeStack(),
+                        u.checked.get(),
+                        u.drifted.get(),
+                        notListed,
+                        without));
             }
         }
         List<String> notes;
@@ -187,8 +208,8 @@ public final class ExpectationGate {
      * @param unlisted the runs ({@code probe [mode]}) it lists nothing for
      * @param withoutProbe its entries whose probe has no script in the run's probe roots
      */
-    public record FileUse(String source, String stack, int checked, int drifted, List<String> unlisted,
-            List<String> withoutProbe) {}
+    public record FileUse(
+            String source, String stack, int checked, int drifted, List<String> unlisted, List<String> withoutProbe) {}
 
     /** The end of a run, as far as expectations go. */
     public record Summary(List<FileUse> files, List<String> warnings, UnlistedPolicy policy) {
@@ -197,15 +218,25 @@ public final class ExpectationGate {
         public List<String> lines() {
             List<String> lines = new ArrayList<>(warnings);
             for (FileUse f : files) {
-                StringBuilder sb = new StringBuilder("expectations ").append(f.source()).append(": ")
-                        .append(f.checked()).append(f.checked() == 1 ? " run" : " runs").append(" checked, ")
-                        .append(f.drifted()).append(" drifted");
+                StringBuilder sb = new StringBuilder("expectations ")
+                        .append(f.source())
+                        .append(": ")
+                        .append(f.checked())
+                        .append(f.checked() == 1 ? " run" : " runs")
+                        .append(" checked, ")
+                        .append(f.drifted())
+                        .append(" drifted");
                 if (!f.unlisted().isEmpty()) {
-                    sb.append(", ").append(f.unlisted().size()).append(" not listed: ").append(names(f.unlisted()));
+                    sb.append(", ")
+                            .append(f.unlisted().size())
+                            .append(" not listed: ")
+                            .append(names(f.unlisted()));
                 }
                 if (!f.withoutProbe().isEmpty()) {
-                    sb.append("; ").append(f.withoutProbe().size()).append(f.withoutProbe().size() == 1
-                            ? " entry names" : " entries name").append(" no probe of this run's probe roots: ")
+                    sb.append("; ")
+                            .append(f.withoutProbe().size())
+                            .append(f.withoutProbe().size() == 1 ? " entry names" : " entries name")
+                            .append(" no probe of this run's probe roots: ")
                             .append(names(f.withoutProbe()));
                 }
                 lines.add(sb.toString());
@@ -218,9 +249,12 @@ public final class ExpectationGate {
             if (policy != UnlistedPolicy.FAIL) {
                 return Optional.empty();
             }
-            List<String> problems = files.stream().filter(f -> !f.withoutProbe().isEmpty())
-                    .map(f -> f.source() + " lists probes that do not exist: " + names(f.withoutProbe())).toList();
-            return problems.isEmpty() ? Optional.empty()
+            List<String> problems = files.stream()
+                    .filter(f -> !f.withoutProbe().isEmpty())
+                    .map(f -> f.source() + " lists probes that do not exist: " + names(f.withoutProbe()))
+                    .toList();
+            return problems.isEmpty()
+                    ? Optional.empty()
                     : Optional.of(String.join("\n", problems) + " (codex-fence.expectations.unlisted=fail)");
         }
 

@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  * @param unlisted what runs missing from the file, and entries without a probe, give
  */
 @API(status = INTERNAL, since = "0.1")
-public record ExpectationSettings(boolean enabled, Optional<Path> file, Optional<Path> directory, UnlistedPolicy unlisted) {
+public record ExpectationSettings(
+        boolean enabled, Optional<Path> file, Optional<Path> directory, UnlistedPolicy unlisted) {
 
     public static final ExpectationSettings DEFAULT =
             new ExpectationSettings(true, Optional.empty(), Optional.empty(), UnlistedPolicy.WARN);

@@ -2,9 +2,9 @@ package dev.codexfence.engine.internal.expect;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.stack.StackIdentity;
+import dev.codexfence.record.BoundaryObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +26,11 @@ import org.apiguardian.api.API;
  * @param probes probe id → mode → expected outcome
  */
 @API(status = INTERNAL, since = "0.1")
-public record Expectations(String source, String platform, Release release, String sandboxInterface,
+public record Expectations(
+        String source,
+        String platform,
+        Release release,
+        String sandboxInterface,
         Map<String, Map<String, ExpectedOutcome>> probes) {
 
     public static final String SCHEMA_VERSION = "cfexp-v1";
@@ -75,7 +79,8 @@ public record Expectations(String source, String platform, Release release, Stri
     }
 
     private boolean matches(String otherPlatform, Release otherRelease, String otherInterface) {
-        return platform.equals(otherPlatform) && release.equals(otherRelease)
+        return platform.equals(otherPlatform)
+                && release.equals(otherRelease)
                 && (sandboxInterface == null || otherInterface == null || sandboxInterface.equals(otherInterface));
     }
 

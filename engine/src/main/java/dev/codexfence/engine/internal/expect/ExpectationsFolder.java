@@ -2,8 +2,8 @@ package dev.codexfence.engine.internal.expect;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.StackIdentity;
+import dev.codexfence.record.BoundaryObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,9 @@ public final class ExpectationsFolder {
         try (Stream<Path> list = Files.list(dir)) {
             // every *.json is read: a FIFO, a device or a folder named *.json is an error (ExpectationsReader), not
             // silently skipped, since skipping it would drop a stack's expectations without a word
-            paths = list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            paths = list.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new ExpectationsException(dir + ": cannot list the expectations folder (" + e + ")", e);
         }

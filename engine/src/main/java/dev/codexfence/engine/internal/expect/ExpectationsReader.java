@@ -62,19 +62,26 @@ public final class ExpectationsReader {
             root = FenceJson.MAPPER.readTree(text);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ExpectationsException(source + (line > 0 ? " (line " + line + ")" : "")
-                    + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ExpectationsException(
+                    source + (line > 0 ? " (line " + line + ")" : "") + ": not valid JSON: " + e.getOriginalMessage(),
+                    e);
         }
         if (root == null || root.isMissingNode()) {
             throw new ExpectationsException(source + ": empty file, expected an expectations object");
         }
         List<SchemaViolation> violations = schema.validate(root, JsonLines.index(text));
         if (!violations.isEmpty()) {
-            StringBuilder sb = new StringBuilder(source).append(": not a cfexp-v1 expectations file (")
-                    .append(schema.name()).append("):");
-            violations.stream().limit(VIOLATIONS_SHOWN).forEach(v -> sb.append("\n  ").append(v.describe()));
+            StringBuilder sb = new StringBuilder(source)
+                    .append(": not a cfexp-v1 expectations file (")
+                    .append(schema.name())
+                    .append("):");
+            violations.stream()
+                    .limit(VIOLATIONS_SHOWN)
+                    .forEach(v -> sb.append("\n  ").append(v.describe()));
             if (violations.size() > VIOLATIONS_SHOWN) {
-                sb.append("\n  … and ").append(violations.size() - VIOLATIONS_SHOWN).append(" more");
+                sb.append("\n  … and ")
+                        .append(violations.size() - VIOLATIONS_SHOWN)
+                        .append(" more");
             }
             throw new ExpectationsException(sb.toString());
         }

@@ -2,9 +2,9 @@ package dev.codexfence.engine.internal.expect;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.stack.StackIdentity;
+import dev.codexfence.record.BoundaryObject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -49,11 +49,13 @@ public final class ExpectationsRecorder {
         List<String> skipped = new ArrayList<>();
         for (BoundaryObject r : records) {
             if (isHarnessMade(r)) {
-                skipped.add(r.probe().id() + " [" + r.run().mode() + "]: " + r.result().message());
+                skipped.add(r.probe().id() + " [" + r.run().mode() + "]: "
+                        + r.result().message());
                 continue;
             }
             StackIdentity id = StackIdentity.of(r.stack());
-            byStack.computeIfAbsent(new FileKey(id.platform(), id.release()), k -> new ArrayList<>()).add(r);
+            byStack.computeIfAbsent(new FileKey(id.platform(), id.release()), k -> new ArrayList<>())
+                    .add(r);
         }
         List<Expectations> files = new ArrayList<>();
         byStack.forEach((key, group) -> files.add(expectationsOf(key.platform(), key.release(), group)));
@@ -82,14 +84,18 @@ public final class ExpectationsRecorder {
         }
         String provisional = Expectations.describeStack(platform, release, null);
         if (interfaces.size() > 1) {
-            throw new ExpectationsException("the records of " + provisional
-                    + " use several sandbox interfaces " + interfaces + "; record each interface from its own run");
+            throw new ExpectationsException("the records of " + provisional + " use several sandbox interfaces "
+                    + interfaces + "; record each interface from its own run");
         }
         if (!conflicts.isEmpty()) {
             throw new ExpectationsException("the records of " + provisional + " observe different outcomes"
                     + " for the same probe and mode (several runs mixed?): " + String.join("; ", conflicts));
         }
-        return new Expectations(RECORDED, platform, release, interfaces.isEmpty() ? null : interfaces.iterator().next(),
+        return new Expectations(
+                RECORDED,
+                platform,
+                release,
+                interfaces.isEmpty() ? null : interfaces.iterator().next(),
                 probes);
     }
 }

@@ -30,16 +30,22 @@ public final class ExpectationsWriter {
      *
      * @return the files written, with what they now hold
      */
-    public List<Expectations> write(ExpectationsRecorder.Recording recording, Optional<Path> file, Path directory,
-            boolean replace) {
+    public List<Expectations> write(
+            ExpectationsRecorder.Recording recording, Optional<Path> file, Path directory, boolean replace) {
         if (recording.files().isEmpty()) {
             throw new ExpectationsException("no probe record to take expectations from"
-                    + (recording.skipped().isEmpty() ? "" : " (only harness-made records: "
-                            + String.join("; ", recording.skipped()) + ")"));
+                    + (recording.skipped().isEmpty()
+                            ? ""
+                            : " (only harness-made records: " + String.join("; ", recording.skipped()) + ")"));
         }
         if (file.isPresent() && recording.files().size() > 1) {
-            throw new ExpectationsException("the records come from " + recording.files().size() + " stacks ("
-                    + String.join("; ", recording.files().stream().map(Expectations::describeStack).toList())
+            throw new ExpectationsException("the records come from "
+                    + recording.files().size() + " stacks ("
+                    + String.join(
+                            "; ",
+                            recording.files().stream()
+                                    .map(Expectations::describeStack)
+                                    .toList())
                     + "); an expectations file holds one: name no file to write one per stack into " + directory);
         }
         List<Expectations> written = new ArrayList<>();
@@ -66,8 +72,10 @@ public final class ExpectationsWriter {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             // a new file with an unpredictable name, renamed over the target: never written through a symlink
-            dev.codexfence.engine.internal.files.ExclusiveFiles.replace(file.toAbsolutePath(),
-                    ExpectationsFormat.format(result).getBytes(StandardCharsets.UTF_8), dev.codexfence.engine.internal.files.ExclusiveFiles.SHARED);
+            dev.codexfence.engine.internal.files.ExclusiveFiles.replace(
+                    file.toAbsolutePath(),
+                    ExpectationsFormat.format(result).getBytes(StandardCharsets.UTF_8),
+                    dev.codexfence.engine.internal.files.ExclusiveFiles.SHARED);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write expectations file " + file + ": " + e.getMessage(), e);
         }
@@ -78,9 +86,11 @@ public final class ExpectationsWriter {
     static Expectations merge(Expectations existing, Expectations recorded) {
         Map<String, Map<String, ExpectedOutcome>> probes = new LinkedHashMap<>();
         existing.probes().forEach((p, modes) -> probes.put(p, new LinkedHashMap<>(modes)));
-        recorded.probes().forEach((p, modes) -> probes.computeIfAbsent(p, k -> new LinkedHashMap<>()).putAll(modes));
-        String sandboxInterface = recorded.sandboxInterface() != null ? recorded.sandboxInterface()
-                : existing.sandboxInterface();
+        recorded.probes()
+                .forEach((p, modes) ->
+                        probes.computeIfAbsent(p, k -> new LinkedHashMap<>()).putAll(modes));
+        String sandboxInterface =
+                recorded.sandboxInterface() != null ? recorded.sandboxInterface() : existing.sandboxInterface();
         return new Expectations(existing.source(), recorded.platform(), recorded.release(), sandboxInterface, probes);
     }
 }

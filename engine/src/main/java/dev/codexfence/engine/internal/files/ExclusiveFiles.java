@@ -40,8 +40,12 @@ public final class ExclusiveFiles {
      * symlink, a dangling symlink) already has that name.
      */
     public static OutputStream create(Path file, Set<PosixFilePermission> mode) throws IOException {
-        return Channels.newOutputStream(Files.newByteChannel(file,
-                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS),
+        return Channels.newOutputStream(Files.newByteChannel(
+                file,
+                Set.of(
+                        StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS),
                 PosixFilePermissions.asFileAttribute(mode)));
     }
 
@@ -67,7 +71,8 @@ public final class ExclusiveFiles {
             }
         }
         if (tmp == null) {
-            throw new IOException("cannot create a temporary file next to " + target + ": " + ATTEMPTS + " names taken");
+            throw new IOException(
+                    "cannot create a temporary file next to " + target + ": " + ATTEMPTS + " names taken");
         }
         try {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

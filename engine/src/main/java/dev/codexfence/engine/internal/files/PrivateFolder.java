@@ -68,14 +68,16 @@ public final class PrivateFolder {
         long owner = Owner.uidOf(dir);
         long me = Owner.currentUid();
         if (owner >= 0 && me >= 0 && owner != me) {
-            throw new IOException(what + " " + dir + " belongs to another user (uid " + owner + ", this process runs as uid "
-                    + me + "); codex-fence writes only into folders of its own user");
+            throw new IOException(what + " " + dir + " belongs to another user (uid " + owner
+                    + ", this process runs as uid " + me + "); codex-fence writes only into folders of its own user");
         }
         Set<PosixFilePermission> perms = attrs.permissions();
         if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new IOException(what + " " + dir + " is writable by " + (perms.contains(PosixFilePermission.OTHERS_WRITE)
-                    ? "every user" : "its group") + " (mode " + PosixFilePermissions.toString(perms)
-                    + "); codex-fence writes only into folders no other user can write: choose another or chmod go-w it");
+            throw new IOException(
+                    what + " " + dir + " is writable by "
+                            + (perms.contains(PosixFilePermission.OTHERS_WRITE) ? "every user" : "its group")
+                            + " (mode " + PosixFilePermissions.toString(perms)
+                            + "); codex-fence writes only into folders no other user can write: choose another or chmod go-w it");
         }
     }
 

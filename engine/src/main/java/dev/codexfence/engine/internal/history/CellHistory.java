@@ -14,8 +14,14 @@ import org.apiguardian.api.API;
  * @param changes where the observation changed, in release order
  */
 @API(status = INTERNAL, since = "0.1")
-public record CellHistory(String probeId, String mode, String capabilityId, String category, String verb,
-        List<CellObservation> observations, List<CellChange> changes) {
+public record CellHistory(
+        String probeId,
+        String mode,
+        String capabilityId,
+        String category,
+        String verb,
+        List<CellObservation> observations,
+        List<CellChange> changes) {
 
     public CellHistory {
         observations = List.copyOf(observations);

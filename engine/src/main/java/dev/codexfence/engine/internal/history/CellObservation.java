@@ -3,8 +3,8 @@ package dev.codexfence.engine.internal.history;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.codexfence.engine.internal.diff.MergedRecords;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.stack.Release;
+import dev.codexfence.record.RecordLine;
 import java.util.List;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  * @param records the records behind it (all of them, duplicates included), in input order
  */
 @API(status = INTERNAL, since = "0.1")
-public record CellObservation(Release release, State state, List<MergedRecords.Outcome> outcomes, List<RecordLine> records) {
+public record CellObservation(
+        Release release, State state, List<MergedRecords.Outcome> outcomes, List<RecordLine> records) {
 
     public enum State {
         /** One outcome, however many records agree on it. */
@@ -52,7 +53,10 @@ public record CellObservation(Release release, State state, List<MergedRecords.O
     public String text() {
         return switch (state) {
             case OBSERVED -> outcomes.get(0).text();
-            case CONFLICT -> String.join(" | ", outcomes.stream().map(MergedRecords.Outcome::text).toList());
+            case CONFLICT ->
+                String.join(
+                        " | ",
+                        outcomes.stream().map(MergedRecords.Outcome::text).toList());
             case HARNESS -> "harness only";
             case ABSENT -> "-";
         };

@@ -2,12 +2,12 @@ package dev.codexfence.engine.internal.history;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.engine.internal.stack.HostLine;
 import dev.codexfence.engine.internal.diff.MergedRecords;
-import dev.codexfence.record.RecordLine;
-import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.expect.ExpectationsFormat;
+import dev.codexfence.engine.internal.stack.HostLine;
+import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +40,8 @@ public final class HistoryBuilder {
         MergedRecords merged = MergedRecords.merge(lines);
         Map<HostLine, List<MergedRecords.Observation>> byHost = new TreeMap<>(HostLine.ORDER);
         for (MergedRecords.Observation o : merged.observations()) {
-            byHost.computeIfAbsent(o.key().stack().host(), h -> new ArrayList<>()).add(o);
+            byHost.computeIfAbsent(o.key().stack().host(), h -> new ArrayList<>())
+                    .add(o);
         }
         List<LineHistory> histories = new ArrayList<>();
         byHost.forEach((host, observations) -> histories.add(line(host, observations)));
@@ -55,7 +56,8 @@ public final class HistoryBuilder {
         List<ReleaseColumn> columns = new ArrayList<>();
         for (Release r : releases) {
             List<MergedRecords.Observation> mine = observations.stream()
-                    .filter(o -> o.key().stack().release().equals(r)).toList();
+                    .filter(o -> o.key().stack().release().equals(r))
+                    .toList();
             Set<String> interfaces = new TreeSet<>();
             Set<String> modes = new TreeSet<>(ExpectationsFormat.MODE_ORDER);
             Set<String> from = new LinkedHashSet<>();
@@ -70,8 +72,10 @@ public final class HistoryBuilder {
                     }
                 }
             }
-            int harness = (int) mine.stream().filter(MergedRecords.Observation::harnessOnly).count();
-            columns.add(new ReleaseColumn(r, List.copyOf(interfaces), records, List.copyOf(modes), harness, List.copyOf(from)));
+            int harness = (int)
+                    mine.stream().filter(MergedRecords.Observation::harnessOnly).count();
+            columns.add(new ReleaseColumn(
+                    r, List.copyOf(interfaces), records, List.copyOf(modes), harness, List.copyOf(from)));
         }
 
         Map<CellKey, Map<Release, MergedRecords.Observation>> byCell = new LinkedHashMap<>();
@@ -85,7 +89,8 @@ public final class HistoryBuilder {
         return new LineHistory(host, columns, cells, steps(cells, releases));
     }
 
-    private static CellHistory cell(CellKey key, Map<Release, MergedRecords.Observation> perRelease, List<Release> releases) {
+    private static CellHistory cell(
+            CellKey key, Map<Release, MergedRecords.Observation> perRelease, List<Release> releases) {
         List<CellObservation> row = new ArrayList<>();
         List<CellChange> changes = new ArrayList<>();
         CellObservation last = null;
@@ -106,16 +111,25 @@ public final class HistoryBuilder {
             last = seen;
         }
         BoundaryObject.Operation op = newest.operation();
-        return new CellHistory(key.probeId(), key.mode(), newest.probe().primaryCapabilityId(), op.category(), op.verb(),
-                row, changes);
+        return new CellHistory(
+                key.probeId(),
+                key.mode(),
+                newest.probe().primaryCapabilityId(),
+                op.category(),
+                op.verb(),
+                row,
+                changes);
     }
 
     private static CellObservation observation(Release release, MergedRecords.Observation o) {
         if (o == null) {
             return CellObservation.absent(release);
         }
-        List<MergedRecords.Outcome> outcomes = o.observed().stream().map(l -> MergedRecords.Outcome.of(l.record())).toList();
-        CellObservation.State state = outcomes.isEmpty() ? CellObservation.State.HARNESS
+        List<MergedRecords.Outcome> outcomes = o.observed().stream()
+                .map(l -> MergedRecords.Outcome.of(l.record()))
+                .toList();
+        CellObservation.State state = outcomes.isEmpty()
+                ? CellObservation.State.HARNESS
                 : outcomes.size() > 1 ? CellObservation.State.CONFLICT : CellObservation.State.OBSERVED;
         return new CellObservation(release, state, outcomes, o.records());
     }
@@ -131,11 +145,14 @@ public final class HistoryBuilder {
                 byStep.put(new Step(releases.get(i), releases.get(i + 1)), new ArrayList<>());
             }
         }
-        Map<Step, List<CellHistory>> spanning = new TreeMap<>(Comparator.comparing(Step::from).thenComparing(Step::to));
+        Map<Step, List<CellHistory>> spanning =
+                new TreeMap<>(Comparator.comparing(Step::from).thenComparing(Step::to));
         for (CellHistory c : cells) {
             for (CellChange ch : c.changes()) {
                 Step s = new Step(ch.from(), ch.to());
-                (byStep.containsKey(s) ? byStep : spanning).computeIfAbsent(s, k -> new ArrayList<>()).add(c);
+                (byStep.containsKey(s) ? byStep : spanning)
+                        .computeIfAbsent(s, k -> new ArrayList<>())
+                        .add(c);
             }
         }
         List<StepSummary> steps = new ArrayList<>();
@@ -145,20 +162,26 @@ public final class HistoryBuilder {
     }
 
     private static boolean observedInBoth(List<CellHistory> cells, int a, int b) {
-        return cells.stream().anyMatch(c -> c.observations().get(a).state() == CellObservation.State.OBSERVED
-                && c.observations().get(b).state() == CellObservation.State.OBSERVED);
+        return cells.stream()
+                .anyMatch(c -> c.observations().get(a).state() == CellObservation.State.OBSERVED
+                        && c.observations().get(b).state() == CellObservation.State.OBSERVED);
     }
 
     private static StepSummary summary(Release from, Release to, boolean adjacent, List<CellHistory> cells) {
         record GroupKey(String category, String verb, MergedRecords.Outcome before, MergedRecords.Outcome after) {}
         Map<GroupKey, List<CellHistory>> groups = new LinkedHashMap<>();
         for (CellHistory c : cells) {
-            CellChange ch = c.changes().stream().filter(x -> x.from().equals(from) && x.to().equals(to)).findFirst().orElseThrow();
-            groups.computeIfAbsent(new GroupKey(c.category(), c.verb(), ch.before(), ch.after()),
-                    k -> new ArrayList<>()).add(c);
+            CellChange ch = c.changes().stream()
+                    .filter(x -> x.from().equals(from) && x.to().equals(to))
+                    .findFirst()
+                    .orElseThrow();
+            groups.computeIfAbsent(
+                            new GroupKey(c.category(), c.verb(), ch.before(), ch.after()), k -> new ArrayList<>())
+                    .add(c);
         }
         List<StepSummary.ChangeGroup> list = new ArrayList<>();
-        groups.forEach((k, members) -> list.add(new StepSummary.ChangeGroup(k.category(), k.verb(), k.before(), k.after(), members)));
+        groups.forEach((k, members) ->
+                list.add(new StepSummary.ChangeGroup(k.category(), k.verb(), k.before(), k.after(), members)));
         list.sort(Comparator.comparing(StepSummary.ChangeGroup::direction)
                 .thenComparing((StepSummary.ChangeGroup g) -> -g.cells().size())
                 .thenComparing(StepSummary.ChangeGroup::describe));

@@ -62,7 +62,8 @@ public final class HistoryCommand {
 
     private static int badInput(BadRecordsException e, PrintStream err) {
         List<String> problems = e.problems();
-        err.println("codex-fence --history: " + (problems.size() == 1 ? "bad input:" : problems.size() + " problems in the input:"));
+        err.println("codex-fence --history: "
+                + (problems.size() == 1 ? "bad input:" : problems.size() + " problems in the input:"));
         problems.stream().limit(PROBLEMS_SHOWN).forEach(p -> err.println("  " + p));
         if (problems.size() > PROBLEMS_SHOWN) {
             err.println("  … and " + (problems.size() - PROBLEMS_SHOWN) + " more");

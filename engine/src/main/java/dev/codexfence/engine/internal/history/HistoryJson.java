@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.codexfence.engine.internal.diff.DiffJson;
 import dev.codexfence.engine.internal.diff.MergedRecords;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.record.RecordLine;
 import org.apiguardian.api.API;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -105,8 +105,10 @@ public final class HistoryJson {
                     x.put("observed_result", outcome.result().id());
                     x.put("errno", outcome.errno());
                     ArrayNode where = x.putArray("where");
-                    o.records().stream().filter(l -> MergedRecords.Outcome.of(l.record()).equals(outcome))
-                            .map(RecordLine::where).forEach(where::add);
+                    o.records().stream()
+                            .filter(l -> MergedRecords.Outcome.of(l.record()).equals(outcome))
+                            .map(RecordLine::where)
+                            .forEach(where::add);
                 }
             }
             ArrayNode changes = cell.putArray("changes");

@@ -2,8 +2,8 @@ package dev.codexfence.engine.internal.history;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.mode.BaselineMode;
+import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.engine.internal.terminal.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +22,22 @@ public final class HistoryText {
 
     public static String render(FenceHistory history) {
         StringBuilder sb = new StringBuilder("codex-fence history\n");
-        sb.append("  inputs: ").append(history.sources().isEmpty() ? "(none)"
-                : String.join(", ", history.sources().stream().map(TerminalText::line).toList()))
-                .append(" (").append(history.records()).append(history.records() == 1 ? " record" : " records");
+        sb.append("  inputs: ")
+                .append(
+                        history.sources().isEmpty()
+                                ? "(none)"
+                                : String.join(
+                                        ", ",
+                                        history.sources().stream()
+                                                .map(TerminalText::line)
+                                                .toList()))
+                .append(" (")
+                .append(history.records())
+                .append(history.records() == 1 ? " record" : " records");
         if (history.duplicates() > 0) {
-            sb.append(", ").append(history.duplicates()).append(history.duplicates() == 1 ? " duplicate" : " duplicates")
+            sb.append(", ")
+                    .append(history.duplicates())
+                    .append(history.duplicates() == 1 ? " duplicate" : " duplicates")
                     .append(" that agreed collapsed");
         }
         sb.append(")\n");
@@ -43,26 +54,44 @@ public final class HistoryText {
         sb.append('\n').append(TerminalText.line(line.host().label())).append('\n');
         if (!line.hasHistory()) {
             ReleaseColumn only = line.releases().get(0);
-            sb.append("  one release, ").append(TerminalText.line(only.label())).append(": ").append(only.records())
-                    .append(only.records() == 1 ? " record" : " records").append(", nothing to compare\n");
+            sb.append("  one release, ")
+                    .append(TerminalText.line(only.label()))
+                    .append(": ")
+                    .append(only.records())
+                    .append(only.records() == 1 ? " record" : " records")
+                    .append(", nothing to compare\n");
             conflicts(sb, line);
             return;
         }
-        sb.append("  releases: ").append(String.join(" · ", line.releases().stream()
-                .map(r -> TerminalText.line(r.label())).toList())).append('\n');
+        sb.append("  releases: ")
+                .append(String.join(
+                        " · ",
+                        line.releases().stream()
+                                .map(r -> TerminalText.line(r.label()))
+                                .toList()))
+                .append('\n');
         for (ReleaseColumn r : line.releases()) {
-            sb.append("    ").append(TerminalText.line(r.release().label())).append(": ").append(r.records())
-                    .append(r.records() == 1 ? " record" : " records").append(" in ")
+            sb.append("    ")
+                    .append(TerminalText.line(r.release().label()))
+                    .append(": ")
+                    .append(r.records())
+                    .append(r.records() == 1 ? " record" : " records")
+                    .append(" in ")
                     .append(TerminalText.line(String.join(", ", r.modes())));
             if (r.harnessMade() > 0) {
-                sb.append("; ").append(r.harnessMade()).append(r.harnessMade() == 1 ? " run" : " runs")
+                sb.append("; ")
+                        .append(r.harnessMade())
+                        .append(r.harnessMade() == 1 ? " run" : " runs")
                         .append(" with only harness-made records");
             }
             sb.append('\n');
         }
         int changed = line.changed().size();
         int conflicted = line.conflicted().size();
-        sb.append("  ").append(line.cells().size()).append(" probe × mode cells: ").append(changed)
+        sb.append("  ")
+                .append(line.cells().size())
+                .append(" probe × mode cells: ")
+                .append(changed)
                 .append(" changed across releases");
         if (conflicted > 0) {
             sb.append(", ").append(conflicted).append(" with records that disagree");
@@ -81,7 +110,11 @@ public final class HistoryText {
             step.directions().forEach((d, n) -> ways.add(n + " " + d.words()));
             sb.append(" (").append(String.join(", ", ways)).append(")\n");
             for (StepSummary.ChangeGroup g : step.groups()) {
-                sb.append("    ").append(g.cells().size()).append(" × ").append(TerminalText.line(g.describe())).append('\n');
+                sb.append("    ")
+                        .append(g.cells().size())
+                        .append(" × ")
+                        .append(TerminalText.line(g.describe()))
+                        .append('\n');
             }
         }
 
@@ -93,7 +126,10 @@ public final class HistoryText {
                     capability = c.capabilityId();
                     sb.append("  ").append(TerminalText.line(capability)).append('\n');
                 }
-                sb.append("    ~ ").append(TerminalText.line(c.name())).append(": ").append(timeline(c));
+                sb.append("    ~ ")
+                        .append(TerminalText.line(c.name()))
+                        .append(": ")
+                        .append(timeline(c));
                 if (c.mode().equals(BaselineMode.NAME)) {
                     // baseline runs without codex: a change there is the host's or the probe's, not the release's
                     sb.append(" [baseline runs no sandbox: the host or the probe changed, not codex]");
@@ -112,9 +148,13 @@ public final class HistoryText {
         for (CellHistory c : line.conflicted()) {
             for (CellObservation o : c.observations()) {
                 if (o.state() == CellObservation.State.CONFLICT) {
-                    sb.append("    ! ").append(TerminalText.line(c.name())).append(" with ")
-                            .append(TerminalText.line(o.release().describe())).append(": ")
-                            .append(TerminalText.line(disagreement(o))).append('\n');
+                    sb.append("    ! ")
+                            .append(TerminalText.line(c.name()))
+                            .append(" with ")
+                            .append(TerminalText.line(o.release().describe()))
+                            .append(": ")
+                            .append(TerminalText.line(disagreement(o)))
+                            .append('\n');
                 }
             }
         }
@@ -125,8 +165,10 @@ public final class HistoryText {
         List<String> parts = new ArrayList<>();
         for (var outcome : o.outcomes()) {
             List<String> where = o.records().stream()
-                    .filter(l -> dev.codexfence.engine.internal.diff.MergedRecords.Outcome.of(l.record()).equals(outcome))
-                    .map(l -> l.where()).toList();
+                    .filter(l -> dev.codexfence.engine.internal.diff.MergedRecords.Outcome.of(l.record())
+                            .equals(outcome))
+                    .map(l -> l.where())
+                    .toList();
             parts.add(outcome.text() + " at " + String.join(", ", where));
         }
         return String.join("; ", parts);
@@ -134,13 +176,20 @@ public final class HistoryText {
 
     /** {@code between 0.80.0 and 0.120.0 (sandbox-os → sandbox-profile)}; a spanning step says so. */
     static String stepTitle(LineHistory line, StepSummary step) {
-        StringBuilder sb = new StringBuilder("between ").append(TerminalText.line(step.from().label())).append(" and ")
+        StringBuilder sb = new StringBuilder("between ")
+                .append(TerminalText.line(step.from().label()))
+                .append(" and ")
                 .append(TerminalText.line(step.to().label()));
         ReleaseColumn from = column(line, step.from());
         ReleaseColumn to = column(line, step.to());
-        if (!from.interfaces().equals(to.interfaces()) && !from.interfaces().isEmpty() && !to.interfaces().isEmpty()) {
-            sb.append(" (").append(TerminalText.line(String.join(", ", from.interfaces()))).append(" → ")
-                    .append(TerminalText.line(String.join(", ", to.interfaces()))).append(')');
+        if (!from.interfaces().equals(to.interfaces())
+                && !from.interfaces().isEmpty()
+                && !to.interfaces().isEmpty()) {
+            sb.append(" (")
+                    .append(TerminalText.line(String.join(", ", from.interfaces())))
+                    .append(" → ")
+                    .append(TerminalText.line(String.join(", ", to.interfaces())))
+                    .append(')');
         }
         if (!step.adjacent()) {
             sb.append(", cells not observed in the releases between");
@@ -149,7 +198,10 @@ public final class HistoryText {
     }
 
     private static ReleaseColumn column(LineHistory line, Release release) {
-        return line.releases().stream().filter(r -> r.release().equals(release)).findFirst().orElseThrow();
+        return line.releases().stream()
+                .filter(r -> r.release().equals(release))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -174,8 +226,10 @@ public final class HistoryText {
             CellObservation o = c.observations().get(i);
             if (o.state() != CellObservation.State.OBSERVED) {
                 if (i > firstObserved && i < lastObserved) {
-                    gaps.add(o.release().label() + (o.state() == CellObservation.State.CONFLICT ? " (records disagree)"
-                            : o.state() == CellObservation.State.HARNESS ? " (harness only)" : ""));
+                    gaps.add(o.release().label()
+                            + (o.state() == CellObservation.State.CONFLICT
+                                    ? " (records disagree)"
+                                    : o.state() == CellObservation.State.HARNESS ? " (harness only)" : ""));
                 }
                 continue;
             }

@@ -14,7 +14,8 @@ import org.apiguardian.api.API;
  * @param cells every probe × mode, by capability id, probe id and mode
  */
 @API(status = INTERNAL, since = "0.1")
-public record LineHistory(HostLine host, List<ReleaseColumn> releases, List<CellHistory> cells, List<StepSummary> steps) {
+public record LineHistory(
+        HostLine host, List<ReleaseColumn> releases, List<CellHistory> cells, List<StepSummary> steps) {
 
     public LineHistory {
         releases = List.copyOf(releases);

@@ -17,7 +17,12 @@ import org.apiguardian.api.API;
  * @param sources the inputs its records came from
  */
 @API(status = INTERNAL, since = "0.1")
-public record ReleaseColumn(Release release, List<String> interfaces, int records, List<String> modes, int harnessMade,
+public record ReleaseColumn(
+        Release release,
+        List<String> interfaces,
+        int records,
+        List<String> modes,
+        int harnessMade,
         List<String> sources) {
 
     public ReleaseColumn {

@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
  * @param groups those cells grouped by operation and transition, largest group first
  */
 @API(status = INTERNAL, since = "0.1")
-public record StepSummary(Release from, Release to, boolean adjacent, List<CellHistory> cells, List<ChangeGroup> groups) {
+public record StepSummary(
+        Release from, Release to, boolean adjacent, List<CellHistory> cells, List<ChangeGroup> groups) {
 
     public StepSummary {
         cells = List.copyOf(cells);
@@ -27,7 +28,11 @@ public record StepSummary(Release from, Release to, boolean adjacent, List<CellH
      * Changed cells of one kind: the same operation ({@code operation.category} and {@code verb}) going through
      * the same transition, e.g. 9 × {@code fs write}: {@code denied EACCES → denied EROFS}.
      */
-    public record ChangeGroup(String category, String verb, MergedRecords.Outcome before, MergedRecords.Outcome after,
+    public record ChangeGroup(
+            String category,
+            String verb,
+            MergedRecords.Outcome before,
+            MergedRecords.Outcome after,
             List<CellHistory> cells) {
 
         public ChangeGroup {
@@ -40,7 +45,8 @@ public record StepSummary(Release from, Release to, boolean adjacent, List<CellH
 
         /** {@code fs write: denied EACCES → denied EROFS (errno only)}. */
         public String describe() {
-            return category + " " + verb + ": " + before.text() + " → " + after.text() + " (" + direction().words() + ")";
+            return category + " " + verb + ": " + before.text() + " → " + after.text() + " ("
+                    + direction().words() + ")";
         }
     }
 

@@ -48,8 +48,10 @@ public final class InputFile {
         }
         long size = Files.size(file);
         if (size > limit.maxBytes()) {
-            throw new InputException(file, "is " + InputSizes.describeExactly(size) + ", more than the "
-                    + limit.describeMax() + " " + limit.noun() + " may be");
+            throw new InputException(
+                    file,
+                    "is " + InputSizes.describeExactly(size) + ", more than the " + limit.describeMax() + " "
+                            + limit.noun() + " may be");
         }
         return size;
     }
@@ -77,8 +79,8 @@ public final class InputFile {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit.maxBytes() + 1));
             if (bytes.length > limit.maxBytes()) {
-                throw new InputException(file, "is more than the " + limit.describeMax() + " " + limit.noun()
-                        + " may be");
+                throw new InputException(
+                        file, "is more than the " + limit.describeMax() + " " + limit.noun() + " may be");
             }
             return bytes;
         }
@@ -87,15 +89,16 @@ public final class InputFile {
     /** The text of {@code file} as strict UTF-8 (a malformed byte is an {@link InputException}), after {@link #check}. */
     public static String readText(Path file, InputLimit limit) throws IOException {
         byte[] bytes = readBytes(file, limit);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) bytes.length + 1));
         CoderResult r = decoder.decode(in, out, true);
         if (r.isError()) {
-            throw new InputException(file, "is not UTF-8 text (an invalid byte sequence at byte offset " + in.position()
-                    + ")");
+            throw new InputException(
+                    file, "is not UTF-8 text (an invalid byte sequence at byte offset " + in.position() + ")");
         }
         decoder.flush(out);
         return out.flip().toString();
@@ -131,12 +134,13 @@ public final class InputFile {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, (int) Math.min(len, Math.max(1, Math.min(CHUNK, limit.maxBytes() + 1 - delivered))));
+            int n = super.read(b, off, (int) Math.min(
+                    len, Math.max(1, Math.min(CHUNK, limit.maxBytes() + 1 - delivered))));
             if (n > 0) {
                 delivered += n;
                 if (delivered > limit.maxBytes()) {
-                    throw new InputException(name, "is more than the " + limit.describeMax() + " " + limit.noun()
-                            + " may be");
+                    throw new InputException(
+                            name, "is more than the " + limit.describeMax() + " " + limit.noun() + " may be");
                 }
             }
             return n;

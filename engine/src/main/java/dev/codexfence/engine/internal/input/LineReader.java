@@ -74,9 +74,11 @@ public final class LineReader implements Closeable {
             }
             line.write(buffer, start, position - start);
             if (line.size() > maxLineBytes) {
-                throw new InputException(name + ":" + lineNumber, "the line is longer than "
-                        + InputSizes.describe(maxLineBytes) + ", more than a line of " + total.noun()
-                        + " may be; the rest was not read");
+                throw new InputException(
+                        name + ":" + lineNumber,
+                        "the line is longer than "
+                                + InputSizes.describe(maxLineBytes) + ", more than a line of " + total.noun()
+                                + " may be; the rest was not read");
             }
             if (position < end) {
                 position++; // the '\n'
@@ -97,8 +99,10 @@ public final class LineReader implements Closeable {
         }
         consumed += n;
         if (consumed > total.maxBytes()) {
-            throw new InputException(name, "the input is more than the " + total.describeMax() + " "
-                    + total.noun() + " may be; the rest was not read");
+            throw new InputException(
+                    name,
+                    "the input is more than the " + total.describeMax() + " " + total.noun()
+                            + " may be; the rest was not read");
         }
         position = 0;
         end = n;

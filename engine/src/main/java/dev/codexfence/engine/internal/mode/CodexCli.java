@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
  * @param options what that interface accepts
  */
 @API(status = INTERNAL, since = "0.1")
-public record CodexCli(CodexLauncher launcher, String version, CodexInterface sandboxInterface, SandboxOptions options) {
+public record CodexCli(
+        CodexLauncher launcher, String version, CodexInterface sandboxInterface, SandboxOptions options) {
 
     /** The environment policy the debug generation is given (see {@link #invocation}). */
     public static final String INHERIT_ALL = "shell_environment_policy.inherit=all";
@@ -56,13 +57,16 @@ public record CodexCli(CodexLauncher launcher, String version, CodexInterface sa
         }
         Optional<String> why = switch (sandboxInterface) {
             case SANDBOX_PROFILE -> profileGeneration(profile, workspace, argv);
-            case SANDBOX_OS, DEBUG -> options.fullAuto() ? fullAutoGeneration(profile, argv)
-                    : profileGeneration(profile, workspace, argv);
+            case SANDBOX_OS, DEBUG ->
+                options.fullAuto() ? fullAutoGeneration(profile, argv) : profileGeneration(profile, workspace, argv);
         };
         if (why.isPresent()) {
-            return new Invocation(Optional.empty(), "codex " + version + " (" + sandboxInterface.id() + " interface, `codex "
-                    + String.join(" ", options.subcommand()) + "`) cannot run a command under " + profile.recordedProfile()
-                    + ": " + why.get());
+            return new Invocation(
+                    Optional.empty(),
+                    "codex " + version + " (" + sandboxInterface.id() + " interface, `codex "
+                            + String.join(" ", options.subcommand()) + "`) cannot run a command under "
+                            + profile.recordedProfile()
+                            + ": " + why.get());
         }
         argv.add("--");
         argv.addAll(command);
@@ -71,7 +75,8 @@ public record CodexCli(CodexLauncher launcher, String version, CodexInterface sa
 
     /** 0.128 on: a built-in profile by name where there is one, else the config form, which these releases honour. */
     private Optional<String> profileGeneration(CodexProfile profile, Path workspace, List<String> argv) {
-        boolean builtin = profile.builtinProfile() != null && options.profileFlag() != null
+        boolean builtin = profile.builtinProfile() != null
+                && options.profileFlag() != null
                 && (profile != CodexProfile.FULL_ACCESS || sandboxInterface == CodexInterface.SANDBOX_PROFILE);
         if (builtin) {
             argv.add(options.profileFlag());
@@ -98,15 +103,22 @@ public record CodexCli(CodexLauncher launcher, String version, CodexInterface sa
             switch (profile) {
                 case READ_ONLY -> argv.addAll(List.of("-s", "disk-full-read-access"));
                 case WORKSPACE -> argv.add("--full-auto");
-                case WORKSPACE_NETWORK -> argv.addAll(List.of("-s", "disk-full-read-access", "-s", "disk-write-cwd",
-                        "-s", "network-full-access"));
-                case FULL_ACCESS -> argv.addAll(List.of("-s", "disk-full-read-access", "-s", "disk-full-write-access",
-                        "-s", "network-full-access"));
+                case WORKSPACE_NETWORK ->
+                    argv.addAll(List.of(
+                            "-s", "disk-full-read-access", "-s", "disk-write-cwd", "-s", "network-full-access"));
+                case FULL_ACCESS ->
+                    argv.addAll(List.of(
+                            "-s",
+                            "disk-full-read-access",
+                            "-s",
+                            "disk-full-write-access",
+                            "-s",
+                            "network-full-access"));
             }
             return Optional.empty();
         }
         switch (profile) {
-            case READ_ONLY -> { } // the default, set by the CLI itself whatever the user's config says
+            case READ_ONLY -> {} // the default, set by the CLI itself whatever the user's config says
             case WORKSPACE -> argv.add("--full-auto");
             case WORKSPACE_NETWORK -> {
                 argv.add("--full-auto");

@@ -50,8 +50,11 @@ public final class CodexDetector {
         CodexLauncher launcher = NpmLauncher.resolve(executable, environment);
         Answer version = ask(launcher, "--version");
         if (version.exit != 0) {
-            return new Detection(null, "'" + executable + " --version' " + (version.exit == -1 ? "did not run" : "failed (exit "
-                    + version.exit + ")") + ": " + oneLine(version.text));
+            return new Detection(
+                    null,
+                    "'" + executable + " --version' "
+                            + (version.exit == -1 ? "did not run" : "failed (exit " + version.exit + ")") + ": "
+                            + oneLine(version.text));
         }
         Matcher v = VERSION.matcher(version.text);
         String ver = v.find() ? v.group(1) : null;
@@ -69,13 +72,17 @@ public final class CodexDetector {
                     if (osHelp.exit == 0 && usageNames(osHelp.text, "sandbox " + os)) {
                         return found(launcher, ver, CodexInterface.SANDBOX_OS, List.of("sandbox", os), osHelp.text);
                     }
-                    return new Detection(null, "codex " + ver + ": 'codex sandbox " + os + " --help' failed: " + oneLine(osHelp.text));
+                    return new Detection(
+                            null,
+                            "codex " + ver + ": 'codex sandbox " + os + " --help' failed: " + oneLine(osHelp.text));
                 }
                 if (!sub.contains("linux") && !sub.contains("macos")) {
                     return found(launcher, ver, CodexInterface.SANDBOX_PROFILE, List.of("sandbox"), help.text);
                 }
-                return new Detection(null, "codex " + ver + " offers 'codex sandbox' for other systems only ("
-                        + String.join(", ", sub) + ")");
+                return new Detection(
+                        null,
+                        "codex " + ver + " offers 'codex sandbox' for other systems only (" + String.join(", ", sub)
+                                + ")");
             }
         }
         if (commands.contains("debug")) {
@@ -85,17 +92,25 @@ public final class CodexDetector {
             }
         }
         if (top.exit != 0) {
-            return new Detection(null, "'" + executable + " --help' failed (exit " + top.exit + "): " + oneLine(top.text));
+            return new Detection(
+                    null, "'" + executable + " --help' failed (exit " + top.exit + "): " + oneLine(top.text));
         }
-        return new Detection(null, "codex " + ver + " at " + executable + " offers neither 'codex sandbox' nor 'codex debug "
-                + engine + "' (its commands: " + (commands.isEmpty() ? "none listed" : String.join(", ", commands)) + ")");
+        return new Detection(
+                null,
+                "codex " + ver + " at " + executable + " offers neither 'codex sandbox' nor 'codex debug " + engine
+                        + "' (its commands: " + (commands.isEmpty() ? "none listed" : String.join(", ", commands))
+                        + ")");
     }
 
-    private static Detection found(CodexLauncher launcher, String version, CodexInterface kind, List<String> subcommand,
-            String help) {
+    private static Detection found(
+            CodexLauncher launcher, String version, CodexInterface kind, List<String> subcommand, String help) {
         Set<String> flags = options(help);
-        String profileFlag = flags.stream().filter(f -> PROFILE_FLAG.matcher(f).matches()).findFirst().orElse(null);
-        return new Detection(new CodexCli(launcher, version, kind, new SandboxOptions(subcommand, flags, profileFlag)), null);
+        String profileFlag = flags.stream()
+                .filter(f -> PROFILE_FLAG.matcher(f).matches())
+                .findFirst()
+                .orElse(null);
+        return new Detection(
+                new CodexCli(launcher, version, kind, new SandboxOptions(subcommand, flags, profileFlag)), null);
     }
 
     /** The long options a help text lists (lines such as {@code   -C, --cd <DIR>} or {@code       --full-auto}). */
@@ -170,13 +185,13 @@ public final class CodexDetector {
         argv.add(launcher.program().toString());
         argv.addAll(List.of(args));
         try {
-            ProcessRunner.Outcome o = runner.run(new ProcessRunner.Spec(argv, null, launcher.environment(environment), TIMEOUT,
-                    1 << 20, 1 << 20, () -> false));
-            String text = new String(o.stdout(), StandardCharsets.UTF_8) + new String(o.stderr(), StandardCharsets.UTF_8);
+            ProcessRunner.Outcome o = runner.run(new ProcessRunner.Spec(
+                    argv, null, launcher.environment(environment), TIMEOUT, 1 << 20, 1 << 20, () -> false));
+            String text =
+                    new String(o.stdout(), StandardCharsets.UTF_8) + new String(o.stderr(), StandardCharsets.UTF_8);
             return new Answer(o.timedOut() ? -1 : o.exitCode(), text);
         } catch (IOException e) {
             return new Answer(-1, "cannot start: " + e.getMessage());
         }
     }
-
 }

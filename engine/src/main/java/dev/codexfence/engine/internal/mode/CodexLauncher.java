@@ -24,8 +24,8 @@ import org.apiguardian.api.API;
  * @param note how this was decided, for messages and docs
  */
 @API(status = INTERNAL, since = "0.1")
-public record CodexLauncher(Path launcher, Path program, Map<String, String> set, Set<String> unset,
-        List<String> pathPrefix, String note) {
+public record CodexLauncher(
+        Path launcher, Path program, Map<String, String> set, Set<String> unset, List<String> pathPrefix, String note) {
 
     public CodexLauncher {
         set = Map.copyOf(set);

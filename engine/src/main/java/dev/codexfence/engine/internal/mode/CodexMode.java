@@ -51,7 +51,8 @@ public final class CodexMode implements RunMode {
 
     @Override
     public List<String> argv(Path probe, Path workspace) {
-        return cli.invocation(profile, workspace, List.of(bash, probe.toString())).argv()
+        return cli.invocation(profile, workspace, List.of(bash, probe.toString()))
+                .argv()
                 .orElseThrow(() -> new IllegalStateException(unavailable));
     }
 

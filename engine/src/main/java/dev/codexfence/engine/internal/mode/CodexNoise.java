@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class CodexNoise {
 
-    private static final List<Pattern> NOISE = List.of(
-            Pattern.compile("^WARNING: proceeding, even though we could not create PATH aliases.*$"));
+    private static final List<Pattern> NOISE =
+            List.of(Pattern.compile("^WARNING: proceeding, even though we could not create PATH aliases.*$"));
 
     private CodexNoise() {}
 

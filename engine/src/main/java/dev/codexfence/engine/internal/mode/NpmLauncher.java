@@ -43,8 +43,13 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class NpmLauncher {
 
-    private static final Set<String> KNOWN_VARIABLES = Set.of("CODEX_MANAGED_BY_NPM", "CODEX_MANAGED_BY_BUN",
-            "CODEX_MANAGED_BY_PNPM", "CODEX_MANAGED_BY_VITE_PLUS", "CODEX_MANAGED_PACKAGE_ROOT", "CODEX_RUST");
+    private static final Set<String> KNOWN_VARIABLES = Set.of(
+            "CODEX_MANAGED_BY_NPM",
+            "CODEX_MANAGED_BY_BUN",
+            "CODEX_MANAGED_BY_PNPM",
+            "CODEX_MANAGED_BY_VITE_PLUS",
+            "CODEX_MANAGED_PACKAGE_ROOT",
+            "CODEX_RUST");
     private static final Pattern VARIABLE = Pattern.compile("\\bCODEX_[A-Z0-9_]+");
     private static final int MAX_TEXT = 256 * 1024;
 
@@ -65,18 +70,24 @@ public final class NpmLauncher {
         } catch (IOException e) {
             return CodexLauncher.asInstalled(executable, "cannot read " + executable + ": " + e.getMessage());
         }
-        if (text.startsWith("\u007fELF") || text.startsWith("\u00cf\u00fa\u00ed\u00fe") || text.startsWith("\u00ca\u00fe\u00ba\u00be")) {
+        if (text.startsWith("\u007fELF")
+                || text.startsWith("\u00cf\u00fa\u00ed\u00fe")
+                || text.startsWith("\u00ca\u00fe\u00ba\u00be")) {
             return CodexLauncher.asInstalled(executable, "a native binary");
         }
         Path bin = real.getParent();
         Path pkg = bin == null ? null : bin.getParent();
-        if (!text.startsWith("#!") || !text.lines().findFirst().orElse("").contains("node") || pkg == null
-                || !bin.getFileName().toString().equals("bin") || !isCodexPackage(pkg)) {
+        if (!text.startsWith("#!")
+                || !text.lines().findFirst().orElse("").contains("node")
+                || pkg == null
+                || !bin.getFileName().toString().equals("bin")
+                || !isCodexPackage(pkg)) {
             return CodexLauncher.asInstalled(executable, "not the Node launcher of an npm install of @openai/codex");
         }
         Path nodeModules = pkg.getParent() == null ? null : pkg.getParent().getParent();
         if (nodeModules == null || !nodeModules.getFileName().toString().equals("node_modules")) {
-            return CodexLauncher.asInstalled(executable, "the @openai/codex package is not inside a node_modules folder");
+            return CodexLauncher.asInstalled(
+                    executable, "the @openai/codex package is not inside a node_modules folder");
         }
         Set<String> unknown = new TreeSet<>();
         Matcher v = VARIABLE.matcher(text);
@@ -86,13 +97,15 @@ public final class NpmLauncher {
             }
         }
         if (!unknown.isEmpty()) {
-            return CodexLauncher.asInstalled(executable, "its Node launcher uses " + String.join(", ", unknown)
-                    + ", which codex-fence does not reproduce");
+            return CodexLauncher.asInstalled(
+                    executable,
+                    "its Node launcher uses " + String.join(", ", unknown) + ", which codex-fence does not reproduce");
         }
         Optional<String> other = otherPackageManager(text, env, real, executable);
         if (other.isPresent()) {
-            return CodexLauncher.asInstalled(executable, "its Node launcher would name " + other.get()
-                    + " as the package manager; run as installed");
+            return CodexLauncher.asInstalled(
+                    executable,
+                    "its Node launcher would name " + other.get() + " as the package manager; run as installed");
         }
         String os = platform == Platform.MACOS ? "darwin" : "linux";
         String cpu = cpu(arch);
@@ -108,8 +121,8 @@ public final class NpmLauncher {
         Binary binary = findBinary(text, pkg, nodeModules.resolve("@openai/codex-" + os + "-" + cpu), triples)
                 .orElse(null);
         if (binary == null) {
-            return CodexLauncher.asInstalled(executable, "the native codex for " + String.join(" or ", triples)
-                    + " was not found in " + pkg);
+            return CodexLauncher.asInstalled(
+                    executable, "the native codex for " + String.join(" or ", triples) + " was not found in " + pkg);
         }
         Map<String, String> set = new LinkedHashMap<>();
         Set<String> unset = new LinkedHashSet<>();
@@ -121,17 +134,24 @@ public final class NpmLauncher {
                     ripgrepFolder(nodeModules, os, cpu).ifPresent(prefix::add);
                 }
                 Path archRoot = binary.archRoot();
-                if (archRoot != null && binary.layout() == Layout.VENDOR_BIN && text.contains("\"codex-path\"")
+                if (archRoot != null
+                        && binary.layout() == Layout.VENDOR_BIN
+                        && text.contains("\"codex-path\"")
                         && Files.isDirectory(archRoot.resolve("codex-path"))) {
                     prefix.add(archRoot.resolve("codex-path").toString());
                 }
-                if (archRoot != null && binary.layout() == Layout.VENDOR_CODEX && text.contains("\"path\"")
+                if (archRoot != null
+                        && binary.layout() == Layout.VENDOR_CODEX
+                        && text.contains("\"path\"")
                         && Files.isDirectory(archRoot.resolve("path"))) {
                     prefix.add(archRoot.resolve("path").toString());
                 }
             }
             if (text.contains("delete env.CODEX_MANAGED_BY_")) {
-                unset.addAll(List.of("CODEX_MANAGED_BY_NPM", "CODEX_MANAGED_BY_BUN", "CODEX_MANAGED_BY_PNPM",
+                unset.addAll(List.of(
+                        "CODEX_MANAGED_BY_NPM",
+                        "CODEX_MANAGED_BY_BUN",
+                        "CODEX_MANAGED_BY_PNPM",
                         "CODEX_MANAGED_BY_VITE_PLUS"));
             }
             if (text.contains("CODEX_MANAGED_PACKAGE_ROOT")) {
@@ -141,11 +161,20 @@ public final class NpmLauncher {
                 set.put("CODEX_MANAGED_BY_NPM", "1");
             }
         }
-        return new CodexLauncher(executable, binary.path(), set, unset, prefix,
+        return new CodexLauncher(
+                executable,
+                binary.path(),
+                set,
+                unset,
+                prefix,
                 "native binary " + binary.path() + " (read from its Node launcher " + real + ")");
     }
 
-    private enum Layout { BIN_TRIPLE, VENDOR_CODEX, VENDOR_BIN }
+    private enum Layout {
+        BIN_TRIPLE,
+        VENDOR_CODEX,
+        VENDOR_BIN
+    }
 
     private record Binary(Path path, Layout layout, Path archRoot) {}
 
@@ -166,10 +195,13 @@ public final class NpmLauncher {
                     return Optional.of(new Binary(archRoot.resolve("bin").resolve(exe), Layout.VENDOR_BIN, archRoot));
                 }
                 if (Files.isRegularFile(archRoot.resolve("codex").resolve(exe))) {
-                    return Optional.of(new Binary(archRoot.resolve("codex").resolve(exe), Layout.VENDOR_CODEX, archRoot));
+                    return Optional.of(
+                            new Binary(archRoot.resolve("codex").resolve(exe), Layout.VENDOR_CODEX, archRoot));
                 }
             }
-            if (text.contains("platformPackage") && !text.contains("legacyBinaryPath") && !text.contains("localBinaryPath")
+            if (text.contains("platformPackage")
+                    && !text.contains("legacyBinaryPath")
+                    && !text.contains("localBinaryPath")
                     && vendor.startsWith(platformPackage)) {
                 return Optional.empty(); // 0.140 on: a resolvable platform package without the binary is an error
             }
@@ -191,7 +223,8 @@ public final class NpmLauncher {
         if (!Files.isRegularFile(module.resolve("package.json"))) {
             return Optional.empty();
         }
-        Path platformRg = nodeModules.resolve("@vscode/ripgrep-" + os + "-" + cpu).resolve("bin/rg");
+        Path platformRg =
+                nodeModules.resolve("@vscode/ripgrep-" + os + "-" + cpu).resolve("bin/rg");
         if (Files.isRegularFile(platformRg)) {
             return Optional.of(platformRg.getParent().toString());
         }
@@ -200,25 +233,31 @@ public final class NpmLauncher {
     }
 
     /** Which other package manager the launcher's heuristics would name, if any. */
-    private static Optional<String> otherPackageManager(String text, Map<String, String> env, Path real, Path executable) {
+    private static Optional<String> otherPackageManager(
+            String text, Map<String, String> env, Path real, Path executable) {
         if (text.contains("CODEX_MANAGED_BY_BUN")) {
             String agent = env.getOrDefault("npm_config_user_agent", "");
             boolean bun = Pattern.compile("\\bbun/").matcher(agent).find()
                     || env.getOrDefault("npm_execpath", "").contains("bun")
                     || real.toString().contains(".bun/install/global")
-                    || (text.contains("BUN_INSTALL") && (env.containsKey("BUN_INSTALL")
-                            || env.containsKey("BUN_INSTALL_GLOBAL_DIR") || env.containsKey("BUN_INSTALL_BIN_DIR")));
+                    || (text.contains("BUN_INSTALL")
+                            && (env.containsKey("BUN_INSTALL")
+                                    || env.containsKey("BUN_INSTALL_GLOBAL_DIR")
+                                    || env.containsKey("BUN_INSTALL_BIN_DIR")));
             if (bun) {
                 return Optional.of("bun");
             }
         }
         if (text.contains("CODEX_MANAGED_BY_PNPM") || text.contains("CODEX_MANAGED_BY_VITE_PLUS")) {
-            for (Path start : List.of(real.getParent(), executable.toAbsolutePath().getParent())) {
+            for (Path start :
+                    List.of(real.getParent(), executable.toAbsolutePath().getParent())) {
                 for (Path d = start; d != null; d = d.getParent()) {
-                    if (text.contains("CODEX_MANAGED_BY_PNPM") && Files.exists(d.resolve("node_modules/.modules.yaml"))) {
+                    if (text.contains("CODEX_MANAGED_BY_PNPM")
+                            && Files.exists(d.resolve("node_modules/.modules.yaml"))) {
                         return Optional.of("pnpm");
                     }
-                    if (text.contains("CODEX_MANAGED_BY_VITE_PLUS") && d.getFileName() != null
+                    if (text.contains("CODEX_MANAGED_BY_VITE_PLUS")
+                            && d.getFileName() != null
                             && d.getFileName().toString().equals("packages")
                             && Files.exists(d.resolve("@openai/codex.json"))) {
                         return Optional.of("vite-plus");
@@ -250,7 +289,8 @@ public final class NpmLauncher {
         if (platform == Platform.MACOS) {
             return List.of(cpu.equals("x64") ? "x86_64-apple-darwin" : "aarch64-apple-darwin");
         }
-        return cpu.equals("x64") ? List.of("x86_64-unknown-linux-musl")
+        return cpu.equals("x64")
+                ? List.of("x86_64-unknown-linux-musl")
                 : List.of("aarch64-unknown-linux-musl", "aarch64-unknown-linux-gnu");
     }
 

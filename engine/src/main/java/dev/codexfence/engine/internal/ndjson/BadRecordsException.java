@@ -33,7 +33,8 @@ public final class BadRecordsException extends RuntimeException {
     }
 
     private static String summary(List<String> problems) {
-        StringBuilder sb = new StringBuilder(problems.size() == 1 ? "bad input:" : problems.size() + " problems in the input:");
+        StringBuilder sb =
+                new StringBuilder(problems.size() == 1 ? "bad input:" : problems.size() + " problems in the input:");
         problems.stream().limit(SHOWN).forEach(p -> sb.append("\n  ").append(p));
         if (problems.size() > SHOWN) {
             sb.append("\n  … and ").append(problems.size() - SHOWN).append(" more");

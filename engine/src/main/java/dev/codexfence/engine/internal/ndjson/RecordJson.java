@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 @API(status = INTERNAL, since = "0.1")
 public final class RecordJson {
 
-    private static final JsonMapper MAPPER = FenceJson.MAPPER.rebuild()
+    private static final JsonMapper MAPPER = FenceJson.MAPPER
+            .rebuild()
             .addMixIn(BoundaryObject.Stack.class, StackForm.class)
             .addMixIn(ObservedResult.class, ObservedResultForm.class)
             .build();

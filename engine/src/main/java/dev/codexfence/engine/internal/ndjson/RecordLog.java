@@ -4,9 +4,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.codexfence.engine.internal.files.ExclusiveFiles;
 import dev.codexfence.engine.internal.files.PrivateFolder;
+import dev.codexfence.engine.internal.release.ReleaseVersion;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordLine;
-import dev.codexfence.engine.internal.release.ReleaseVersion;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -37,8 +37,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class RecordLog implements AutoCloseable {
 
-    private static final Comparator<RecordLine> ORDER = Comparator
-            .comparing((RecordLine r) -> r.record().probe().primaryCapabilityId())
+    private static final Comparator<RecordLine> ORDER = Comparator.comparing(
+                    (RecordLine r) -> r.record().probe().primaryCapabilityId())
             .thenComparing(r -> r.record().probe().id())
             .thenComparing(r -> r.record().run().mode())
             .thenComparing(RecordLog::release, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -72,13 +72,16 @@ public final class RecordLog implements AutoCloseable {
         Path partial = abs.resolveSibling(abs.getFileName() + ".partial");
         BufferedWriter w;
         try {
-            w = new BufferedWriter(new OutputStreamWriter(ExclusiveFiles.create(partial, ExclusiveFiles.PRIVATE),
-                    StandardCharsets.UTF_8));
+            w = new BufferedWriter(new OutputStreamWriter(
+                    ExclusiveFiles.create(partial, ExclusiveFiles.PRIVATE), StandardCharsets.UTF_8));
         } catch (FileAlreadyExistsException e) {
-            throw new IOException(partial + " already exists (left by another run, or planted); codex-fence does not"
-                    + " write through an existing entry: remove it, or choose another output folder", e);
+            throw new IOException(
+                    partial + " already exists (left by another run, or planted); codex-fence does not"
+                            + " write through an existing entry: remove it, or choose another output folder",
+                    e);
         }
-        Object key = Files.readAttributes(partial, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        Object key = Files.readAttributes(partial, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
         return new RecordLog(abs, partial, key, w);
     }
 
@@ -121,13 +124,15 @@ public final class RecordLog implements AutoCloseable {
         ExclusiveFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), ExclusiveFiles.PRIVATE);
         Object now = null;
         try {
-            now = Files.readAttributes(partial, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            now = Files.readAttributes(partial, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey();
         } catch (IOException e) {
             // gone: below
         }
         if (partialKey != null && !Objects.equals(partialKey, now)) {
-            tampering = "harness integrity: the run's partial NDJSON file " + partial + " was " + (now == null ? "removed"
-                    : "replaced") + " while probes ran (the final file " + file.getFileName() + " is complete: it is"
+            tampering = "harness integrity: the run's partial NDJSON file " + partial + " was "
+                    + (now == null ? "removed" : "replaced") + " while probes ran (the final file " + file.getFileName()
+                    + " is complete: it is"
                     + " written from the harness's memory)";
         }
         Files.deleteIfExists(partial); // unlinks whatever has that name; a symlink is removed, not followed

@@ -2,16 +2,16 @@ package dev.codexfence.engine.internal.ndjson;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.engine.internal.json.FenceJson;
-import dev.codexfence.record.BoundaryObject;
-import dev.codexfence.engine.internal.record.RecordAssembler;
-import dev.codexfence.record.RecordLine;
-import dev.codexfence.engine.internal.schema.SchemaValidator;
-import dev.codexfence.engine.internal.schema.SchemaViolation;
 import dev.codexfence.engine.internal.input.InputException;
 import dev.codexfence.engine.internal.input.InputFile;
 import dev.codexfence.engine.internal.input.InputLimit;
 import dev.codexfence.engine.internal.input.LineReader;
+import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.engine.internal.schema.SchemaValidator;
+import dev.codexfence.engine.internal.schema.SchemaViolation;
+import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -105,7 +105,8 @@ public final class RecordReader {
         }
     }
 
-    private void parse(String name, InputStream in, List<RecordLine> records, List<String> problems) throws IOException {
+    private void parse(String name, InputStream in, List<RecordLine> records, List<String> problems)
+            throws IOException {
         LineReader reader = new LineReader(in, name, MAX_LINE_BYTES, LIMIT);
         String line;
         int number = 0;
@@ -132,12 +133,17 @@ public final class RecordReader {
             }
             List<SchemaViolation> violations = schema.validate(object);
             if (!violations.isEmpty()) {
-                StringBuilder sb = new StringBuilder(where).append("not a cfbo-v1 record (").append(schema.name()).append("): ");
+                StringBuilder sb = new StringBuilder(where)
+                        .append("not a cfbo-v1 record (")
+                        .append(schema.name())
+                        .append("): ");
                 for (int i = 0; i < violations.size() && i < VIOLATIONS_SHOWN; i++) {
                     sb.append(i == 0 ? "" : "; ").append(violations.get(i).describe());
                 }
                 if (violations.size() > VIOLATIONS_SHOWN) {
-                    sb.append("; … and ").append(violations.size() - VIOLATIONS_SHOWN).append(" more");
+                    sb.append("; … and ")
+                            .append(violations.size() - VIOLATIONS_SHOWN)
+                            .append(" more");
                 }
                 problems.add(sb.toString());
                 continue;

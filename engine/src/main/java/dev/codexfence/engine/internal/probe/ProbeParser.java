@@ -34,8 +34,8 @@ public final class ProbeParser {
     private static final Pattern DECLARATION = Pattern.compile(
             "^(probe_name|probe_version|primary_capability_id|secondary_capability_ids|probe_platforms|probe_tags|probe_locks)="
                     + "(?:\"([^\"]*)\"|'([^']*)'|([^\\s#;\"']*))\\s*(?:#.*)?$");
-    private static final Pattern STRICT_MODE = Pattern.compile(
-            "^set\\s+-(?=[A-Za-z]*e)(?=[A-Za-z]*u)[A-Za-z]*o\\s+pipefail\\s*(?:#.*)?$");
+    private static final Pattern STRICT_MODE =
+            Pattern.compile("^set\\s+-(?=[A-Za-z]*e)(?=[A-Za-z]*u)[A-Za-z]*o\\s+pipefail\\s*(?:#.*)?$");
     private static final Pattern TAG = Pattern.compile("^[A-Za-z0-9_.:-]+$");
     /** The words that report the observation: emit-record anywhere, fence_emit as a whole word. */
     private static final Pattern REPORT = Pattern.compile(Pattern.quote(EMIT_RECORD) + "|\\b" + FENCE_EMIT + "\\b");
@@ -106,7 +106,8 @@ public final class ProbeParser {
         if (name == null) {
             issues.add(new ContractIssue(0, "no probe_name=\"" + id + "\" declaration"));
         } else if (!name.equals(id)) {
-            issues.add(new ContractIssue(declLine.get("probe_name"),
+            issues.add(new ContractIssue(
+                    declLine.get("probe_name"),
                     "probe_name \"" + name + "\" differs from the file name \"" + id + "\""));
         }
         String primary = decl.get("primary_capability_id");
@@ -114,20 +115,24 @@ public final class ProbeParser {
             issues.add(new ContractIssue(0, "no primary_capability_id declaration"));
             primary = null;
         } else if (!catalog.contains(primary)) {
-            issues.add(new ContractIssue(declLine.get("primary_capability_id"), "primary capability " + primary
-                    + " is not in catalog " + catalog.schemaVersion()));
+            issues.add(new ContractIssue(
+                    declLine.get("primary_capability_id"),
+                    "primary capability " + primary + " is not in catalog " + catalog.schemaVersion()));
         } else {
             // a catalog's own schema should keep its ids record-worthy; a foreign catalog may not
-            fields.primary(primary).ifPresent(p -> issues.add(new ContractIssue(declLine.get("primary_capability_id"), p)));
+            fields.primary(primary)
+                    .ifPresent(p -> issues.add(new ContractIssue(declLine.get("primary_capability_id"), p)));
         }
         List<String> secondary = words(decl.get("secondary_capability_ids"));
         for (String s : secondary) {
             if (!catalog.contains(s)) {
-                issues.add(new ContractIssue(declLine.get("secondary_capability_ids"), "secondary capability " + s
-                        + " is not in catalog " + catalog.schemaVersion()));
+                issues.add(new ContractIssue(
+                        declLine.get("secondary_capability_ids"),
+                        "secondary capability " + s + " is not in catalog " + catalog.schemaVersion()));
             }
         }
-        for (String p : fields.secondary(secondary.stream().filter(catalog::contains).toList())) {
+        for (String p :
+                fields.secondary(secondary.stream().filter(catalog::contains).toList())) {
             issues.add(new ContractIssue(declLine.get("secondary_capability_ids"), p));
         }
         Set<Platform> platforms = EnumSet.noneOf(Platform.class);
@@ -142,15 +147,17 @@ public final class ProbeParser {
         List<String> locks = words(decl.get("probe_locks"));
         for (String t : concat(tags, locks)) {
             if (!TAG.matcher(t).matches()) {
-                issues.add(new ContractIssue(declLine.getOrDefault("probe_tags", 0), "invalid tag or lock name \"" + t + "\""));
+                issues.add(new ContractIssue(
+                        declLine.getOrDefault("probe_tags", 0), "invalid tag or lock name \"" + t + "\""));
             }
         }
         String version = decl.getOrDefault("probe_version", "1");
         version = version.isBlank() ? "1" : version;
-        fields.version(version).ifPresent(p -> issues.add(new ContractIssue(declLine.getOrDefault("probe_version", 0), p)));
+        fields.version(version)
+                .ifPresent(p -> issues.add(new ContractIssue(declLine.getOrDefault("probe_version", 0), p)));
         int primaryLine = declLine.getOrDefault("primary_capability_id", 1);
-        return new ProbeScript(id, file, name, version, primary, secondary, platforms,
-                tags, locks, primaryLine, issues);
+        return new ProbeScript(
+                id, file, name, version, primary, secondary, platforms, tags, locks, primaryLine, issues);
     }
 
     private static ProbeScript unread(String id, Path file, List<ContractIssue> issues) {
@@ -210,8 +217,10 @@ public final class ProbeParser {
         if (at.isEmpty()) {
             issues.add(new ContractIssue(0, "no emit-record or fence_emit call (a probe reports exactly once)"));
         } else if (at.size() > 1) {
-            issues.add(new ContractIssue(at.get(1), String.join(" and ", words) + " appear" + (words.size() == 1 ? "s " : " ")
-                    + at.size() + " times (lines " + at + "); a probe calls emit-record or fence_emit exactly once"));
+            issues.add(new ContractIssue(
+                    at.get(1),
+                    String.join(" and ", words) + " appear" + (words.size() == 1 ? "s " : " ") + at.size()
+                            + " times (lines " + at + "); a probe calls emit-record or fence_emit exactly once"));
         }
     }
 

@@ -52,8 +52,12 @@ public final class ProbeRoot {
 
     /** Whether {@code name} is a bare file name: no separator, not {@code .} or {@code ..}, no NUL. */
     public static boolean isPlainFileName(String name) {
-        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
-                && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+        return !name.isEmpty()
+                && !name.equals(".")
+                && !name.equals("..")
+                && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0
+                && name.indexOf('\0') < 0;
     }
 
     public static boolean isProbeFile(Path file) {
@@ -85,12 +89,18 @@ public final class ProbeRoot {
                 continue;
             }
             // the file whose name is the id keeps it; the others took an id that is not theirs
-            boolean owned = e.getValue().stream().anyMatch(i -> parsed.get(i).id().equals(e.getKey()));
-            List<String> names = e.getValue().stream().map(i -> parsed.get(i).file().getFileName().toString()).toList();
+            boolean owned =
+                    e.getValue().stream().anyMatch(i -> parsed.get(i).id().equals(e.getKey()));
+            List<String> names = e.getValue().stream()
+                    .map(i -> parsed.get(i).file().getFileName().toString())
+                    .toList();
             for (int i : e.getValue()) {
                 if (!owned || !parsed.get(i).id().equals(e.getKey())) {
-                    parsed.set(i, parsed.get(i).withIssue(new ContractIssue(0,
-                            "duplicate probe id \"" + e.getKey() + "\" declared by " + names)));
+                    parsed.set(
+                            i,
+                            parsed.get(i)
+                                    .withIssue(new ContractIssue(
+                                            0, "duplicate probe id \"" + e.getKey() + "\" declared by " + names)));
                 }
             }
         }

@@ -69,7 +69,17 @@ public record ProbeScript(
     ProbeScript withIssue(ContractIssue issue) {
         List<ContractIssue> more = new java.util.ArrayList<>(issues);
         more.add(issue);
-        return new ProbeScript(id, file, declaredName, version, primaryCapabilityId, secondaryCapabilityIds,
-                platforms, tags, locks, primaryLine, more);
+        return new ProbeScript(
+                id,
+                file,
+                declaredName,
+                version,
+                primaryCapabilityId,
+                secondaryCapabilityIds,
+                platforms,
+                tags,
+                locks,
+                primaryLine,
+                more);
     }
 }

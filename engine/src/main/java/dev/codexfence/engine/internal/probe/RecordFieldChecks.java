@@ -1,7 +1,7 @@
 package dev.codexfence.engine.internal.probe;
 
-import dev.codexfence.engine.internal.record.Redactor;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.record.Redactor;
 import dev.codexfence.engine.internal.schema.StringFieldRule;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +50,11 @@ final class RecordFieldChecks {
     }
 
     List<String> secondary(List<String> values) {
-        return values.stream().map(v -> check(secondary, v, "secondary capability \"" + v + "\"",
-                "use capability ids of the catalog")).flatMap(Optional::stream).toList();
+        return values.stream()
+                .map(v ->
+                        check(secondary, v, "secondary capability \"" + v + "\"", "use capability ids of the catalog"))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private static Optional<String> check(StringFieldRule rule, String value, String what, String fix) {

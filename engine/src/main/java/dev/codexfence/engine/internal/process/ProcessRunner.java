@@ -66,8 +66,14 @@ public final class ProcessRunner {
         }
 
         /** A run after whose exit nothing it started may still run. */
-        public Spec(List<String> argv, Path directory, Map<String, String> environment, Duration timeout,
-                int stdoutLimit, int stderrLimit, BooleanSupplier cancelled) {
+        public Spec(
+                List<String> argv,
+                Path directory,
+                Map<String, String> environment,
+                Duration timeout,
+                int stdoutLimit,
+                int stderrLimit,
+                BooleanSupplier cancelled) {
             this(argv, directory, environment, timeout, stdoutLimit, stderrLimit, cancelled, Duration.ZERO);
         }
     }
@@ -148,8 +154,17 @@ public final class ProcessRunner {
         if (!timedOut && !cancelled) {
             scope.checkEntered(exit, err.bytes());
         }
-        return new Outcome(timedOut || cancelled ? -1 : exit, timedOut, cancelled, out.bytes(), out.dropped(),
-                err.bytes(), err.dropped(), held, leftBehind, Duration.ofNanos(System.nanoTime() - start));
+        return new Outcome(
+                timedOut || cancelled ? -1 : exit,
+                timedOut,
+                cancelled,
+                out.bytes(),
+                out.dropped(),
+                err.bytes(),
+                err.dropped(),
+                held,
+                leftBehind,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** True when nothing of the run runs any more, at once or within {@code grace}. */

@@ -22,7 +22,8 @@ final class KnownSecrets {
 
     private KnownSecrets(List<SecretForms> secrets) {
         this.secrets = secrets;
-        this.fragments = new SecretFragments(secrets.stream().map(SecretForms::value).toList());
+        this.fragments =
+                new SecretFragments(secrets.stream().map(SecretForms::value).toList());
     }
 
     /** These secrets and {@code values} (blank values and those already known are ignored). */
@@ -133,7 +134,8 @@ final class KnownSecrets {
         int n = v.length();
         char edge = ending ? text.charAt(text.length() - 1) : text.charAt(0);
         for (int k = 1; k < n; k++) {
-            if (ending ? v.charAt(k - 1) == edge && text.regionMatches(text.length() - k, v, 0, k)
+            if (ending
+                    ? v.charAt(k - 1) == edge && text.regionMatches(text.length() - k, v, 0, k)
                     : v.charAt(k) == edge && text.regionMatches(0, v, k, n - k)) {
                 if (points == null) {
                     points = new HashSet<>();

@@ -92,10 +92,16 @@ public final class RecordAssembler {
         }
         List<SchemaViolation> violations = schema.validate(record);
         if (!violations.isEmpty()) {
-            StringBuilder sb = new StringBuilder("the record violates ").append(schema.name()).append(':');
-            violations.stream().limit(VIOLATIONS_SHOWN).forEach(v -> sb.append("\n  ").append(v.describe()));
+            StringBuilder sb = new StringBuilder("the record violates ")
+                    .append(schema.name())
+                    .append(':');
+            violations.stream()
+                    .limit(VIOLATIONS_SHOWN)
+                    .forEach(v -> sb.append("\n  ").append(v.describe()));
             if (violations.size() > VIOLATIONS_SHOWN) {
-                sb.append("\n  … and ").append(violations.size() - VIOLATIONS_SHOWN).append(" more");
+                sb.append("\n  … and ")
+                        .append(violations.size() - VIOLATIONS_SHOWN)
+                        .append(" more");
             }
             throw new ContractViolation(sb.toString());
         }
@@ -129,8 +135,10 @@ public final class RecordAssembler {
                 }
             } catch (JacksonException e) {
                 if (lines.size() == 1) {
-                    throw new ContractViolation("stdout is not a JSON record: " + e.getOriginalMessage()
-                            + " in: " + abbreviate(lines.get(i)), e);
+                    throw new ContractViolation(
+                            "stdout is not a JSON record: " + e.getOriginalMessage() + " in: "
+                                    + abbreviate(lines.get(i)),
+                            e);
                 }
             }
             strays.add("line " + (i + 1) + ": " + abbreviate(lines.get(i)));
@@ -189,8 +197,8 @@ public final class RecordAssembler {
         try {
             value = FenceJson.MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new ContractViolation(flag + ": invalid JSON value: " + e.getOriginalMessage()
-                    + " in: " + abbreviate(json), e);
+            throw new ContractViolation(
+                    flag + ": invalid JSON value: " + e.getOriginalMessage() + " in: " + abbreviate(json), e);
         }
         if (value == null || value.isMissingNode()) {
             throw new ContractViolation(flag + ": empty JSON value");
@@ -198,8 +206,8 @@ public final class RecordAssembler {
         JsonPointer pointer = JsonPointer.compile(pointerText);
         if ("base".equals(role)) {
             if (!(value instanceof ObjectNode base)) {
-                throw new ContractViolation(flag + ": expected a JSON object, got " + value.getNodeType()
-                        .name().toLowerCase(java.util.Locale.ROOT));
+                throw new ContractViolation(flag + ": expected a JSON object, got "
+                        + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
             }
             if (!(record.at(pointer) instanceof ObjectNode target)) {
                 throw new ContractViolation(flag + ": the observation has no object at " + pointerText);
@@ -248,7 +256,8 @@ public final class RecordAssembler {
     private ObjectNode capabilityContext(ObjectNode record) throws ContractViolation {
         JsonNode probe = record.path("probe");
         ObjectNode context = FenceJson.MAPPER.createObjectNode();
-        context.set("primary", snapshot(probe.path("primary_capability_id").asString(null), "probe.primary_capability_id"));
+        context.set(
+                "primary", snapshot(probe.path("primary_capability_id").asString(null), "probe.primary_capability_id"));
         ArrayNode secondary = context.putArray("secondary");
         for (JsonNode id : probe.path("secondary_capability_ids")) {
             secondary.add(snapshot(id.asString(null), "probe.secondary_capability_ids"));
@@ -257,8 +266,9 @@ public final class RecordAssembler {
     }
 
     private ObjectNode snapshot(String id, String field) throws ContractViolation {
-        Capability capability = catalog.find(id == null ? "" : id).orElseThrow(() -> new ContractViolation(
-                field + " \"" + id + "\" is not in catalog " + catalog.schemaVersion() + " (" + catalog.source() + ")"));
+        Capability capability = catalog.find(id == null ? "" : id)
+                .orElseThrow(() -> new ContractViolation(field + " \"" + id + "\" is not in catalog "
+                        + catalog.schemaVersion() + " (" + catalog.source() + ")"));
         ObjectNode node = FenceJson.MAPPER.createObjectNode();
         node.put("id", capability.id());
         node.put("category", capability.category());
@@ -267,7 +277,8 @@ public final class RecordAssembler {
     }
 
     private static void capSnippet(ObjectNode record, String field) {
-        if (record.path("payload") instanceof ObjectNode payload && payload.get(field) != null
+        if (record.path("payload") instanceof ObjectNode payload
+                && payload.get(field) != null
                 && payload.get(field).isString()) {
             payload.put(field, cap(payload.get(field).asString()));
         }

@@ -37,16 +37,24 @@ public final class Redactor {
 
     private static final List<Rule> RULES = List.of(
             // a PEM block, also when the snippet was cut before its END line
-            new Rule(Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----(?s:.*?)(-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|\\z)"),
+            new Rule(
+                    Pattern.compile(
+                            "-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----(?s:.*?)(-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|\\z)"),
                     MARK + " private key"),
             new Rule(Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"), MARK),
-            new Rule(Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}"
-                    + "|xox[abprs]-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35})"), MARK),
+            new Rule(
+                    Pattern.compile(
+                            "\\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}"
+                                    + "|xox[abprs]-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35})"),
+                    MARK),
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), MARK),
             new Rule(Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]{12,}"), "$1 " + MARK),
             // NAME=value / name: value where the name says it is a secret
-            new Rule(Pattern.compile("(?i)\\b([A-Z0-9_.-]*(?:token|secret|passw(?:or)?d|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[A-Z0-9_.-]*)"
-                    + "([\"']?\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;\"'}]+)"), "$1$2" + MARK));
+            new Rule(
+                    Pattern.compile(
+                            "(?i)\\b([A-Z0-9_.-]*(?:token|secret|passw(?:or)?d|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[A-Z0-9_.-]*)"
+                                    + "([\"']?\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;\"'}]+)"),
+                    "$1$2" + MARK));
 
     private static volatile KnownSecrets known = KnownSecrets.NONE;
 

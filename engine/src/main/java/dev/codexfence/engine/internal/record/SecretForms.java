@@ -53,7 +53,9 @@ final class SecretForms {
             boolean nonAscii = false;
             for (int i = 0; i < startChars.length(); i++) {
                 char c = startChars.charAt(i);
-                for (char v : caseless ? new char[] {c, Character.toLowerCase(c), Character.toUpperCase(c)} : new char[] {c}) {
+                for (char v : caseless
+                        ? new char[] {c, Character.toLowerCase(c), Character.toUpperCase(c)}
+                        : new char[] {c}) {
                     if (v < 128) {
                         ascii[v] = true;
                     } else {
@@ -117,11 +119,18 @@ final class SecretForms {
         }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         for (String core : base64Cores(bytes)) {
-            forms.add(Form.of(core, false, core.substring(0, core.charAt(0) == '\\' ? 2 : 1).replace("\\", ""), true));
+            forms.add(Form.of(
+                    core,
+                    false,
+                    core.substring(0, core.charAt(0) == '\\' ? 2 : 1).replace("\\", ""),
+                    true));
         }
         String first = Character.toString(value.codePointAt(0));
-        forms.add(Form.of(flexible(value), true, first + (isAsciiAlphanumeric(first.charAt(0)) ? "" : "%")
-                + (first.equals(" ") ? "+" : ""), false));
+        forms.add(Form.of(
+                flexible(value),
+                true,
+                first + (isAsciiAlphanumeric(first.charAt(0)) ? "" : "%") + (first.equals(" ") ? "+" : ""),
+                false));
         String reversed = reversed(value);
         forms.add(Form.of(Pattern.quote(reversed), true, Character.toString(reversed.codePointAt(0)), false));
         String hex = hex(bytes);

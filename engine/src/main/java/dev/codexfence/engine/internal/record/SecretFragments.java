@@ -22,7 +22,10 @@ final class SecretFragments {
     static final int BASE64_CHARACTERS = 16;
 
     /** A way of looking at a text: lower case, or only its letters and digits in lower case. */
-    private enum View { CASELESS, ALPHANUMERIC }
+    private enum View {
+        CASELESS,
+        ALPHANUMERIC
+    }
 
     private static final long BASE = 1_000_003L;
     private static final int FILTER_BITS = 1 << 16;
@@ -93,8 +96,8 @@ final class SecretFragments {
         Set<String> base64 = new HashSet<>();
         for (String s : secrets) {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            for (String form : List.of(s, SecretForms.reversed(s), SecretForms.urlEncoded(s, false),
-                    SecretForms.urlEncoded(s, true))) {
+            for (String form : List.of(
+                    s, SecretForms.reversed(s), SecretForms.urlEncoded(s, false), SecretForms.urlEncoded(s, true))) {
                 addWindows(caseless, lower(form), CHARACTERS);
             }
             addWindows(alphanumeric, lower(alphanumeric(s, null)), CHARACTERS);
@@ -107,7 +110,8 @@ final class SecretFragments {
                 addWindows(base64, lower(alphanumeric(core, null)), BASE64_CHARACTERS);
             }
         }
-        this.windows = List.of(new Windows(View.CASELESS, CHARACTERS, caseless),
+        this.windows = List.of(
+                new Windows(View.CASELESS, CHARACTERS, caseless),
                 new Windows(View.ALPHANUMERIC, CHARACTERS, alphanumeric),
                 new Windows(View.ALPHANUMERIC, HEX_DIGITS, hex),
                 new Windows(View.ALPHANUMERIC, BASE64_CHARACTERS, base64));

@@ -38,20 +38,60 @@ public final class SecretRule {
     public static final double MIN_ENTROPY = 3.0;
 
     /** Variables whose values are never secrets: the shell's own, paths, terminal and session facts. */
-    public static final Set<String> NEVER = Set.of("PWD", "OLDPWD", "SHLVL", "_", "HOSTNAME", "HOST", "HOSTTYPE",
-            "OSTYPE", "MACHTYPE", "DISPLAY", "WAYLAND_DISPLAY", "COLUMNS", "LINES", "EDITOR", "VISUAL", "PAGER",
-            "LS_COLORS", "LSCOLORS", "LESSOPEN", "LESSCLOSE", "MAIL", "TERM_PROGRAM", "TERM_PROGRAM_VERSION",
-            "COLORTERM", "SSH_AUTH_SOCK", "SSH_AGENT_PID", "SSH_CLIENT", "SSH_CONNECTION", "SSH_TTY",
-            "DBUS_SESSION_BUS_ADDRESS", "JAVA_HOME", "CLASSPATH", "MANPATH", "INFOPATH", "LANGUAGE", "HISTFILE",
-            "HISTSIZE", "HISTFILESIZE", "HISTCONTROL", "PS1", "PS2", "PS3", "PS4", "PROMPT_COMMAND");
+    public static final Set<String> NEVER = Set.of(
+            "PWD",
+            "OLDPWD",
+            "SHLVL",
+            "_",
+            "HOSTNAME",
+            "HOST",
+            "HOSTTYPE",
+            "OSTYPE",
+            "MACHTYPE",
+            "DISPLAY",
+            "WAYLAND_DISPLAY",
+            "COLUMNS",
+            "LINES",
+            "EDITOR",
+            "VISUAL",
+            "PAGER",
+            "LS_COLORS",
+            "LSCOLORS",
+            "LESSOPEN",
+            "LESSCLOSE",
+            "MAIL",
+            "TERM_PROGRAM",
+            "TERM_PROGRAM_VERSION",
+            "COLORTERM",
+            "SSH_AUTH_SOCK",
+            "SSH_AGENT_PID",
+            "SSH_CLIENT",
+            "SSH_CONNECTION",
+            "SSH_TTY",
+            "DBUS_SESSION_BUS_ADDRESS",
+            "JAVA_HOME",
+            "CLASSPATH",
+            "MANPATH",
+            "INFOPATH",
+            "LANGUAGE",
+            "HISTFILE",
+            "HISTSIZE",
+            "HISTFILESIZE",
+            "HISTCONTROL",
+            "PS1",
+            "PS2",
+            "PS3",
+            "PS4",
+            "PROMPT_COMMAND");
 
     /** A word of a variable name that makes it secret-looking on its own. */
     private static final Set<String> SECRET_WORDS = Set.of("KEY", "KEYS", "PASS", "PWD", "PAT", "AUTH", "PIN");
     /** A word of a variable name ending like this makes it secret-looking (ACCESSTOKEN, CLIENT_SECRET, …). */
-    private static final Pattern SECRET_ENDING = Pattern.compile(
-            ".*(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|APIKEY|PRIVATEKEY|ACCESSKEY)S?");
-    private static final Set<String> COMMON_WORDS = Set.of("true", "false", "yes", "no", "on", "off", "none",
-            "null", "enabled", "disabled", "default", "unset");
+    private static final Pattern SECRET_ENDING =
+            Pattern.compile(".*(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|APIKEY|PRIVATEKEY|ACCESSKEY)S?");
+
+    private static final Set<String> COMMON_WORDS = Set.of(
+            "true", "false", "yes", "no", "on", "off", "none", "null", "enabled", "disabled", "default", "unset");
 
     private SecretRule() {}
 

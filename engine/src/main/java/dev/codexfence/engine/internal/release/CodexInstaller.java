@@ -2,9 +2,9 @@ package dev.codexfence.engine.internal.release;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.mode.CodexLauncher;
 import dev.codexfence.engine.internal.mode.NpmLauncher;
-import dev.codexfence.engine.internal.json.FenceJson;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -43,6 +43,7 @@ public final class CodexInstaller {
 
     /** The file in an install folder recording what was checked; an install without it is not used. */
     public static final String MARKER = "codex-fence-install.json";
+
     private static final String LOCKS = ".locks";
     private static final String STAGING = ".staging-";
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -164,15 +165,16 @@ public final class CodexInstaller {
             try {
                 npm.install(staging, version.text());
             } catch (NpmException e) {
-                throw new InstallException("npm could not install " + Npm.PACKAGE + "@" + version + ": " + e.getMessage());
+                throw new InstallException(
+                        "npm could not install " + Npm.PACKAGE + "@" + version + ": " + e.getMessage());
             }
             List<Checked> checked = checkIntegrity(staging, version);
             writeMarker(staging, version, checked);
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                throw new InstallException("cannot move the install of codex " + version + " into " + target + ": "
-                        + e.getMessage());
+                throw new InstallException(
+                        "cannot move the install of codex " + version + " into " + target + ": " + e.getMessage());
             }
             if (!verified(target, version)) {
                 throw new InstallException("the install of codex " + version + " in " + target + " does not check out");
@@ -188,11 +190,13 @@ public final class CodexInstaller {
 
     private List<Checked> checkIntegrity(Path install, ReleaseVersion version) throws InstallException {
         Map<String, JsonNode> packages = lockPackages(install)
-                .orElseThrow(() -> new InstallException("npm wrote no readable package-lock.json for codex " + version));
+                .orElseThrow(
+                        () -> new InstallException("npm wrote no readable package-lock.json for codex " + version));
         JsonNode main = packages.get("node_modules/" + Npm.PACKAGE);
         if (main == null || !version.text().equals(text(main, "version"))) {
-            throw new InstallException("npm installed " + (main == null ? "no " + Npm.PACKAGE
-                    : Npm.PACKAGE + "@" + text(main, "version")) + " where " + version + " was asked for");
+            throw new InstallException(
+                    "npm installed " + (main == null ? "no " + Npm.PACKAGE : Npm.PACKAGE + "@" + text(main, "version"))
+                            + " where " + version + " was asked for");
         }
         List<Checked> checked = new ArrayList<>();
         for (var e : packages.entrySet()) {
@@ -202,9 +206,12 @@ public final class CodexInstaller {
                 continue; // the install folder itself
             }
             String name = entry.has("name") ? text(entry, "name") : key.substring("node_modules/".length());
-            boolean codexPackage = key.equals("node_modules/" + Npm.PACKAGE) || key.startsWith("node_modules/@openai/codex-")
+            boolean codexPackage = key.equals("node_modules/" + Npm.PACKAGE)
+                    || key.startsWith("node_modules/@openai/codex-")
                     || Npm.PACKAGE.equals(name);
-            if (!codexPackage || !key.startsWith("node_modules/") || key.indexOf("/node_modules/", 1) >= 0
+            if (!codexPackage
+                    || !key.startsWith("node_modules/")
+                    || key.indexOf("/node_modules/", 1) >= 0
                     || !Files.isDirectory(install.resolve(key))) {
                 continue; // another platform's optional package (not installed), or not codex's own
             }
@@ -217,13 +224,14 @@ public final class CodexInstaller {
             try {
                 registry = npm.integrity(name, pkgVersion);
             } catch (NpmException failure) {
-                throw new InstallException("cannot check the integrity of " + name + "@" + pkgVersion + ": "
-                        + failure.getMessage());
+                throw new InstallException(
+                        "cannot check the integrity of " + name + "@" + pkgVersion + ": " + failure.getMessage());
             }
             if (!sameIntegrity(lockIntegrity, registry)) {
-                throw new InstallException("integrity mismatch for " + name + "@" + pkgVersion + " (" + key + "): the install's"
-                        + " package-lock.json has " + lockIntegrity + " but the registry says " + registry
-                        + "; refusing this install of codex " + version);
+                throw new InstallException(
+                        "integrity mismatch for " + name + "@" + pkgVersion + " (" + key + "): the install's"
+                                + " package-lock.json has " + lockIntegrity + " but the registry says " + registry
+                                + "; refusing this install of codex " + version);
             }
             checked.add(new Checked(key, name, pkgVersion, lockIntegrity));
         }
@@ -248,7 +256,10 @@ public final class CodexInstaller {
         node.put("installed_at", clock.instant().toString());
         var list = node.putArray("integrity_checked");
         for (Checked c : checked) {
-            list.addObject().put("lock_key", c.lockKey()).put("name", c.name()).put("version", c.version())
+            list.addObject()
+                    .put("lock_key", c.lockKey())
+                    .put("name", c.name())
+                    .put("version", c.version())
                     .put("integrity", c.integrity());
         }
         var files = node.putArray("executables_sha256");
@@ -294,7 +305,8 @@ public final class CodexInstaller {
             }
             for (JsonNode f : files) {
                 Path file = install.resolve(text(f, "path")).normalize();
-                if (!file.startsWith(install) || !String.valueOf(text(f, "sha256")).equals(sha256(file))) {
+                if (!file.startsWith(install)
+                        || !String.valueOf(text(f, "sha256")).equals(sha256(file))) {
                     return false; // changed since it was installed and checked: installed again
                 }
             }
@@ -329,8 +341,8 @@ public final class CodexInstaller {
     /** SHA-256 of a file, remembered per path, size and modification time for this process. */
     private static String sha256(Path file) throws IOException {
         var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-        String key = file.toRealPath() + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis() + "|"
-                + attrs.fileKey();
+        String key = file.toRealPath() + "|" + attrs.size() + "|"
+                + attrs.lastModifiedTime().toMillis() + "|" + attrs.fileKey();
         String known = DIGESTS.get(key);
         if (known != null) {
             return known;

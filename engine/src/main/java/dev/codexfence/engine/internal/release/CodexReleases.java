@@ -33,7 +33,12 @@ public final class CodexReleases {
     private final CodexDetector detector;
     private final Platform platform;
 
-    public CodexReleases(Npm npm, Path cacheDirectory, Map<String, String> environment, Platform platform, Clock clock,
+    public CodexReleases(
+            Npm npm,
+            Path cacheDirectory,
+            Map<String, String> environment,
+            Platform platform,
+            Clock clock,
             Duration lockWait) {
         this.list = new ReleaseList(npm, cacheDirectory, clock);
         this.installer = new CodexInstaller(npm, cacheDirectory, lockWait, clock);
@@ -44,8 +49,13 @@ public final class CodexReleases {
     /** The user's cache, the real npm, this host. */
     public static CodexReleases forUser(Map<String, String> environment) {
         Optional<Platform> platform = Platform.current();
-        return new CodexReleases(new NpmCommand(environment), CacheLocation.codexReleases(environment, platform), environment,
-                platform.orElse(Platform.LINUX), Clock.systemUTC(), LOCK_WAIT);
+        return new CodexReleases(
+                new NpmCommand(environment),
+                CacheLocation.codexReleases(environment, platform),
+                environment,
+                platform.orElse(Platform.LINUX),
+                Clock.systemUTC(),
+                LOCK_WAIT);
     }
 
     public Path cacheDirectory() {
@@ -65,7 +75,8 @@ public final class CodexReleases {
         String listProblem = null;
         boolean noteTold = false;
         for (VersionSpec spec : specs) {
-            if (spec instanceof VersionSpec.Exact exact && installer.installed(exact.version()).isPresent()) {
+            if (spec instanceof VersionSpec.Exact exact
+                    && installer.installed(exact.version()).isPresent()) {
                 chosen.putIfAbsent(exact.version(), spec.text());
                 continue; // installed: no list needed (offline)
             }
@@ -84,20 +95,25 @@ public final class CodexReleases {
                 if (snapshot == null || snapshot.contains(exact.version())) {
                     chosen.putIfAbsent(exact.version(), spec.text()); // unlisted: npm install says why it fails
                 } else {
-                    skipped.add(new ResolvedRelease.Skipped(spec.text(), exact.version() + " is not a published version of "
-                            + Npm.PACKAGE + ReleaseList.neighbours(snapshot, exact.version())));
+                    skipped.add(new ResolvedRelease.Skipped(
+                            spec.text(),
+                            exact.version() + " is not a published version of " + Npm.PACKAGE
+                                    + ReleaseList.neighbours(snapshot, exact.version())));
                 }
             } else if (snapshot == null) {
                 skipped.add(new ResolvedRelease.Skipped(spec.text(), listProblem));
             } else if (spec instanceof VersionSpec.Range range) {
                 List<ReleaseVersion> picked = range.select(snapshot.stable(), snapshot.latest());
                 if (picked.isEmpty()) {
-                    skipped.add(new ResolvedRelease.Skipped(spec.text(), "no stable release of " + Npm.PACKAGE + " in "
-                            + spec.text() + " (releases listed " + snapshot.fetchedAt() + ")"));
+                    skipped.add(new ResolvedRelease.Skipped(
+                            spec.text(),
+                            "no stable release of " + Npm.PACKAGE + " in " + spec.text() + " (releases listed "
+                                    + snapshot.fetchedAt() + ")"));
                 }
                 picked.forEach(v -> chosen.putIfAbsent(v, spec.text()));
             } else if (snapshot.latest() == null) {
-                skipped.add(new ResolvedRelease.Skipped(spec.text(), "npm names no 'latest' dist-tag for " + Npm.PACKAGE));
+                skipped.add(
+                        new ResolvedRelease.Skipped(spec.text(), "npm names no 'latest' dist-tag for " + Npm.PACKAGE));
             } else {
                 chosen.putIfAbsent(snapshot.latest(), spec.text());
             }
@@ -146,6 +162,6 @@ public final class CodexReleases {
 
     /** The installed release of {@code version}, detected, without npm (empty when it is not installed). */
     public Optional<ResolvedRelease> installed(ReleaseVersion version) {
-        return installer.installed(version).map(i -> resolve(version, m -> { }));
+        return installer.installed(version).map(i -> resolve(version, m -> {}));
     }
 }

@@ -47,9 +47,12 @@ public final class InstallCommand {
         for (ResolvedRelease r : releases.resolve(specs, m -> err.println("install-codex: " + m))) {
             if (r instanceof ResolvedRelease.Ready ready) {
                 var cli = ready.cli();
-                out.println("codex " + ready.version() + ": ready in " + ready.install() + " (" + cli.sandboxInterface().id()
+                out.println("codex " + ready.version() + ": ready in " + ready.install() + " ("
+                        + cli.sandboxInterface().id()
                         + " interface: codex " + String.join(" ", cli.options().subcommand()) + "; "
-                        + (cli.launcher().direct() ? "runs its native binary" : "runs its npm launcher: " + cli.launcher().note())
+                        + (cli.launcher().direct()
+                                ? "runs its native binary"
+                                : "runs its npm launcher: " + cli.launcher().note())
                         + ")");
             } else {
                 skipped++;

@@ -2,8 +2,8 @@ package dev.codexfence.engine.internal.release;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.engine.internal.process.ProcessRunner;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.engine.internal.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,7 +33,8 @@ public final class NpmCommand implements Npm {
 
     @Override
     public Listing list() throws NpmException {
-        JsonNode node = json(run(List.of("view", PACKAGE, "versions", "dist-tags", "--json"), VIEW_TIMEOUT, null),
+        JsonNode node = json(
+                run(List.of("view", PACKAGE, "versions", "dist-tags", "--json"), VIEW_TIMEOUT, null),
                 "npm view " + PACKAGE + " versions dist-tags");
         List<String> versions = new ArrayList<>();
         JsonNode list = node.get("versions");
@@ -54,7 +55,8 @@ public final class NpmCommand implements Npm {
     @Override
     public String integrity(String name, String version) throws NpmException {
         String spec = name + "@" + version;
-        JsonNode node = json(run(List.of("view", spec, "dist.integrity", "--json"), VIEW_TIMEOUT, null),
+        JsonNode node = json(
+                run(List.of("view", spec, "dist.integrity", "--json"), VIEW_TIMEOUT, null),
                 "npm view " + spec + " dist.integrity");
         if (!node.isString() || node.asString().isBlank()) {
             throw new NpmException("the registry gives no dist.integrity for " + spec + " (npm printed " + node + ")");
@@ -64,8 +66,20 @@ public final class NpmCommand implements Npm {
 
     @Override
     public void install(Path prefix, String version) throws NpmException {
-        run(List.of("install", "--prefix", prefix.toString(), "--save-exact", "--ignore-scripts", "--no-audit",
-                "--no-fund", "--no-update-notifier", "--loglevel=error", PACKAGE + "@" + version), INSTALL_TIMEOUT, prefix);
+        run(
+                List.of(
+                        "install",
+                        "--prefix",
+                        prefix.toString(),
+                        "--save-exact",
+                        "--ignore-scripts",
+                        "--no-audit",
+                        "--no-fund",
+                        "--no-update-notifier",
+                        "--loglevel=error",
+                        PACKAGE + "@" + version),
+                INSTALL_TIMEOUT,
+                prefix);
     }
 
     private String run(List<String> args, Duration timeout, Path directory) throws NpmException {
@@ -75,9 +89,11 @@ public final class NpmCommand implements Npm {
         String command = String.join(" ", argv);
         ProcessRunner.Outcome o;
         try {
-            o = runner.run(new ProcessRunner.Spec(argv, directory, environment, timeout, 16 << 20, 1 << 20, () -> false));
+            o = runner.run(
+                    new ProcessRunner.Spec(argv, directory, environment, timeout, 16 << 20, 1 << 20, () -> false));
         } catch (IOException e) {
-            throw new NpmException("cannot run npm (" + e.getMessage() + "); install Node.js and npm to fetch codex releases");
+            throw new NpmException(
+                    "cannot run npm (" + e.getMessage() + "); install Node.js and npm to fetch codex releases");
         }
         if (o.timedOut()) {
             throw new NpmException("`" + command + "` did not finish within " + timeout.toSeconds() + " s");
@@ -97,7 +113,8 @@ public final class NpmCommand implements Npm {
         List<String> lines = new ArrayList<>();
         for (String line : err.split("\n")) {
             String l = line.strip();
-            if ((l.startsWith("npm error") || l.startsWith("npm ERR!")) && !l.contains("A complete log of this run")
+            if ((l.startsWith("npm error") || l.startsWith("npm ERR!"))
+                    && !l.contains("A complete log of this run")
                     && !l.matches("npm (error|ERR!)\\s*")) {
                 lines.add(l);
             }

@@ -30,6 +30,7 @@ public final class ReleaseList {
 
     /** How long a fetched list is used without asking npm again. */
     public static final Duration FRESH = Duration.ofHours(6);
+
     static final String FILE = "releases.json";
 
     private final Npm npm;
@@ -50,7 +51,8 @@ public final class ReleaseList {
      * @param fetchedAt when npm said so
      * @param note empty when fresh; else why an older list is used
      */
-    public record Snapshot(List<ReleaseVersion> versions, ReleaseVersion latest, Instant fetchedAt, Optional<String> note) {
+    public record Snapshot(
+            List<ReleaseVersion> versions, ReleaseVersion latest, Instant fetchedAt, Optional<String> note) {
 
         /** The stable releases, ascending. */
         public List<ReleaseVersion> stable() {
@@ -70,7 +72,8 @@ public final class ReleaseList {
     public Snapshot get() throws NpmException {
         Optional<Snapshot> cached = read();
         Instant now = clock.instant();
-        if (cached.isPresent() && Duration.between(cached.get().fetchedAt(), now).compareTo(FRESH) < 0
+        if (cached.isPresent()
+                && Duration.between(cached.get().fetchedAt(), now).compareTo(FRESH) < 0
                 && !cached.get().fetchedAt().isAfter(now)) {
             return cached.get();
         }
@@ -85,8 +88,12 @@ public final class ReleaseList {
                         + ") and no list is cached in " + file);
             }
             Snapshot old = cached.get();
-            return new Snapshot(old.versions(), old.latest(), old.fetchedAt(), Optional.of("using the list of releases cached "
-                    + old.fetchedAt() + " (npm: " + e.getMessage() + ")"));
+            return new Snapshot(
+                    old.versions(),
+                    old.latest(),
+                    old.fetchedAt(),
+                    Optional.of(
+                            "using the list of releases cached " + old.fetchedAt() + " (npm: " + e.getMessage() + ")"));
         }
     }
 
@@ -110,8 +117,8 @@ public final class ReleaseList {
             node.get("versions").forEach(v -> versions.add(v.asString()));
             JsonNode latest = node.get("latest");
             Instant at = Instant.parse(node.get("fetched_at").asString());
-            return Optional.of(snapshot(versions, latest == null || latest.isNull() ? null : latest.asString(), at,
-                    Optional.empty()));
+            return Optional.of(snapshot(
+                    versions, latest == null || latest.isNull() ? null : latest.asString(), at, Optional.empty()));
         } catch (RuntimeException e) {
             return Optional.empty(); // a damaged cache is as good as none: npm is asked
         }

@@ -34,8 +34,12 @@ public record ReleaseVersion(String text, long major, long minor, long patch, St
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new ReleaseVersion(m.group(), Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-                Long.parseLong(m.group(3)), m.group(4)));
+        return Optional.of(new ReleaseVersion(
+                m.group(),
+                Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2)),
+                Long.parseLong(m.group(3)),
+                m.group(4)));
     }
 
     /** Whether this is a release rather than a pre-release ({@code -alpha.1}, {@code -linux-x64}, …). */

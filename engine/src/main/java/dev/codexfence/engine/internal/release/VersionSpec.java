@@ -97,23 +97,26 @@ public sealed interface VersionSpec permits VersionSpec.Exact, VersionSpec.Lates
             String n = rest.substring(slash + 1);
             rest = rest.substring(0, slash);
             if (!n.matches("[1-9]\\d{0,3}") || Integer.parseInt(n) > MAX_SAMPLE) {
-                throw new IllegalArgumentException("\"" + text + "\": the sample size after / must be a whole number from 2 to "
-                        + MAX_SAMPLE + " (got \"" + n + "\")");
+                throw new IllegalArgumentException(
+                        "\"" + text + "\": the sample size after / must be a whole number from 2 to " + MAX_SAMPLE
+                                + " (got \"" + n + "\")");
             }
             sample = Integer.parseInt(n);
             if (sample < 2) {
-                throw new IllegalArgumentException("\"" + text + "\": a sample of a range takes at least 2 releases (both ends);"
-                        + " for one release name it");
+                throw new IllegalArgumentException(
+                        "\"" + text + "\": a sample of a range takes at least 2 releases (both ends);"
+                                + " for one release name it");
             }
         }
         ReleaseVersion from = version(fromText, text);
         ReleaseVersion to = rest.equals(LATEST) ? null : version(rest, text);
         if (!from.stable() || (to != null && !to.stable())) {
-            throw new IllegalArgumentException("\"" + text + "\": the ends of a range are stable versions (a range never holds"
-                    + " pre-releases)");
+            throw new IllegalArgumentException("\"" + text
+                    + "\": the ends of a range are stable versions (a range never holds" + " pre-releases)");
         }
         if (to != null && from.compareTo(to) > 0) {
-            throw new IllegalArgumentException("\"" + text + "\": the range is backwards (" + from + " is after " + to + ")");
+            throw new IllegalArgumentException(
+                    "\"" + text + "\": the range is backwards (" + from + " is after " + to + ")");
         }
         return new Range(from, to, sample);
     }
@@ -139,8 +142,8 @@ public sealed interface VersionSpec permits VersionSpec.Exact, VersionSpec.Lates
     private static ReleaseVersion version(String part, String whole) {
         Optional<ReleaseVersion> v = ReleaseVersion.parse(part);
         if (v.isEmpty() || !v.get().text().equals(part)) {
-            throw new IllegalArgumentException("\"" + whole + "\" is not a codex version: \"" + part
-                    + "\" is not MAJOR.MINOR.PATCH; " + FORMS);
+            throw new IllegalArgumentException(
+                    "\"" + whole + "\" is not a codex version: \"" + part + "\" is not MAJOR.MINOR.PATCH; " + FORMS);
         }
         return v.get();
     }

@@ -8,7 +8,10 @@ import org.apiguardian.api.API;
 /** What a matrix cell shows; its id is the cell's {@code data-result}. */
 @API(status = INTERNAL, since = "0.1")
 public enum CellState {
-    SUCCESS, DENIED, PARTIAL, ERROR,
+    SUCCESS,
+    DENIED,
+    PARTIAL,
+    ERROR,
     /** The capability's probes disagree in this mode. */
     MIXED,
     /** The capability has records on this stack, but none in this mode. */

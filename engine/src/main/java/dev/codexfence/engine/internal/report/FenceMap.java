@@ -2,8 +2,8 @@ package dev.codexfence.engine.internal.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.engine.internal.stack.StackIdentity;
 import dev.codexfence.engine.internal.history.FenceHistory;
+import dev.codexfence.engine.internal.stack.StackIdentity;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -16,8 +16,13 @@ import org.apiguardian.api.API;
  * @param merging what merging the inputs did (duplicates collapsed, records that disagree); null when not merged
  */
 @API(status = INTERNAL, since = "0.1")
-public record FenceMap(List<String> sources, List<StackColumns> stacks, List<RowGroup> groups, List<MapRecord> records,
-        FenceHistory history, Merging merging) {
+public record FenceMap(
+        List<String> sources,
+        List<StackColumns> stacks,
+        List<RowGroup> groups,
+        List<MapRecord> records,
+        FenceHistory history,
+        Merging merging) {
 
     public FenceMap {
         sources = List.copyOf(sources);
@@ -55,8 +60,16 @@ public record FenceMap(List<String> sources, List<StackColumns> stacks, List<Row
      * @param expectations the expectations file applied to its records, or null
      * @param uncovered capabilities of its platform without any record
      */
-    public record StackColumns(int index, StackIdentity key, List<String> modes, String expectations, int records,
-            java.util.Map<String, Integer> results, int drifted, int unlisted, int uncovered) {}
+    public record StackColumns(
+            int index,
+            StackIdentity key,
+            List<String> modes,
+            String expectations,
+            int records,
+            java.util.Map<String, Integer> results,
+            int drifted,
+            int unlisted,
+            int uncovered) {}
 
     /** Capabilities of one category and layer, in catalog order. */
     public record RowGroup(String category, String layer, String description, List<Row> rows) {}
@@ -75,6 +88,12 @@ public record FenceMap(List<String> sources, List<StackColumns> stacks, List<Row
      * @param records indexes into {@link FenceMap#records()}
      * @param errnos the distinct errnos of those records
      */
-    public record Cell(int stack, String mode, CellState state, List<Integer> records, List<String> probes,
-            List<String> errnos, boolean drifted) {}
+    public record Cell(
+            int stack,
+            String mode,
+            CellState state,
+            List<Integer> records,
+            List<String> probes,
+            List<String> errnos,
+            boolean drifted) {}
 }

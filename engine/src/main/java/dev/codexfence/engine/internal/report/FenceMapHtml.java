@@ -27,7 +27,9 @@ public final class FenceMapHtml {
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>codex-fence map</title>\n<style>\n").append(FenceMapAssets.CSS).append("</style>\n</head>\n<body>\n");
+                .append("<title>codex-fence map</title>\n<style>\n")
+                .append(FenceMapAssets.CSS)
+                .append("</style>\n</head>\n<body>\n");
         header(sb, map);
         sb.append("<main>\n");
         if (map.showsHistory()) {
@@ -38,8 +40,15 @@ public final class FenceMapHtml {
         head(sb, map);
         int width = 1 + map.stacks().stream().mapToInt(s -> s.modes().size()).sum();
         for (FenceMap.RowGroup g : map.groups()) {
-            sb.append("<tbody data-category=\"").append(esc(g.category())).append("\" data-layer=\"").append(esc(g.layer())).append("\">\n");
-            sb.append("<tr class=\"group\"><th colspan=\"").append(width).append("\">").append(esc(g.category()));
+            sb.append("<tbody data-category=\"")
+                    .append(esc(g.category()))
+                    .append("\" data-layer=\"")
+                    .append(esc(g.layer()))
+                    .append("\">\n");
+            sb.append("<tr class=\"group\"><th colspan=\"")
+                    .append(width)
+                    .append("\">")
+                    .append(esc(g.category()));
             if (!g.layer().isEmpty()) {
                 sb.append(" · ").append(esc(g.layer()));
             }
@@ -55,7 +64,9 @@ public final class FenceMapHtml {
         sb.append("</table>\n</main>\n");
         sb.append("<aside id=\"detail\" hidden><button id=\"detail-close\" type=\"button\">close</button>")
                 .append("<div id=\"detail-body\"></div></aside>\n");
-        sb.append("<script type=\"application/json\" id=\"fence-data\">").append(scriptSafe(data(map))).append("</script>\n");
+        sb.append("<script type=\"application/json\" id=\"fence-data\">")
+                .append(scriptSafe(data(map)))
+                .append("</script>\n");
         sb.append("<script>\n").append(FenceMapAssets.JS).append("</script>\n</body>\n</html>\n");
         return sb.toString();
     }
@@ -69,32 +80,50 @@ public final class FenceMapHtml {
         sb.append("</p>\n");
         FenceMap.Merging merging = map.merging();
         if (merging != null && (merging.duplicates() > 0 || !merging.conflicts().isEmpty())) {
-            sb.append("<p class=\"merging\" data-duplicates=\"").append(merging.duplicates()).append("\" data-conflicts=\"")
-                    .append(merging.conflicts().size()).append("\">").append(merging.records()).append(" records read; ")
-                    .append(merging.duplicates()).append(merging.duplicates() == 1 ? " duplicate" : " duplicates")
+            sb.append("<p class=\"merging\" data-duplicates=\"")
+                    .append(merging.duplicates())
+                    .append("\" data-conflicts=\"")
+                    .append(merging.conflicts().size())
+                    .append("\">")
+                    .append(merging.records())
+                    .append(" records read; ")
+                    .append(merging.duplicates())
+                    .append(merging.duplicates() == 1 ? " duplicate" : " duplicates")
                     .append(" (the same stack, probe and mode, the same result and errno) left out");
             if (!merging.conflicts().isEmpty()) {
-                sb.append("; <span class=\"conflict-mark\">").append(merging.conflicts().size())
+                sb.append("; <span class=\"conflict-mark\">")
+                        .append(merging.conflicts().size())
                         .append(merging.conflicts().size() == 1 ? " run" : " runs")
                         .append(" whose records disagree, all shown</span>:");
                 sb.append("<ul class=\"conflicts\">");
-                merging.conflicts().forEach(c -> sb.append("<li>").append(esc(c)).append("</li>"));
+                merging.conflicts()
+                        .forEach(c -> sb.append("<li>").append(esc(c)).append("</li>"));
                 sb.append("</ul>");
             }
             sb.append("</p>\n");
         }
         for (FenceMap.StackColumns s : map.stacks()) {
-            sb.append("<p class=\"stack-summary\" data-stack=\"").append(s.index()).append("\"><b>").append(esc(s.key().label()))
-                    .append("</b>: ").append(s.records()).append(" records");
+            sb.append("<p class=\"stack-summary\" data-stack=\"")
+                    .append(s.index())
+                    .append("\"><b>")
+                    .append(esc(s.key().label()))
+                    .append("</b>: ")
+                    .append(s.records())
+                    .append(" records");
             for (Map.Entry<String, Integer> e : s.results().entrySet()) {
                 sb.append(", ").append(e.getValue()).append(' ').append(e.getKey());
             }
-            sb.append("; ").append(s.uncovered()).append(s.uncovered() == 1 ? " capability" : " capabilities")
+            sb.append("; ")
+                    .append(s.uncovered())
+                    .append(s.uncovered() == 1 ? " capability" : " capabilities")
                     .append(" uncovered");
             if (s.expectations() != null) {
-                sb.append("; <span class=\"drift-mark\">").append(s.drifted()).append(" drifted</span>")
+                sb.append("; <span class=\"drift-mark\">")
+                        .append(s.drifted())
+                        .append(" drifted</span>")
                         .append(s.unlisted() > 0 ? ", " + s.unlisted() + " not listed" : "")
-                        .append(" against ").append(esc(s.expectations()));
+                        .append(" against ")
+                        .append(esc(s.expectations()));
             } else {
                 sb.append("; no expectations file for this stack");
             }
@@ -102,31 +131,51 @@ public final class FenceMapHtml {
         }
         sb.append("<p class=\"legend\">");
         for (CellState st : CellState.values()) {
-            sb.append("<span class=\"cell\" data-legend=\"").append(st.id()).append("\">").append(st.id()).append("</span>");
+            sb.append("<span class=\"cell\" data-legend=\"")
+                    .append(st.id())
+                    .append("\">")
+                    .append(st.id())
+                    .append("</span>");
         }
-        sb.append("<span class=\"drift-mark\">⚠ drift against expectations</span> · click a cell for its records</p>\n</header>\n");
+        sb.append(
+                "<span class=\"drift-mark\">⚠ drift against expectations</span> · click a cell for its records</p>\n</header>\n");
     }
 
     private static void head(StringBuilder sb, FenceMap map) {
         sb.append("<thead>\n<tr><th class=\"cap\" rowspan=\"2\">capability</th>");
         for (FenceMap.StackColumns s : map.stacks()) {
-            sb.append("<th colspan=\"").append(Math.max(1, s.modes().size())).append("\" data-stack=\"").append(s.index())
-                    .append("\">").append(esc(s.key().label())).append("</th>");
+            sb.append("<th colspan=\"")
+                    .append(Math.max(1, s.modes().size()))
+                    .append("\" data-stack=\"")
+                    .append(s.index())
+                    .append("\">")
+                    .append(esc(s.key().label()))
+                    .append("</th>");
         }
         sb.append("</tr>\n<tr class=\"modes\">");
         for (FenceMap.StackColumns s : map.stacks()) {
             for (String mode : s.modes()) {
-                sb.append("<th data-stack=\"").append(s.index()).append("\">").append(esc(mode)).append("</th>");
+                sb.append("<th data-stack=\"")
+                        .append(s.index())
+                        .append("\">")
+                        .append(esc(mode))
+                        .append("</th>");
             }
         }
         sb.append("</tr>\n</thead>\n");
     }
 
     private static void row(StringBuilder sb, FenceMap map, FenceMap.Row r) {
-        sb.append("<tr data-capability=\"").append(esc(r.capabilityId())).append("\" class=\"")
-                .append(r.covered() ? "covered" : "uncovered").append("\">");
-        sb.append("<th class=\"cap\"><code>").append(esc(r.capabilityId())).append("</code><span class=\"desc\">")
-                .append(esc(summary(r.description()))).append("</span></th>");
+        sb.append("<tr data-capability=\"")
+                .append(esc(r.capabilityId()))
+                .append("\" class=\"")
+                .append(r.covered() ? "covered" : "uncovered")
+                .append("\">");
+        sb.append("<th class=\"cap\"><code>")
+                .append(esc(r.capabilityId()))
+                .append("</code><span class=\"desc\">")
+                .append(esc(summary(r.description())))
+                .append("</span></th>");
         for (FenceMap.Cell c : r.cells()) {
             cell(sb, map, r, c);
         }
@@ -134,32 +183,59 @@ public final class FenceMapHtml {
     }
 
     private static void cell(StringBuilder sb, FenceMap map, FenceMap.Row r, FenceMap.Cell c) {
-        sb.append("<td class=\"cell\" data-capability=\"").append(esc(r.capabilityId())).append("\" data-stack=\"")
-                .append(c.stack()).append("\" data-mode=\"").append(esc(c.mode())).append("\" data-result=\"")
-                .append(c.state().id()).append("\" data-errno=\"").append(esc(String.join(" ", c.errnos())))
-                .append("\" data-drift=\"").append(c.drifted()).append('"');
+        sb.append("<td class=\"cell\" data-capability=\"")
+                .append(esc(r.capabilityId()))
+                .append("\" data-stack=\"")
+                .append(c.stack())
+                .append("\" data-mode=\"")
+                .append(esc(c.mode()))
+                .append("\" data-result=\"")
+                .append(c.state().id())
+                .append("\" data-errno=\"")
+                .append(esc(String.join(" ", c.errnos())))
+                .append("\" data-drift=\"")
+                .append(c.drifted())
+                .append('"');
         if (!c.records().isEmpty()) {
-            sb.append(" data-probes=\"").append(esc(String.join(" ", c.probes()))).append("\" data-records=\"")
-                    .append(String.join(" ", c.records().stream().map(String::valueOf).toList()))
+            sb.append(" data-probes=\"")
+                    .append(esc(String.join(" ", c.probes())))
+                    .append("\" data-records=\"")
+                    .append(String.join(
+                            " ", c.records().stream().map(String::valueOf).toList()))
                     .append("\" tabindex=\"0\"");
         }
         sb.append('>');
         if (c.records().isEmpty()) {
-            sb.append(c.state() == CellState.UNCOVERED ? "uncovered" : c.state() == CellState.NOT_APPLICABLE ? "n/a" : "–");
+            sb.append(
+                    c.state() == CellState.UNCOVERED
+                            ? "uncovered"
+                            : c.state() == CellState.NOT_APPLICABLE ? "n/a" : "–");
         }
         for (int i : c.records()) {
             MapRecord m = map.records().get(i);
             var result = m.record().result();
-            sb.append("<span class=\"rec r-").append(result.observedResult().id()).append("\" data-probe=\"")
-                    .append(esc(m.record().probe().id())).append("\" data-result=\"").append(result.observedResult().id())
-                    .append("\" data-errno=\"").append(esc(result.errno() == null ? "" : result.errno())).append("\" title=\"")
-                    .append(esc(m.record().probe().id() + (m.expected() != null ? "; expected " + m.expected().describe() : "")))
-                    .append("\">").append(result.observedResult().id());
+            sb.append("<span class=\"rec r-")
+                    .append(result.observedResult().id())
+                    .append("\" data-probe=\"")
+                    .append(esc(m.record().probe().id()))
+                    .append("\" data-result=\"")
+                    .append(result.observedResult().id())
+                    .append("\" data-errno=\"")
+                    .append(esc(result.errno() == null ? "" : result.errno()))
+                    .append("\" title=\"")
+                    .append(esc(m.record().probe().id()
+                            + (m.expected() != null
+                                    ? "; expected " + m.expected().describe()
+                                    : "")))
+                    .append("\">")
+                    .append(result.observedResult().id());
             if (result.errno() != null) {
                 sb.append(" <span class=\"errno\">").append(esc(result.errno())).append("</span>");
             }
             if (m.drifted()) {
-                sb.append(" <span class=\"drift-mark\">⚠ expected ").append(esc(m.expected().text())).append("</span>");
+                sb.append(" <span class=\"drift-mark\">⚠ expected ")
+                        .append(esc(m.expected().text()))
+                        .append("</span>");
             }
             sb.append("</span>");
         }

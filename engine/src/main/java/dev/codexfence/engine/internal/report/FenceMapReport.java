@@ -5,14 +5,14 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.codexfence.engine.internal.catalog.CapabilityCatalog;
 import dev.codexfence.engine.internal.catalog.CatalogLoader;
 import dev.codexfence.engine.internal.diff.MergedRecords;
-import dev.codexfence.engine.internal.ndjson.RecordReader;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.expect.Expectations;
 import dev.codexfence.engine.internal.expect.ExpectationsFolder;
 import dev.codexfence.engine.internal.history.FenceHistory;
 import dev.codexfence.engine.internal.history.HistoryBuilder;
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.ndjson.RecordJson;
+import dev.codexfence.engine.internal.ndjson.RecordReader;
+import dev.codexfence.record.BoundaryObject;
+import dev.codexfence.record.RecordLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +39,8 @@ public final class FenceMapReport {
      * @param catalog the catalog whose capabilities make the rows
      * @param expectations the expectations file for the records of a stack, if any (drift is highlighted)
      */
-    public FenceMapReport(CapabilityCatalog catalog, Function<BoundaryObject.Stack, Optional<Expectations>> expectations) {
+    public FenceMapReport(
+            CapabilityCatalog catalog, Function<BoundaryObject.Stack, Optional<Expectations>> expectations) {
         this.builder = new FenceMapBuilder(catalog, expectations);
     }
 
@@ -83,8 +84,14 @@ public final class FenceMapReport {
         MergedRecords merged = MergedRecords.merge(lines);
         FenceMap map = builder.build(sources, merged.distinct());
         FenceHistory history = HistoryBuilder.build(sources, lines);
-        return map.withHistory(history, new FenceMap.Merging(merged.records(), merged.duplicates(),
-                merged.conflicts().stream().map(MergedRecords.Observation::describeConflict).toList()));
+        return map.withHistory(
+                history,
+                new FenceMap.Merging(
+                        merged.records(),
+                        merged.duplicates(),
+                        merged.conflicts().stream()
+                                .map(MergedRecords.Observation::describeConflict)
+                                .toList()));
     }
 
     private static Path writeHtml(Path out, String html) {
@@ -92,7 +99,9 @@ public final class FenceMapReport {
         try {
             Files.createDirectories(file.getParent());
             // a new 0600 file with an unpredictable name, renamed over the target: never written through a symlink
-            dev.codexfence.engine.internal.files.ExclusiveFiles.replace(file, html.getBytes(StandardCharsets.UTF_8),
+            dev.codexfence.engine.internal.files.ExclusiveFiles.replace(
+                    file,
+                    html.getBytes(StandardCharsets.UTF_8),
                     dev.codexfence.engine.internal.files.ExclusiveFiles.PRIVATE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fence map " + file + ": " + e.getMessage(), e);

@@ -33,7 +33,9 @@ public final class CodexFenceCache {
             home = userHome;
         }
         if (osName.toLowerCase(Locale.ROOT).startsWith("mac")) {
-            return Path.of(home, "Library", "Caches", "codex-fence").toAbsolutePath().normalize();
+            return Path.of(home, "Library", "Caches", "codex-fence")
+                    .toAbsolutePath()
+                    .normalize();
         }
         String xdg = env.getOrDefault("XDG_CACHE_HOME", "");
         if (xdg.startsWith("/")) { // the XDG spec ignores a relative value

@@ -37,8 +37,14 @@ public final class Fixtures implements AutoCloseable {
     private final Path unixPath;
     private final String netTarget;
 
-    private Fixtures(Path outsideDir, Process outsideProcess, ServerSocket tcp, DatagramSocket udp,
-            ServerSocketChannel unix, Path unixPath, String netTarget) {
+    private Fixtures(
+            Path outsideDir,
+            Process outsideProcess,
+            ServerSocket tcp,
+            DatagramSocket udp,
+            ServerSocketChannel unix,
+            Path unixPath,
+            String netTarget) {
         this.outsideDir = outsideDir;
         this.outsideProcess = outsideProcess;
         this.tcp = tcp;

@@ -1,7 +1,7 @@
 package dev.codexfence.engine.internal.run;
 
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.json.FenceJson;
+import dev.codexfence.record.BoundaryObject;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,9 +39,20 @@ final class HarnessRecords {
     /**
      * @param kind a short machine word for {@code payload.raw.harness_error} (timeout, contract_violation, …)
      */
-    static ObjectNode error(String probeId, String version, String primaryCapability, List<String> secondary,
-            String mode, String workspace, String command, String kind, String message, String detail,
-            Integer exitCode, String stdout, String stderr) {
+    static ObjectNode error(
+            String probeId,
+            String version,
+            String primaryCapability,
+            List<String> secondary,
+            String mode,
+            String workspace,
+            String command,
+            String kind,
+            String message,
+            String detail,
+            Integer exitCode,
+            String stdout,
+            String stderr) {
         ObjectNode o = FenceJson.MAPPER.createObjectNode();
         o.put("schema_version", BoundaryObject.SCHEMA_VERSION);
         o.putNull("capabilities_schema_version");

@@ -51,6 +51,7 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
      * right content again but a new change time, which no one but the kernel can set.
      */
     private Map<String, String> stamps = Map.of();
+
     private long intactAt;
     private String unrestorable;
 
@@ -67,7 +68,8 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
         guard.stamps = guard.stamps();
         List<String> changes = guard.changes();
         if (!changes.isEmpty()) {
-            throw new IOException("the helpers in " + dir + " do not read back as written: " + String.join(", ", changes));
+            throw new IOException(
+                    "the helpers in " + dir + " do not read back as written: " + String.join(", ", changes));
         }
         return guard;
     }
@@ -82,8 +84,10 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
         List<String> out = new ArrayList<>();
         PosixFileAttributes d = attributes(dir);
         if (d == null || !d.isDirectory()) {
-            out.add("the folder itself " + (d == null ? "is gone" : d.isSymbolicLink() ? "was replaced by a symlink"
-                    : "was replaced by a file"));
+            out.add("the folder itself "
+                    + (d == null
+                            ? "is gone"
+                            : d.isSymbolicLink() ? "was replaced by a symlink" : "was replaced by a file"));
             return out;
         }
         if (!d.permissions().equals(DIR_MODE)) {
@@ -204,8 +208,8 @@ public final class HelperGuard implements IntegrityWatch.Guarded {
             found.add(new IntegrityWatch.Finding(what + "; restored from the harness's in-memory copy", intactAt));
             intactAt = now;
         } catch (IOException e) {
-            unrestorable = what + "; they could not be restored (" + e.getMessage() + "), so no later probe run's record"
-                    + " can be trusted";
+            unrestorable = what + "; they could not be restored (" + e.getMessage()
+                    + "), so no later probe run's record" + " can be trusted";
             found.add(new IntegrityWatch.Finding(unrestorable, intactAt));
         }
         return found;

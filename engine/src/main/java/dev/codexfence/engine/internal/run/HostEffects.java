@@ -66,8 +66,9 @@ final class HostEffects {
      * @param outsideDir the fixtures' outside folder, or null
      * @param outsidePid the fixtures' sacrificial process
      */
-    static HostEffects watch(String probeId, Path workspace, Map<String, String> probeEnv, Path outsideDir,
-            long outsidePid) throws IOException {
+    static HostEffects watch(
+            String probeId, Path workspace, Map<String, String> probeEnv, Path outsideDir, long outsidePid)
+            throws IOException {
         ScratchRoots roots = ScratchRoots.resolve(workspace, probeEnv, outsideDir);
         Files.getFileAttributeView(workspace, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                 .setTimes(FileTime.from(Instant.now()), null, null);
@@ -98,11 +99,12 @@ final class HostEffects {
         }
         String expect = raw.has(EXPECT_KEY) ? raw.get(EXPECT_KEY).asString("") : "present";
         if (!expect.equals("present") && !expect.equals("absent")) {
-            throw new ContractViolation("payload.raw." + EXPECT_KEY + " is \"" + expect + "\" (rule: present or absent)");
+            throw new ContractViolation(
+                    "payload.raw." + EXPECT_KEY + " is \"" + expect + "\" (rule: present or absent)");
         }
         if (raw.has(EXPECT_KEY) && !hasPath) {
-            throw new ContractViolation("payload.raw." + EXPECT_KEY + " without " + PATH_KEY
-                    + " (rule: it qualifies a declared path)");
+            throw new ContractViolation(
+                    "payload.raw." + EXPECT_KEY + " without " + PATH_KEY + " (rule: it qualifies a declared path)");
         }
         if (!hasPath && !hasPid) {
             return record;
@@ -118,17 +120,24 @@ final class HostEffects {
             boolean present = ScratchEntry.checkAndRemove(placement, mark) == ScratchEntry.Verdict.PRESENT;
             newRaw.put(VERDICT_KEY, present ? "present" : "absent");
             boolean wantPresent = expect.equals("present");
-            if (present != wantPresent && "success".equals(result.path("observed_result").asString())) {
-                String what = wantPresent ? declared.asString() + " is absent on the host: the write was contained"
+            if (present != wantPresent
+                    && "success".equals(result.path("observed_result").asString())) {
+                String what = wantPresent
+                        ? declared.asString() + " is absent on the host: the write was contained"
                         : declared.asString() + " is still present on the host: the delete was contained";
                 String message = result.path("message").asString("");
                 result.put("observed_result", "partial");
-                result.put("message", message.isEmpty() ? "the operation succeeded inside the fence but " + what
-                        : message + " — but " + what);
+                result.put(
+                        "message",
+                        message.isEmpty()
+                                ? "the operation succeeded inside the fence but " + what
+                                : message + " — but " + what);
             }
         } else {
             JsonNode declared = raw.get(PID_KEY);
-            long pid = declared.isIntegralNumber() ? declared.asLong() : parse(declared.isString() ? declared.asString() : "");
+            long pid = declared.isIntegralNumber()
+                    ? declared.asLong()
+                    : parse(declared.isString() ? declared.asString() : "");
             if (pid != outsidePid) {
                 throw new ContractViolation("payload.raw." + PID_KEY + " is " + declared + ", not $FENCE_OUTSIDE_PID ("
                         + outsidePid + ") (rule: the only process a probe may declare is the harness's own outside"

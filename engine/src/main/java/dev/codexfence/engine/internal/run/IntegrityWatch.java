@@ -154,8 +154,10 @@ public final class IntegrityWatch {
             return;
         }
         String names = String.join(", ", suspects.stream().map(Ticket::label).toList());
-        String message = "harness integrity: " + f.what() + "; made by " + (suspects.size() == 1
-                ? "the probe run " + names : "one of the probe runs " + names + " (they ran at the same time)");
+        String message = "harness integrity: " + f.what() + "; made by "
+                + (suspects.size() == 1
+                        ? "the probe run " + names
+                        : "one of the probe runs " + names + " (they ran at the same time)");
         List<String> finished = new ArrayList<>();
         for (Ticket k : suspects) {
             if (k.end == Long.MAX_VALUE) {

@@ -40,9 +40,15 @@ final class Preflight {
             if (argv.isEmpty()) {
                 return Optional.empty();
             }
-            ProcessRunner.Outcome o = session.runner().run(new ProcessRunner.Spec(argv.get(), ws,
-                    session.environmentFor(mode, ws), session.settings().timeout(), 1 << 16, 1 << 16,
-                    session.settings().cancelled()));
+            ProcessRunner.Outcome o = session.runner()
+                    .run(new ProcessRunner.Spec(
+                            argv.get(),
+                            ws,
+                            session.environmentFor(mode, ws),
+                            session.settings().timeout(),
+                            1 << 16,
+                            1 << 16,
+                            session.settings().cancelled()));
             if (o.exitCode() == 0) {
                 return Optional.empty();
             }
@@ -51,7 +57,8 @@ final class Preflight {
             String why = "preflight failed for mode " + mode.name() + ": `" + command + "` "
                     + (o.timedOut() ? "timed out" : "exited " + o.exitCode()) + (stderr.isEmpty() ? "" : ": " + stderr);
             Optional<String> capability = CAPABILITIES.stream()
-                    .filter(id -> session.assembler().catalog().find(id).isPresent()).findFirst();
+                    .filter(id -> session.assembler().catalog().find(id).isPresent())
+                    .findFirst();
             if (capability.isEmpty()) {
                 return Optional.of(why + " (no preflight record: the catalog has none of " + CAPABILITIES + ")");
             }
@@ -64,13 +71,29 @@ final class Preflight {
         }
     }
 
-    private void record(RunMode mode, Path ws, String capability, String command, String why, Integer exit,
-            String stderr) {
+    private void record(
+            RunMode mode, Path ws, String capability, String command, String why, Integer exit, String stderr) {
         try {
-            var observation = HarnessRecords.error(PROBE_ID, "1", capability, List.of(), mode.name(), ws.toString(),
-                    command, "preflight_failed", why, null, exit, null, stderr.isEmpty() ? null : stderr);
-            session.log().append(session.assembler().complete(observation,
-                    new dev.codexfence.engine.internal.record.RecordAssembler.Expectation(PROBE_ID, mode.name(), stack.stackFor(mode))));
+            var observation = HarnessRecords.error(
+                    PROBE_ID,
+                    "1",
+                    capability,
+                    List.of(),
+                    mode.name(),
+                    ws.toString(),
+                    command,
+                    "preflight_failed",
+                    why,
+                    null,
+                    exit,
+                    null,
+                    stderr.isEmpty() ? null : stderr);
+            session.log()
+                    .append(session.assembler()
+                            .complete(
+                                    observation,
+                                    new dev.codexfence.engine.internal.record.RecordAssembler.Expectation(
+                                            PROBE_ID, mode.name(), stack.stackFor(mode))));
         } catch (ContractViolation e) {
             throw new IllegalStateException("the harness made an invalid preflight record: " + e.getMessage(), e);
         }

@@ -26,8 +26,18 @@ public final class ProbeEnvironment {
      * sandbox (measured with codex 0.169: {@code PATH} to find {@code node} and the command, {@code HOME} or
      * {@code CODEX_HOME} for its state folder, {@code CODEX_SQLITE_HOME} where it is set).
      */
-    public static final List<String> NAMES = List.of("PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "TERM", "TZ",
-            "TMPDIR", "CODEX_HOME", "CODEX_SQLITE_HOME");
+    public static final List<String> NAMES = List.of(
+            "PATH",
+            "HOME",
+            "USER",
+            "LOGNAME",
+            "SHELL",
+            "LANG",
+            "TERM",
+            "TZ",
+            "TMPDIR",
+            "CODEX_HOME",
+            "CODEX_SQLITE_HOME");
 
     /** Prefix of the locale variables passed on. */
     public static final String LOCALE_PREFIX = "LC_";

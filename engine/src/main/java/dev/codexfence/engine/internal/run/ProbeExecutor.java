@@ -7,10 +7,10 @@ import dev.codexfence.engine.internal.mode.ModeCatalog;
 import dev.codexfence.engine.internal.mode.RunMode;
 import dev.codexfence.engine.internal.probe.ProbeScript;
 import dev.codexfence.engine.internal.process.ProcessRunner;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.record.ContractViolation;
 import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.record.Redactor;
+import dev.codexfence.record.RecordLine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +28,7 @@ public final class ProbeExecutor {
 
     /** stdout beyond this is a broken contract (a record is a few KB). */
     static final int STDOUT_LIMIT = 1 << 20;
+
     static final int STDERR_LIMIT = 1 << 20;
     private static final int SNIPPET = RecordAssembler.SNIPPET_LIMIT;
     /** Exit codes codex itself uses when it fails before running the command (clap usage 2, panic 101, config 1). */
@@ -59,17 +60,27 @@ public final class ProbeExecutor {
             List<String> argv = mode.argv(probe.file(), ws);
             String command = ShellQuote.join(argv);
             var env = session.environmentFor(mode, ws);
-            HostEffects effects = HostEffects.watch(probe.id(), ws, env, session.fixtures().outsideDir(),
+            HostEffects effects = HostEffects.watch(
+                    probe.id(),
+                    ws,
+                    env,
+                    session.fixtures().outsideDir(),
                     session.fixtures().outsidePid());
             // the harness's own files are checked before and after the probe (IntegrityWatch)
             IntegrityWatch.Ticket ticket = session.integrity().begin(stack.runLabel(probe.id(), mode.name()));
             ProcessRunner.Outcome o;
             List<String> tampering;
             try {
-                o = session.runner().run(new ProcessRunner.Spec(argv, ws,
-                        env, session.settings().timeout(), STDOUT_LIMIT, STDERR_LIMIT,
-                        session.settings().cancelled(),
-                        ModeCatalog.isCodexMode(mode.name()) ? CODEX_EXIT_GRACE : Duration.ZERO));
+                o = session.runner()
+                        .run(new ProcessRunner.Spec(
+                                argv,
+                                ws,
+                                env,
+                                session.settings().timeout(),
+                                STDOUT_LIMIT,
+                                STDERR_LIMIT,
+                                session.settings().cancelled(),
+                                ModeCatalog.isCodexMode(mode.name()) ? CODEX_EXIT_GRACE : Duration.ZERO));
             } finally {
                 tampering = session.integrity().end(ticket);
             }
@@ -80,8 +91,10 @@ public final class ProbeExecutor {
             Context c = new Context(probe, mode, ws, command, o, stderr, effects);
             // a run that may have changed the helpers or other workspaces gets no record of its own making: nothing
             // it printed, declared or left is taken at its word
-            ProbeRunResult result = redacted(tampering.isEmpty() ? withLeftovers(classify(c), ws)
-                    : harness(c, "harness_integrity", String.join("\n", tampering), o.exitCode()));
+            ProbeRunResult result = redacted(
+                    tampering.isEmpty()
+                            ? withLeftovers(classify(c), ws)
+                            : harness(c, "harness_integrity", String.join("\n", tampering), o.exitCode()));
             session.log().append(result.record());
             return result;
         } finally {
@@ -98,8 +111,11 @@ public final class ProbeExecutor {
         if (left.isEmpty()) {
             return r;
         }
-        return new ProbeRunResult(r.record(), Optional.of("the probe left " + left.size() + " path(s) in its workspace: "
-                + abbreviate(String.join(", ", left), SNIPPET) + " (a probe removes its scratch targets)"), r.elapsed());
+        return new ProbeRunResult(
+                r.record(),
+                Optional.of("the probe left " + left.size() + " path(s) in its workspace: "
+                        + abbreviate(String.join(", ", left), SNIPPET) + " (a probe removes its scratch targets)"),
+                r.elapsed());
     }
 
     /** Failure messages quote stderr: they end up in test reports, so they are redacted like records. */
@@ -107,54 +123,83 @@ public final class ProbeExecutor {
         return new ProbeRunResult(r.record(), r.failure().map(Redactor::redact), r.elapsed());
     }
 
-    private record Context(ProbeScript probe, RunMode mode, Path ws, String command, ProcessRunner.Outcome o,
-            String stderr, HostEffects effects) {}
+    private record Context(
+            ProbeScript probe,
+            RunMode mode,
+            Path ws,
+            String command,
+            ProcessRunner.Outcome o,
+            String stderr,
+            HostEffects effects) {}
 
     private ProbeRunResult classify(Context c) {
         ProcessRunner.Outcome o = c.o();
         if (o.timedOut()) {
-            return harness(c, "timeout", "timed out after " + seconds(session.settings().timeout())
-                    + "; the process tree was killed", null);
+            return harness(
+                    c,
+                    "timeout",
+                    "timed out after " + seconds(session.settings().timeout()) + "; the process tree was killed",
+                    null);
         }
         if (o.cancelled()) {
             return harness(c, "cancelled", "the run was cancelled; the process tree was killed", null);
         }
         if (o.stdoutDropped() > 0) {
-            return harness(c, "stdout_flood", "printed " + (o.stdout().length + o.stdoutDropped())
-                    + " bytes on stdout; a probe prints one record", o.exitCode());
+            return harness(
+                    c,
+                    "stdout_flood",
+                    "printed " + (o.stdout().length + o.stdoutDropped())
+                            + " bytes on stdout; a probe prints one record",
+                    o.exitCode());
         }
         RecordLine record;
         try {
-            var expected = new RecordAssembler.Expectation(c.probe().id(), c.mode().name(), stack.stackFor(c.mode()));
+            var expected =
+                    new RecordAssembler.Expectation(c.probe().id(), c.mode().name(), stack.stackFor(c.mode()));
             record = session.assembler().assemble(o.stdout(), expected);
             record = c.effects().apply(record, session.assembler(), expected);
         } catch (ContractViolation v) {
             if (looksLikeCodexFailure(c)) {
-                return harness(c, "codex_error", "codex failed before the probe ran: `" + c.command() + "` exited "
-                        + o.exitCode() + ": " + abbreviate(c.stderr().strip(), SNIPPET), o.exitCode());
+                return harness(
+                        c,
+                        "codex_error",
+                        "codex failed before the probe ran: `" + c.command() + "` exited " + o.exitCode() + ": "
+                                + abbreviate(c.stderr().strip(), SNIPPET),
+                        o.exitCode());
             }
             String exit = o.exitCode() == 0 ? "" : " (the probe " + exitText(o.exitCode()) + ")";
             return harness(c, "contract_violation", v.getMessage() + exit, o.exitCode());
         }
         if (o.exitCode() != 0) {
-            return new ProbeRunResult(record, Optional.of("the probe " + exitText(o.exitCode())
-                    + " after emitting its record (a probe exits 0 whatever the fence decided)"
-                    + stderrHint(c.stderr())), o.elapsed());
+            return new ProbeRunResult(
+                    record,
+                    Optional.of("the probe " + exitText(o.exitCode())
+                            + " after emitting its record (a probe exits 0 whatever the fence decided)"
+                            + stderrHint(c.stderr())),
+                    o.elapsed());
         }
         if (o.stderrDropped() > 0) {
-            return new ProbeRunResult(record, Optional.of("the probe wrote " + (o.stderr().length + o.stderrDropped())
-                    + " bytes on stderr; the harness kept the first " + STDERR_LIMIT), o.elapsed());
+            return new ProbeRunResult(
+                    record,
+                    Optional.of("the probe wrote " + (o.stderr().length + o.stderrDropped())
+                            + " bytes on stderr; the harness kept the first " + STDERR_LIMIT),
+                    o.elapsed());
         }
         if (o.leftBehind() || o.pipesHeldOpen()) {
-            return new ProbeRunResult(record, Optional.of("a process the probe started was still running after it"
-                    + " exited; the harness killed it (a probe leaves no process behind)"), o.elapsed());
+            return new ProbeRunResult(
+                    record,
+                    Optional.of("a process the probe started was still running after it"
+                            + " exited; the harness killed it (a probe leaves no process behind)"),
+                    o.elapsed());
         }
         return new ProbeRunResult(record, Optional.empty(), o.elapsed());
     }
 
     private boolean looksLikeCodexFailure(Context c) {
-        return ModeCatalog.isCodexMode(c.mode().name()) && c.o().stdout().length == 0
-                && CODEX_OWN_EXITS.contains(c.o().exitCode()) && !c.stderr().isBlank();
+        return ModeCatalog.isCodexMode(c.mode().name())
+                && c.o().stdout().length == 0
+                && CODEX_OWN_EXITS.contains(c.o().exitCode())
+                && !c.stderr().isBlank();
     }
 
     private ProbeRunResult harness(Context c, String kind, String message, Integer exit) {
@@ -166,9 +211,20 @@ public final class ProbeExecutor {
         // what the probe printed goes into the snippets, and a binary or escape-heavy output can push the payload
         // past its cap: the harness keeps less of it (finally none) rather than fail to make the run's record
         for (int budget : HarnessRecords.SNIPPET_BUDGETS) {
-            var observation = HarnessRecords.error(p.id(), p.version(), p.primaryCapabilityId(), p.secondaryCapabilityIds(),
-                    c.mode().name(), c.ws().toString(), c.command(), kind, abbreviate(message, 2000), kind, exit,
-                    HarnessRecords.fit(stdout, budget), HarnessRecords.fit(stderr, budget));
+            var observation = HarnessRecords.error(
+                    p.id(),
+                    p.version(),
+                    p.primaryCapabilityId(),
+                    p.secondaryCapabilityIds(),
+                    c.mode().name(),
+                    c.ws().toString(),
+                    c.command(),
+                    kind,
+                    abbreviate(message, 2000),
+                    kind,
+                    exit,
+                    HarnessRecords.fit(stdout, budget),
+                    HarnessRecords.fit(stderr, budget));
             try {
                 RecordLine record = session.assembler().complete(observation, expected);
                 return new ProbeRunResult(record, Optional.of(message + stderrHint(c.stderr())), c.o().elapsed());
@@ -176,7 +232,8 @@ public final class ProbeExecutor {
                 last = e;
             }
         }
-        throw new IllegalStateException("the harness made an invalid record for " + p.id() + ": " + last.getMessage(), last);
+        throw new IllegalStateException(
+                "the harness made an invalid record for " + p.id() + ": " + last.getMessage(), last);
     }
 
     /** "exited with status 3", or "was killed by signal 9 (exit status 137)" for a shell-style signal status. */

@@ -38,8 +38,13 @@ public final class ProbeTools {
     public static final String PYTHON3 = "FENCE_PYTHON3";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final List<Path> TEMP_ROOTS = List.of(Path.of(System.getProperty("java.io.tmpdir")),
-            Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"), Path.of("/private/tmp"), Path.of("/private/var/tmp"));
+    private static final List<Path> TEMP_ROOTS = List.of(
+            Path.of(System.getProperty("java.io.tmpdir")),
+            Path.of("/tmp"),
+            Path.of("/var/tmp"),
+            Path.of("/dev/shm"),
+            Path.of("/private/tmp"),
+            Path.of("/private/var/tmp"));
 
     private final ProcessRunner runner;
     private final List<Path> untrusted;
@@ -66,7 +71,8 @@ public final class ProbeTools {
             if (resolved == null) {
                 Map<String, String> env = Map.copyOf(probeEnvironment);
                 resolved = CompletableFuture.supplyAsync(
-                        () -> python3(env).map(p -> Map.of(PYTHON3, p)).orElse(Map.<String, String>of()), ProbeTools::daemon);
+                        () -> python3(env).map(p -> Map.of(PYTHON3, p)).orElse(Map.<String, String>of()),
+                        ProbeTools::daemon);
                 return Map.of();
             }
             answer = resolved;
@@ -91,7 +97,12 @@ public final class ProbeTools {
             scratch = Files.createTempDirectory("codex-fence-tools-");
             ProcessRunner.Outcome o = runner.run(new ProcessRunner.Spec(
                     List.of(onPath.get().toString(), "-c", "import sys; print(sys.executable)"),
-                    scratch, env, TIMEOUT, 4096, 4096, () -> false));
+                    scratch,
+                    env,
+                    TIMEOUT,
+                    4096,
+                    4096,
+                    () -> false));
             if (o.exitCode() != 0 || o.timedOut() || o.stdoutDropped() > 0) {
                 return Optional.empty();
             }
@@ -100,7 +111,9 @@ public final class ProbeTools {
                 return Optional.empty();
             }
             Path interpreter = Path.of(out);
-            if (!interpreter.isAbsolute() || !Files.isRegularFile(interpreter) || !Files.isExecutable(interpreter)
+            if (!interpreter.isAbsolute()
+                    || !Files.isRegularFile(interpreter)
+                    || !Files.isExecutable(interpreter)
                     || inTemp(interpreter)) {
                 return Optional.empty();
             }
@@ -132,6 +145,7 @@ public final class ProbeTools {
 
     private boolean inTemp(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        return untrusted.stream().anyMatch(root -> abs.startsWith(root.toAbsolutePath().normalize()));
+        return untrusted.stream()
+                .anyMatch(root -> abs.startsWith(root.toAbsolutePath().normalize()));
     }
 }

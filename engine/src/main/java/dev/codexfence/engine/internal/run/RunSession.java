@@ -10,8 +10,8 @@ import dev.codexfence.engine.internal.mode.ModeCatalog;
 import dev.codexfence.engine.internal.mode.RunMode;
 import dev.codexfence.engine.internal.ndjson.RecordLog;
 import dev.codexfence.engine.internal.process.ProcessRunner;
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.record.RecordAssembler;
+import dev.codexfence.record.BoundaryObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +51,17 @@ public final class RunSession implements AutoCloseable {
     private final ProbeTools probeTools = new ProbeTools(runner);
     private final Map<String, String> baseEnvironment;
 
-    private RunSession(RunSettings settings, Path scratch, Path bin, RunStack main, Platform platform,
-            Fixtures fixtures, Workspaces workspaces, IntegrityWatch watch, RecordLog log, RecordAssembler assembler,
+    private RunSession(
+            RunSettings settings,
+            Path scratch,
+            Path bin,
+            RunStack main,
+            Platform platform,
+            Fixtures fixtures,
+            Workspaces workspaces,
+            IntegrityWatch watch,
+            RecordLog log,
+            RecordAssembler assembler,
             Map<String, String> baseEnvironment) {
         this.settings = settings;
         this.scratch = scratch;
@@ -68,9 +77,8 @@ public final class RunSession implements AutoCloseable {
     }
 
     public static RunSession open(RunSettings settings, CapabilityCatalog catalog) throws IOException {
-        Map<String, byte[]> helpers = settings.runtimeBin() != null
-                ? RuntimeLayout.read(settings.runtimeBin())
-                : RuntimeLayout.bundled();
+        Map<String, byte[]> helpers =
+                settings.runtimeBin() != null ? RuntimeLayout.read(settings.runtimeBin()) : RuntimeLayout.bundled();
         Path root = ScratchRoot.prepare(settings.scratchRoot(), System.getenv(), settings.probeEnvironment());
         Path scratch = ScratchRoot.newRunFolder(root);
         List<AutoCloseable> opened = new ArrayList<>();
@@ -85,8 +93,13 @@ public final class RunSession implements AutoCloseable {
 
             CodexDetector.Detection detection = detectCodex(settings, env, runner, platform);
             List<RunMode> modes = ModeCatalog.create(settings.modes(), detection, settings.bash());
-            BoundaryObject.Stack stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null,
-                    settings.codexRelease(), env, settings.cancelled());
+            BoundaryObject.Stack stack = StackFacts.gather(
+                    runner,
+                    bin,
+                    detection.found() ? detection.cli().executable() : null,
+                    settings.codexRelease(),
+                    env,
+                    settings.cancelled());
 
             Fixtures fixtures = Fixtures.start(scratch, settings.netTarget());
             opened.add(fixtures);
@@ -94,9 +107,18 @@ public final class RunSession implements AutoCloseable {
             opened.add(workspaces);
             RecordLog log = RecordLog.open(settings.ndjsonFile());
             opened.add(log);
-            return new RunSession(settings, scratch, bin, new RunStack(modes, stack, false), platform, fixtures, workspaces,
-                    watch, log,
-                    new RecordAssembler(catalog, RecordAssembler.bundledSchema()), env);
+            return new RunSession(
+                    settings,
+                    scratch,
+                    bin,
+                    new RunStack(modes, stack, false),
+                    platform,
+                    fixtures,
+                    workspaces,
+                    watch,
+                    log,
+                    new RecordAssembler(catalog, RecordAssembler.bundledSchema()),
+                    env);
         } catch (IOException | RuntimeException e) {
             for (AutoCloseable c : opened) {
                 try {
@@ -122,28 +144,37 @@ public final class RunSession implements AutoCloseable {
     public RunStack openRelease(String npmVersion, Path codex, List<String> modeNames) throws IOException {
         CodexDetector.Detection detection = Files.isExecutable(codex)
                 ? new CodexDetector(runner, baseEnvironment).detect(codex, platform)
-                : new CodexDetector.Detection(null, "codex " + npmVersion + ": " + codex + " is not an executable file");
+                : new CodexDetector.Detection(
+                        null, "codex " + npmVersion + ": " + codex + " is not an executable file");
         List<RunMode> modes = ModeCatalog.create(modeNames, detection, settings.bash());
-        BoundaryObject.Stack stack = StackFacts.gather(runner, bin, detection.found() ? detection.cli().executable() : null,
-                npmVersion, baseEnvironment, settings.cancelled());
+        BoundaryObject.Stack stack = StackFacts.gather(
+                runner,
+                bin,
+                detection.found() ? detection.cli().executable() : null,
+                npmVersion,
+                baseEnvironment,
+                settings.cancelled());
         return new RunStack(modes, stack, true);
     }
 
-    private static CodexDetector.Detection detectCodex(RunSettings settings, Map<String, String> env,
-            ProcessRunner runner, Platform platform) {
+    private static CodexDetector.Detection detectCodex(
+            RunSettings settings, Map<String, String> env, ProcessRunner runner, Platform platform) {
         if (settings.modes().stream().noneMatch(ModeCatalog::isCodexMode)) {
             return new CodexDetector.Detection(null, "no codex mode requested");
         }
         Path codex = settings.codexPath();
         if (codex != null) {
             if (!Files.isExecutable(codex)) {
-                return new CodexDetector.Detection(null, "configured codex CLI " + codex + " is not an executable file");
+                return new CodexDetector.Detection(
+                        null, "configured codex CLI " + codex + " is not an executable file");
             }
         } else {
             Optional<Path> found = CodexLocator.locate(env.get("PATH"), Path.of(""));
             if (found.isEmpty()) {
-                return new CodexDetector.Detection(null, "codex CLI not found (not on PATH, no "
-                        + CodexLocator.PROJECT_LOCAL + "); install it with 'npm install --prefix .tools/codex @openai/codex'");
+                return new CodexDetector.Detection(
+                        null,
+                        "codex CLI not found (not on PATH, no " + CodexLocator.PROJECT_LOCAL
+                                + "); install it with 'npm install --prefix .tools/codex @openai/codex'");
             }
             codex = found.get();
         }
@@ -264,7 +295,8 @@ public final class RunSession implements AutoCloseable {
             List<TreeDeletion.Failure> left = TreeDeletion.delete(scratch);
             if (!left.isEmpty()) {
                 problems.add("harness scratch: " + TreeDeletion.describe(left) + "; they are left in the run's scratch"
-                        + " folder " + scratch + " (a probe made them undeletable: remove them by hand, e.g. chattr -i)");
+                        + " folder " + scratch
+                        + " (a probe made them undeletable: remove them by hand, e.g. chattr -i)");
             }
         }
         problems.addAll(0, watch.unattributed());

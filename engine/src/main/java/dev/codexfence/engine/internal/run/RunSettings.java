@@ -49,18 +49,57 @@ public record RunSettings(
     }
 
     /** Settings for a codex CLI not selected as a release. */
-    public RunSettings(List<String> modes, Path codexPath, Duration timeout, boolean preflight,
-            Map<String, String> probeEnvironment, String netTarget, Path runtimeBin, Path ndjsonFile, String bash,
-            BooleanSupplier cancelled, Path scratchRoot) {
-        this(modes, codexPath, timeout, preflight, probeEnvironment, netTarget, runtimeBin, ndjsonFile, bash, cancelled,
-                scratchRoot, null);
+    public RunSettings(
+            List<String> modes,
+            Path codexPath,
+            Duration timeout,
+            boolean preflight,
+            Map<String, String> probeEnvironment,
+            String netTarget,
+            Path runtimeBin,
+            Path ndjsonFile,
+            String bash,
+            BooleanSupplier cancelled,
+            Path scratchRoot) {
+        this(
+                modes,
+                codexPath,
+                timeout,
+                preflight,
+                probeEnvironment,
+                netTarget,
+                runtimeBin,
+                ndjsonFile,
+                bash,
+                cancelled,
+                scratchRoot,
+                null);
     }
 
     /** Settings with the default scratch root. */
-    public RunSettings(List<String> modes, Path codexPath, Duration timeout, boolean preflight,
-            Map<String, String> probeEnvironment, String netTarget, Path runtimeBin, Path ndjsonFile, String bash,
+    public RunSettings(
+            List<String> modes,
+            Path codexPath,
+            Duration timeout,
+            boolean preflight,
+            Map<String, String> probeEnvironment,
+            String netTarget,
+            Path runtimeBin,
+            Path ndjsonFile,
+            String bash,
             BooleanSupplier cancelled) {
-        this(modes, codexPath, timeout, preflight, probeEnvironment, netTarget, runtimeBin, ndjsonFile, bash, cancelled,
-                null, null);
+        this(
+                modes,
+                codexPath,
+                timeout,
+                preflight,
+                probeEnvironment,
+                netTarget,
+                runtimeBin,
+                ndjsonFile,
+                bash,
+                cancelled,
+                null,
+                null);
     }
 }

@@ -3,8 +3,8 @@ package dev.codexfence.engine.internal.run;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.codexfence.engine.internal.mode.RunMode;
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.stack.StackIdentity;
+import dev.codexfence.record.BoundaryObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +67,16 @@ public final class RunStack {
 
     /** The {@code stack} section of records of {@code mode}: the stack facts with the mode's profile, sandbox and interface. */
     BoundaryObject.Stack stackFor(RunMode mode) {
-        return new BoundaryObject.Stack(stack.codexCliVersion(), stack.codexNpmVersion(), mode.codexProfile(),
-                mode.sandboxMode(), stack.os(), stack.platform(), stack.uid(), stack.isRoot(), mode.sandboxInterface());
+        return new BoundaryObject.Stack(
+                stack.codexCliVersion(),
+                stack.codexNpmVersion(),
+                mode.codexProfile(),
+                mode.sandboxMode(),
+                stack.os(),
+                stack.platform(),
+                stack.uid(),
+                stack.isRoot(),
+                mode.sandboxInterface());
     }
 
     /** The preflight verdict of {@code mode}, computed by {@code check} once per mode of this stack. */

@@ -34,7 +34,8 @@ final class ScratchEntry {
 
     /** What the harness found. */
     enum Verdict {
-        PRESENT, ABSENT
+        PRESENT,
+        ABSENT
     }
 
     private ScratchEntry() {}
@@ -129,8 +130,8 @@ final class ScratchEntry {
         Path real = placement.realPath();
         Map<String, Object> unix = ctimeAndKey(real);
         if (!Objects.equals(unix.get("fileKey"), a.fileKey())) {
-            throw new ContractViolation(key + " changed while the harness checked it (rule: no symlink in any"
-                    + " component)");
+            throw new ContractViolation(
+                    key + " changed while the harness checked it (rule: no symlink in any" + " component)");
         }
         FileTime ctime = (FileTime) unix.get("ctime");
         if (ctime.compareTo(mark) < 0) {
@@ -229,7 +230,9 @@ final class ScratchEntry {
 
         @Override
         public Object fileKey() throws IOException {
-            return s.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+            return s.getFileAttributeView(BasicFileAttributeView.class)
+                    .readAttributes()
+                    .fileKey();
         }
 
         @Override
@@ -272,7 +275,8 @@ final class ScratchEntry {
 
         @Override
         public Object fileKey() throws IOException {
-            return Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey();
         }
 
         @Override

@@ -51,20 +51,26 @@ public final class ScratchRoot {
      */
     public static Path prepare(Path configured, Map<String, String> env, Map<String, String> probeEnvironment)
             throws IOException {
-        Path root = (configured != null ? configured : CodexFenceCache.folder()).toAbsolutePath().normalize();
-        String what = "scratch root" + (configured != null ? " (" + KEY + ")" : " (the default; set " + KEY + " to move it)");
+        Path root = (configured != null ? configured : CodexFenceCache.folder())
+                .toAbsolutePath()
+                .normalize();
+        String what =
+                "scratch root" + (configured != null ? " (" + KEY + ")" : " (the default; set " + KEY + " to move it)");
         Path real = resolved(root);
-        for (Map.Entry<String, Path> temp : sandboxWritableTemps(env, probeEnvironment).entrySet()) {
+        for (Map.Entry<String, Path> temp :
+                sandboxWritableTemps(env, probeEnvironment).entrySet()) {
             Path t = resolved(temp.getValue());
             if (real.startsWith(t)) {
                 throw new IOException(what + " " + root + " lies in " + temp.getKey() + " (" + temp.getValue()
                         + "), which codex's workspace profile lets sandboxed probes write; set " + KEY
-                        + " to a folder outside /tmp, $TMPDIR and java.io.tmpdir (default: " + CodexFenceCache.folder() + ")");
+                        + " to a folder outside /tmp, $TMPDIR and java.io.tmpdir (default: " + CodexFenceCache.folder()
+                        + ")");
             }
         }
         int bytes = root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (bytes > MAX_ROOT_BYTES) {
-            throw new IOException(what + " " + root + " is " + bytes + " bytes long; the run's AF_UNIX sockets lie below it"
+            throw new IOException(what + " " + root + " is " + bytes
+                    + " bytes long; the run's AF_UNIX sockets lie below it"
                     + " and a socket path is limited to about 100 bytes: set " + KEY + " to a folder of at most "
                     + MAX_ROOT_BYTES + " bytes (48 or less keeps every probe's socket path within the limit)");
         }

@@ -172,8 +172,8 @@ final class ScratchRoots {
                         + " (rule: a normalised absolute path)");
             }
             if (s.equals(".") || s.equals("..")) {
-                throw new ContractViolation(key + " has a '" + s + "' segment (rule: a normalised absolute path,"
-                        + " no '.' or '..')");
+                throw new ContractViolation(
+                        key + " has a '" + s + "' segment (rule: a normalised absolute path," + " no '.' or '..')");
             }
             if (s.indexOf('\0') >= 0) {
                 throw new ContractViolation(key + " contains a NUL character (rule: a normalised absolute path)");

@@ -1,8 +1,8 @@
 package dev.codexfence.engine.internal.run;
 
-import dev.codexfence.engine.internal.process.ProcessRunner;
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.ndjson.RecordJson;
+import dev.codexfence.engine.internal.process.ProcessRunner;
 import dev.codexfence.record.BoundaryObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,8 +29,14 @@ final class StackFacts {
      *     not select codex by version
      * @throws IOException when {@code detect-stack} fails or prints anything but a cfbo-v1 stack section
      */
-    static BoundaryObject.Stack gather(ProcessRunner runner, Path bin, Path codex, String npmVersion,
-            Map<String, String> env, java.util.function.BooleanSupplier cancelled) throws IOException {
+    static BoundaryObject.Stack gather(
+            ProcessRunner runner,
+            Path bin,
+            Path codex,
+            String npmVersion,
+            Map<String, String> env,
+            java.util.function.BooleanSupplier cancelled)
+            throws IOException {
         List<String> argv = new ArrayList<>(List.of(bin.resolve("detect-stack").toString()));
         if (codex != null) {
             argv.add("--codex");
@@ -38,11 +44,12 @@ final class StackFacts {
         } else {
             argv.add("--no-codex");
         }
-        ProcessRunner.Outcome o = runner.run(new ProcessRunner.Spec(argv, null, env, Duration.ofSeconds(30),
-                1 << 16, 1 << 16, cancelled));
+        ProcessRunner.Outcome o = runner.run(
+                new ProcessRunner.Spec(argv, null, env, Duration.ofSeconds(30), 1 << 16, 1 << 16, cancelled));
         String out = RunSession.text(o.stdout()).strip();
         if (o.exitCode() != 0) {
-            throw new IOException("detect-stack failed (exit " + o.exitCode() + "): " + RunSession.text(o.stderr()).strip());
+            throw new IOException("detect-stack failed (exit " + o.exitCode() + "): "
+                    + RunSession.text(o.stderr()).strip());
         }
         ObjectNode object;
         try {
@@ -58,14 +65,23 @@ final class StackFacts {
         try {
             facts = RecordJson.stack(object);
         } catch (JacksonException e) {
-            throw new IOException("detect-stack printed no cfbo-v1 stack section: " + e.getOriginalMessage() + " in: " + out, e);
+            throw new IOException(
+                    "detect-stack printed no cfbo-v1 stack section: " + e.getOriginalMessage() + " in: " + out, e);
         }
         // every key of the section, each of its type, no other (the npm version is the harness's to add)
         if (facts.codexNpmVersion() != null || !RecordJson.tree(facts).equals(object)) {
             throw new IOException("detect-stack printed no cfbo-v1 stack section (expected exactly "
                     + RecordJson.tree(facts).propertyNames() + " without codex_npm_version): " + out);
         }
-        return new BoundaryObject.Stack(facts.codexCliVersion(), npmVersion, facts.codexProfile(), facts.sandboxMode(),
-                facts.os(), facts.platform(), facts.uid(), facts.isRoot(), facts.sandboxInterface());
+        return new BoundaryObject.Stack(
+                facts.codexCliVersion(),
+                npmVersion,
+                facts.codexProfile(),
+                facts.sandboxMode(),
+                facts.os(),
+                facts.platform(),
+                facts.uid(),
+                facts.isRoot(),
+                facts.sandboxInterface());
     }
 }

@@ -35,6 +35,7 @@ final class WorkspaceManifest {
 
     /** A manifest file larger than this is not a workspace fixture. */
     private static final long MAX_FILE_BYTES = 1 << 20;
+
     private static final int MAX_REPORTED = 8;
 
     record Entry(String path, boolean directory, Set<PosixFilePermission> mode, byte[] bytes, byte[] sha256) {}
@@ -56,7 +57,8 @@ final class WorkspaceManifest {
                 entries.put(e.getKey(), new Entry(e.getKey(), true, a.permissions(), null, null));
             } else if (a != null && a.isRegularFile() && a.size() <= MAX_FILE_BYTES) {
                 byte[] bytes = Files.readAllBytes(p);
-                entries.put(e.getKey(), new Entry(e.getKey(), false, a.permissions(), bytes, HelperGuard.sha256(bytes)));
+                entries.put(
+                        e.getKey(), new Entry(e.getKey(), false, a.permissions(), bytes, HelperGuard.sha256(bytes)));
             } else {
                 throw new IOException("the workspace template holds " + p + ", which is not a folder or a small file");
             }
@@ -139,8 +141,8 @@ final class WorkspaceManifest {
             return;
         }
         List<String> named = paths.stream().limit(MAX_REPORTED).toList();
-        out.add(how + " " + String.join(", ", named) + (paths.size() > named.size() ? " and " + (paths.size() - named.size())
-                + " more" : ""));
+        out.add(how + " " + String.join(", ", named)
+                + (paths.size() > named.size() ? " and " + (paths.size() - named.size()) + " more" : ""));
     }
 
     private static boolean same(Entry e, Found found) {
@@ -179,7 +181,8 @@ final class WorkspaceManifest {
      */
     private static Map<String, Found> walk(Path root, boolean skipGit) throws IOException {
         Map<String, Found> out = new TreeMap<>();
-        PosixFileAttributes rootAttrs = Files.readAttributes(root, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributes rootAttrs =
+                Files.readAttributes(root, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!rootAttrs.isDirectory()) {
             throw new IOException(root + " is not a folder");
         }
@@ -197,7 +200,9 @@ final class WorkspaceManifest {
                         a = null;
                     }
                     out.put(root.relativize(p).toString(), new Found(p, a));
-                    if (a != null && a.isDirectory() && !(skipGit && p.getFileName().toString().equals(".git"))) {
+                    if (a != null
+                            && a.isDirectory()
+                            && !(skipGit && p.getFileName().toString().equals(".git"))) {
                         dirs.push(p);
                     }
                 }

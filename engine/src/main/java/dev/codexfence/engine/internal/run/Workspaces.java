@@ -171,8 +171,10 @@ public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
     }
 
     private static IntegrityWatch.Finding changed(Ready r, List<String> diff) {
-        return new IntegrityWatch.Finding("a ready workspace " + r.path + " was changed (" + String.join("; ", diff)
-                + "); thrown away and a fresh one made", r.intactAt);
+        return new IntegrityWatch.Finding(
+                "a ready workspace " + r.path + " was changed (" + String.join("; ", diff)
+                        + "); thrown away and a fresh one made",
+                r.intactAt);
     }
 
     /** Makes a workspace now, in a free slot (a slot name something else took is cleared and another tried). */
@@ -347,8 +349,10 @@ public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
     /** An empty folder (codex 0.169) or empty file (codex 0.120 leaves a read-only one) named .codex, .agents or .aws. */
     private static boolean isCodexMountPoint(Path p) throws IOException {
         String name = p.getFileName().toString();
-        return (name.equals(".codex") || name.equals(".agents") || name.equals(".aws")) && p.getParent() != null
-                && (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? isEmpty(p)
+        return (name.equals(".codex") || name.equals(".agents") || name.equals(".aws"))
+                && p.getParent() != null
+                && (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        ? isEmpty(p)
                         : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.size(p) == 0);
     }
 

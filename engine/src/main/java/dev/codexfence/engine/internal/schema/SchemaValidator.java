@@ -64,7 +64,9 @@ public final class SchemaValidator {
         NodePath path = error.getInstanceLocation();
         for (int i = 0; i < path.getNameCount(); i++) {
             Object element = path.getElement(i);
-            pointer = element instanceof Integer index ? pointer.appendIndex(index) : pointer.appendProperty(String.valueOf(element));
+            pointer = element instanceof Integer index
+                    ? pointer.appendIndex(index)
+                    : pointer.appendProperty(String.valueOf(element));
         }
         // a missing property is best located at its own (absent) place
         if (NAMES_A_PROPERTY.contains(error.getKeyword()) && error.getProperty() != null) {

@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  * @param compiled {@code pattern}, compiled once
  */
 @API(status = INTERNAL, since = "0.1")
-public record StringFieldRule(String field, String schemaName, String pattern, int minLength, int maxLength,
-        Pattern compiled) {
+public record StringFieldRule(
+        String field, String schemaName, String pattern, int minLength, int maxLength, Pattern compiled) {
 
     public StringFieldRule(String field, String schemaName, String pattern, int minLength, int maxLength) {
         this(field, schemaName, pattern, minLength, maxLength, pattern == null ? null : Pattern.compile(pattern));
@@ -50,8 +50,10 @@ public record StringFieldRule(String field, String schemaName, String pattern, i
             }
         }
         JsonNode type = node.path("type");
-        boolean string = type.isString() ? type.asString().equals("string")
-                : type.isArray() && type.valueStream().anyMatch(t -> t.asString().equals("string"));
+        boolean string = type.isString()
+                ? type.asString().equals("string")
+                : type.isArray()
+                        && type.valueStream().anyMatch(t -> t.asString().equals("string"));
         if (!string) {
             throw new IllegalArgumentException(schemaName + " field " + field + " is not a string field");
         }
@@ -60,11 +62,15 @@ public record StringFieldRule(String field, String schemaName, String pattern, i
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(schemaName + " field " + field + " has a pattern Java cannot read: "
-                        + pattern, e);
+                throw new IllegalArgumentException(
+                        schemaName + " field " + field + " has a pattern Java cannot read: " + pattern, e);
             }
         }
-        return new StringFieldRule(field, schemaName, pattern, node.path("minLength").asInt(-1),
+        return new StringFieldRule(
+                field,
+                schemaName,
+                pattern,
+                node.path("minLength").asInt(-1),
                 node.path("maxLength").asInt(-1));
     }
 
@@ -84,8 +90,8 @@ public record StringFieldRule(String field, String schemaName, String pattern, i
     public Optional<String> problem(String value) {
         int length = value.codePointCount(0, value.length());
         if (minLength >= 0 && length < minLength) {
-            return Optional.of("is shorter than the " + minLength + " character(s) " + schemaName + " demands of "
-                    + field);
+            return Optional.of(
+                    "is shorter than the " + minLength + " character(s) " + schemaName + " demands of " + field);
         }
         if (maxLength >= 0 && length > maxLength) {
             return Optional.of("is longer than the " + maxLength + " characters " + schemaName + " allows in " + field);

@@ -2,8 +2,8 @@ package dev.codexfence.engine.internal.stack;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.release.ReleaseVersion;
+import dev.codexfence.record.BoundaryObject;
 import java.util.Comparator;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -21,10 +21,11 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public record Release(String version) implements Comparable<Release> {
 
-    private static final Comparator<Release> ORDER = Comparator
-            .comparing((Release r) -> r.version != null)
+    private static final Comparator<Release> ORDER = Comparator.comparing((Release r) -> r.version != null)
             .thenComparing(r -> r.parsed().isEmpty())
-            .thenComparing((a, b) -> a.parsed().isPresent() ? a.parsed().get().compareTo(b.parsed().get()) : 0)
+            .thenComparing((a, b) -> a.parsed().isPresent()
+                    ? a.parsed().get().compareTo(b.parsed().get())
+                    : 0)
             .thenComparing(r -> r.version == null ? "" : r.version);
 
     public static Release of(BoundaryObject.Stack stack) {

@@ -20,8 +20,8 @@ import org.apiguardian.api.API;
 public record StackIdentity(HostLine host, Release release) {
 
     /** By host line, then by release (semver order, not text order). */
-    public static final Comparator<StackIdentity> ORDER = Comparator.comparing(StackIdentity::host, HostLine.ORDER)
-            .thenComparing(StackIdentity::release);
+    public static final Comparator<StackIdentity> ORDER =
+            Comparator.comparing(StackIdentity::host, HostLine.ORDER).thenComparing(StackIdentity::release);
 
     public static StackIdentity of(BoundaryObject.Stack stack) {
         return new StackIdentity(HostLine.of(stack), Release.of(stack));
@@ -45,7 +45,8 @@ public record StackIdentity(HostLine host, Release release) {
 
     /** {@code linux-codex-0.169.0.json}, {@code linux-no-codex.json}. */
     public static String expectationsFileName(String platform, Release release) {
-        String version = release.version() == null ? "no-codex"
+        String version = release.version() == null
+                ? "no-codex"
                 : "codex-" + release.version().replaceAll("[^A-Za-z0-9._-]", "_");
         return platform + "-" + version + ".json";
     }

@@ -55,7 +55,8 @@ public final class EscapingOutputStream extends FilterOutputStream {
     @Override
     public synchronized void close() throws IOException {
         if (pending.size() > 0) {
-            out.write(TerminalText.lines(pending.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            out.write(
+                    TerminalText.lines(pending.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
             pending.reset();
         }
         super.close();

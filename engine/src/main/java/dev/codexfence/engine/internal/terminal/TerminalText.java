@@ -31,8 +31,13 @@ public final class TerminalText {
 
     /** Whether the code point {@code c} is escaped (a line break is, unless kept). */
     public static boolean unsafe(int c) {
-        return c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x061c || c == 0x200e || c == 0x200f
-                || c >= 0x2028 && c <= 0x202e || c >= 0x2066 && c <= 0x2069
+        return c < 0x20
+                || c >= 0x7f && c <= 0x9f
+                || c == 0x061c
+                || c == 0x200e
+                || c == 0x200f
+                || c >= 0x2028 && c <= 0x202e
+                || c >= 0x2066 && c <= 0x2069
                 || c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE;
     }
 

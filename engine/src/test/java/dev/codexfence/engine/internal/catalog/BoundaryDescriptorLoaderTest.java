@@ -29,16 +29,18 @@ class BoundaryDescriptorLoaderTest {
         BoundaryDescriptor d = loader.load(f);
         assertThat(d.key()).isEqualTo("cfbo-v1");
         assertThat(d.file()).contains(f);
-        assertThat(d.note().message()).isEqualTo(f + ": record-schema descriptor for cfbo-v1 accepted; records keep"
-                + " codex-fence's cfbo-v1 layout (schema_version cfbo-v1, no boundary_event_v1 envelope) and are checked"
-                + " against the bundled schema/boundary_object.json, not against the embedded schema");
+        assertThat(d.note().message())
+                .isEqualTo(f + ": record-schema descriptor for cfbo-v1 accepted; records keep"
+                        + " codex-fence's cfbo-v1 layout (schema_version cfbo-v1, no boundary_event_v1 envelope) and are checked"
+                        + " against the bundled schema/boundary_object.json, not against the embedded schema");
         assertThat(d.note().line()).isEqualTo(2);
     }
 
     @Test
     void anotherRecordSchemaIsRefusedNamingFilePointerAndLine() {
         Path f = ForeignCorpus.otherDescriptor();
-        assertThatThrownBy(() -> loader.load(f)).isInstanceOf(CatalogException.class)
+        assertThatThrownBy(() -> loader.load(f))
+                .isInstanceOf(CatalogException.class)
                 .hasMessage(f + ": /key (line 2): record schema \"acme-events-v3\" is not supported: codex-fence writes"
                         + " and checks cfbo-v1 records only (schema/boundary_object.json); use a descriptor whose key is"
                         + " cfbo-v1, or none");
@@ -56,12 +58,14 @@ class BoundaryDescriptorLoaderTest {
                   }
                 }
                 """);
-        assertThatThrownBy(() -> loader.load(f)).hasMessage(f + ": /boundary_schema/properties/schema_key/const (line 5):"
-                + " the embedded schema pins schema_key \"cfbo-v2\", but the descriptor's key is \"cfbo-v1\"");
+        assertThatThrownBy(() -> loader.load(f))
+                .hasMessage(f + ": /boundary_schema/properties/schema_key/const (line 5):"
+                        + " the embedded schema pins schema_key \"cfbo-v2\", but the descriptor's key is \"cfbo-v1\"");
         Path single = write("""
                 {"key": "cfbo-v1", "boundary_schema": {"properties": {"schema_key": {"enum": ["x"]}}}}
                 """);
-        assertThatThrownBy(() -> loader.load(single)).hasMessageContaining("/boundary_schema/properties/schema_key/enum/0");
+        assertThatThrownBy(() -> loader.load(single))
+                .hasMessageContaining("/boundary_schema/properties/schema_key/enum/0");
         Path open = write("""
                 {"key": "cfbo-v1", "boundary_schema": {"properties": {"schema_key": {"type": "string"}}}}
                 """);
@@ -76,14 +80,17 @@ class BoundaryDescriptorLoaderTest {
         Path extra = write("{\"key\": \"cfbo-v1\", \"boundary_schema\": {}, \"version\": 2}");
         assertThatThrownBy(() -> loader.load(extra)).hasMessageContaining("/version");
         Path broken = write("{\"key\": \"cfbo-v1\",\n \"boundary_schema\": {");
-        assertThatThrownBy(() -> loader.load(broken)).hasMessageContaining("(line 2)").hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> loader.load(broken))
+                .hasMessageContaining("(line 2)")
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test
     void aCatalogGivenAsDescriptorIsNamedForWhatItIs() {
         Path f = ForeignCorpus.originalCatalog();
-        assertThatThrownBy(() -> loader.load(f)).hasMessage(f + ": (root): this is a capability catalog, not a"
-                + " record-schema descriptor: give it to --catalog or codex-fence.catalog");
+        assertThatThrownBy(() -> loader.load(f))
+                .hasMessage(f + ": (root): this is a capability catalog, not a"
+                        + " record-schema descriptor: give it to --catalog or codex-fence.catalog");
     }
 
     @Test
@@ -93,6 +100,7 @@ class BoundaryDescriptorLoaderTest {
                 .hasMessage(absent + ": cannot read the record-schema descriptor: it does not exist");
         Path folder = Files.createDirectory(dir.resolve("folder.json"));
         assertThatThrownBy(() -> loader.load(folder))
-                .hasMessage(folder + ": cannot read the record-schema descriptor: it is a directory, not a regular file");
+                .hasMessage(
+                        folder + ": cannot read the record-schema descriptor: it is a directory, not a regular file");
     }
 }

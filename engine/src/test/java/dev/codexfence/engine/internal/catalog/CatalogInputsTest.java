@@ -21,7 +21,8 @@ class CatalogInputsTest {
 
     @Test
     void devZeroAFifoAndAnOversizedFileAreRefusedNamingTheFile() throws Exception {
-        assertThatThrownBy(() -> loader.load(Path.of("/dev/zero"))).isInstanceOf(CatalogException.class)
+        assertThatThrownBy(() -> loader.load(Path.of("/dev/zero")))
+                .isInstanceOf(CatalogException.class)
                 .hasMessage("/dev/zero: cannot read the catalog: it is a character device, not a regular file");
         Path fifo = HostileInputs.fifo(dir.resolve("catalog.json"));
         assertThatThrownBy(() -> loader.load(fifo))
@@ -30,7 +31,8 @@ class CatalogInputsTest {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(17L << 20);
         }
-        assertThatThrownBy(() -> loader.load(big)).hasMessage(big + ": cannot read the catalog: it is 17 MiB"
-                + " (17825792 bytes), more than the 16 MiB a catalog may be");
+        assertThatThrownBy(() -> loader.load(big))
+                .hasMessage(big + ": cannot read the catalog: it is 17 MiB"
+                        + " (17825792 bytes), more than the 16 MiB a catalog may be");
     }
 }

@@ -67,7 +67,8 @@ class CatalogLoaderTest {
         CapabilityCatalog catalog = loader.loadBundled();
         assertThat(catalog.schemaVersion()).isEqualTo("codex_fence_catalog_v1");
         assertThat(catalog.capabilities()).hasSizeGreaterThanOrEqualTo(37);
-        assertThat(catalog.capabilities()).allSatisfy(c -> assertThat(catalog.lineOf(c.id())).isPositive());
+        assertThat(catalog.capabilities())
+                .allSatisfy(c -> assertThat(catalog.lineOf(c.id())).isPositive());
     }
 
     @Test
@@ -82,7 +83,8 @@ class CatalogLoaderTest {
     @Test
     void malformedJsonNamesFileAndLine() throws IOException {
         Path f = write(VALID.replace("\"notes\": \"n\",", "\"notes\": \"n\" oops"));
-        assertThatThrownBy(() -> loader.load(f)).isInstanceOf(CatalogException.class)
+        assertThatThrownBy(() -> loader.load(f))
+                .isInstanceOf(CatalogException.class)
                 .hasMessageStartingWith(f.toString())
                 .hasMessageContaining("(line 5)")
                 .hasMessageContaining("not valid JSON");
@@ -91,7 +93,8 @@ class CatalogLoaderTest {
     @Test
     void schemaViolationNamesPointerAndLine() throws IOException {
         Path f = write(VALID.replace("\"platforms\": [\"linux\"]", "\"platforms\": [\"windows\"]"));
-        assertThatThrownBy(() -> loader.load(f)).isInstanceOf(CatalogException.class)
+        assertThatThrownBy(() -> loader.load(f))
+                .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("/capabilities/0/platforms/0 (line 16)")
                 .hasMessageContaining("violates capability_catalog.schema.json");
     }
@@ -99,32 +102,44 @@ class CatalogLoaderTest {
     @Test
     void duplicateIdNamesBothPlaces() throws IOException {
         Path f = write(VALID.replace("\"id\": \"cap_two\"", "\"id\": \"cap_one\""));
-        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("/capabilities/1/id (line 25)")
+        assertThatThrownBy(() -> loader.load(f))
+                .hasMessageContaining("/capabilities/1/id (line 25)")
                 .hasMessageContaining("duplicate capability id cap_one (first at /capabilities/0/id, line 13)");
     }
 
     @Test
     void whitespaceInKeyIsRejected() throws IOException {
         Path f = write(VALID.replace("\"man\": {\"title\"", "\"man page\": {\"title\""));
-        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("/docs/man page")
-                .hasMessageContaining("(line 10)").hasMessageContaining("contains whitespace");
+        assertThatThrownBy(() -> loader.load(f))
+                .hasMessageContaining("/docs/man page")
+                .hasMessageContaining("(line 10)")
+                .hasMessageContaining("contains whitespace");
     }
 
     @Test
     void sourceDocMustBeInBibliography() throws IOException {
-        Path f = write(VALID.replace("{\"doc\": \"man\", \"section\": \"2\"}", "{\"doc\": \"nowhere\", \"section\": \"2\"}"));
-        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("/capabilities/1/sources/0/doc (line 34)")
+        Path f = write(
+                VALID.replace("{\"doc\": \"man\", \"section\": \"2\"}", "{\"doc\": \"nowhere\", \"section\": \"2\"}"));
+        assertThatThrownBy(() -> loader.load(f))
+                .hasMessageContaining("/capabilities/1/sources/0/doc (line 34)")
                 .hasMessageContaining("source doc \"nowhere\" is not in the bibliography");
     }
 
     @Test
     void undeclaredCategoryAndLayerAreRejected() throws IOException {
-        assertThatThrownBy(() -> loader.load(write(VALID.replace("\"category\": \"filesystem\",\n      \"layer\": \"os_sandbox\",\n      \"platforms\": [\"linux\", \"macos\"]",
-                "\"category\": \"network\",\n      \"layer\": \"os_sandbox\",\n      \"platforms\": [\"linux\", \"macos\"]"))))
-                .hasMessageContaining("/capabilities/1/category").hasMessageContaining("category \"network\" is not declared");
-        assertThatThrownBy(() -> loader.load(write(VALID.replace("\"layer\": \"os_sandbox\",\n      \"platforms\": [\"linux\"]",
-                "\"layer\": \"kernel\",\n      \"platforms\": [\"linux\"]"))))
-                .hasMessageContaining("/capabilities/0/layer").hasMessageContaining("layer \"kernel\" is not declared");
+        assertThatThrownBy(
+                        () -> loader.load(
+                                write(
+                                        VALID.replace(
+                                                "\"category\": \"filesystem\",\n      \"layer\": \"os_sandbox\",\n      \"platforms\": [\"linux\", \"macos\"]",
+                                                "\"category\": \"network\",\n      \"layer\": \"os_sandbox\",\n      \"platforms\": [\"linux\", \"macos\"]"))))
+                .hasMessageContaining("/capabilities/1/category")
+                .hasMessageContaining("category \"network\" is not declared");
+        assertThatThrownBy(() -> loader.load(write(VALID.replace(
+                        "\"layer\": \"os_sandbox\",\n      \"platforms\": [\"linux\"]",
+                        "\"layer\": \"kernel\",\n      \"platforms\": [\"linux\"]"))))
+                .hasMessageContaining("/capabilities/0/layer")
+                .hasMessageContaining("layer \"kernel\" is not declared");
     }
 
     @Test
@@ -135,7 +150,8 @@ class CatalogLoaderTest {
 
     @Test
     void repositoryKeysCatalogsBySchemaVersion() throws IOException {
-        CatalogRepository repo = new CatalogRepository().add(loader.loadBundled()).add(loader.load(write(VALID)));
+        CatalogRepository repo =
+                new CatalogRepository().add(loader.loadBundled()).add(loader.load(write(VALID)));
         assertThat(repo.find("test_catalog_v1")).isPresent();
         assertThat(repo.find("codex_fence_catalog_v1")).isPresent();
         Path other = dir.resolve("other.json");

@@ -16,14 +16,21 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class ForeignCorpus {
 
-    public static final Path DIR = Path.of("../engine/src/test/fixtures/foreign-catalogs").toAbsolutePath().normalize();
+    public static final Path DIR = Path.of("../engine/src/test/fixtures/foreign-catalogs")
+            .toAbsolutePath()
+            .normalize();
 
     /** The corpus's probe ids, sorted. */
-    public static final List<String> PROBES = List.of("fs_read_workspace_readme", "fs_symlink_escape_relative_read",
-            "fs_workspace_write_create", "net_localhost_loopback", "proc_exec_toolchain_python3");
+    public static final List<String> PROBES = List.of(
+            "fs_read_workspace_readme",
+            "fs_symlink_escape_relative_read",
+            "fs_workspace_write_create",
+            "net_localhost_loopback",
+            "proc_exec_toolchain_python3");
 
     /** The identity records carry with each catalog. */
     public static final String ORIGINAL_IDENTITY = "macOS_codex_v1";
+
     public static final String WRAPPED_IDENTITY = "fixture.codex-sandbox_v2";
 
     private ForeignCorpus() {}

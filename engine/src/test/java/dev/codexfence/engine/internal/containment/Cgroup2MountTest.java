@@ -37,7 +37,8 @@ class Cgroup2MountTest {
 
     @Test
     void aV1OnlyHostHasNone() {
-        assertThat(Cgroup2Mount.parse(HYBRID.lines().filter(l -> !l.contains("cgroup2")).reduce("", (a, b) -> a + b + "\n")))
+        assertThat(Cgroup2Mount.parse(
+                        HYBRID.lines().filter(l -> !l.contains("cgroup2")).reduce("", (a, b) -> a + b + "\n")))
                 .isEmpty();
     }
 
@@ -51,18 +52,22 @@ class Cgroup2MountTest {
     void mapsTheOwnCgroupPathToAFolder() {
         List<Cgroup2Mount> hybrid = Cgroup2Mount.parse(HYBRID);
         assertThat(Cgroup2Mount.folderOf(hybrid, "/")).hasValue("/sys/fs/cgroup/unified");
-        assertThat(Cgroup2Mount.folderOf(Cgroup2Mount.parse(PURE), "/user.slice/user-1000.slice/user@1000.service/app.slice"))
+        assertThat(Cgroup2Mount.folderOf(
+                        Cgroup2Mount.parse(PURE), "/user.slice/user-1000.slice/user@1000.service/app.slice"))
                 .hasValue("/sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service/app.slice");
         List<Cgroup2Mount> sub = Cgroup2Mount.parse(SUBTREE);
         assertThat(Cgroup2Mount.folderOf(sub, "/docker/abc")).hasValue("/sys/fs/cgroup");
         assertThat(Cgroup2Mount.folderOf(sub, "/docker/abc/x")).hasValue("/sys/fs/cgroup/x");
-        assertThat(Cgroup2Mount.folderOf(sub, "/docker/abcdef")).as("a sibling with a longer name").isEmpty();
+        assertThat(Cgroup2Mount.folderOf(sub, "/docker/abcdef"))
+                .as("a sibling with a longer name")
+                .isEmpty();
         assertThat(Cgroup2Mount.folderOf(sub, "/system.slice")).isEmpty();
     }
 
     @Test
     void readsTheV2LineOfProcSelfCgroup() {
-        assertThat(Cgroup2Mount.ownPath("9:name=systemd:/\n4:memory:/process_api/02ed\n0::/\n")).hasValue("/");
+        assertThat(Cgroup2Mount.ownPath("9:name=systemd:/\n4:memory:/process_api/02ed\n0::/\n"))
+                .hasValue("/");
         assertThat(Cgroup2Mount.ownPath("0::/user.slice/user-1000.slice/session-3.scope\n"))
                 .hasValue("/user.slice/user-1000.slice/session-3.scope");
         assertThat(Cgroup2Mount.ownPath("0::/gone (deleted)\n")).isEmpty();

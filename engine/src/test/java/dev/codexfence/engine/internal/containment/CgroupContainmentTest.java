@@ -42,7 +42,9 @@ class CgroupContainmentTest {
     void open() throws IOException {
         assumeTrue(Procfs.available(), "no Linux /proc");
         CgroupContainment.Attempt attempt = CgroupContainment.openUnder(CgroupContainment.ownCgroup(), placement);
-        assumeTrue(attempt.containment().isPresent(), () -> "no " + placement + " cgroup containment here: " + attempt.reason());
+        assumeTrue(
+                attempt.containment().isPresent(),
+                () -> "no " + placement + " cgroup containment here: " + attempt.reason());
         containment = attempt.containment().get();
         marker = "cgroup_test_sleeper " + tmp;
     }
@@ -60,7 +62,9 @@ class CgroupContainmentTest {
     }
 
     private static Process start(List<String> argv) throws IOException {
-        return new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        return new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
     }
 
     private static String finish(Process p) throws Exception {
@@ -72,15 +76,22 @@ class CgroupContainmentTest {
     @Test
     void theSessionCgroupIsNamedAfterThisJvmAndEachRunGetsAChildOfIt() throws Exception {
         assertThat(containment.folder().getFileName().toString())
-                .startsWith(CgroupContainment.SESSION_PREFIX + ProcessHandle.current().pid() + "-");
-        assertThat(containment.mechanism()).isEqualTo("cgroup v2 " + containment.folder() + " ("
-                + placement.name().toLowerCase(java.util.Locale.ROOT) + ")");
-        try (RunScope first = containment.begin(); RunScope second = containment.begin()) {
+                .startsWith(CgroupContainment.SESSION_PREFIX
+                        + ProcessHandle.current().pid() + "-");
+        assertThat(containment.mechanism())
+                .isEqualTo("cgroup v2 " + containment.folder() + " ("
+                        + placement.name().toLowerCase(java.util.Locale.ROOT) + ")");
+        try (RunScope first = containment.begin();
+                RunScope second = containment.begin()) {
             Process a = first.start(launch("cat", "/proc/self/cgroup"));
             Process b = second.start(launch("cat", "/proc/self/cgroup"));
             String session = "/" + containment.folder().getFileName();
             assertThat(finish(a)).contains(session + "/run-");
-            String line = finish(b).lines().filter(l -> l.startsWith("0::")).findFirst().orElseThrow();
+            String line = finish(b)
+                    .lines()
+                    .filter(l -> l.startsWith("0::"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(line).contains(session + "/run-");
             Path folder = containment.folder().resolve(line.substring(line.lastIndexOf('/') + 1));
             assertThat(folder).isDirectory();
@@ -95,8 +106,12 @@ class CgroupContainmentTest {
             Process p = scope.start(launch("bash", "-c", Marked.daemonScript(marker, "env -i")));
             long daemon = Long.parseLong(finish(p).strip());
             assertThat(p.exitValue()).isZero();
-            assertThat(Marked.awaitProcesses(marker)).as("the daemon outlived its parent").containsExactly(daemon);
-            assertThat(Procfs.stat(daemon).orElseThrow().processGroup()).as("in a group of its own").isEqualTo(daemon);
+            assertThat(Marked.awaitProcesses(marker))
+                    .as("the daemon outlived its parent")
+                    .containsExactly(daemon);
+            assertThat(Procfs.stat(daemon).orElseThrow().processGroup())
+                    .as("in a group of its own")
+                    .isEqualTo(daemon);
 
             assertThat(scope.stillRunning()).containsExactly(daemon);
             scope.killAll();
@@ -128,10 +143,13 @@ class CgroupContainmentTest {
             Files.delete(cgroup); // removed under the run: neither the thread nor the wrapper can enter it
             Path witness = tmp.resolve("ran");
             if (placement == CgroupContainment.Placement.THREADED) {
-                assertThatThrownBy(() -> scope.start(launch("touch", witness.toString()))).isInstanceOf(IOException.class)
+                assertThatThrownBy(() -> scope.start(launch("touch", witness.toString())))
+                        .isInstanceOf(IOException.class)
                         .hasMessageContaining(cgroup.toString());
                 assertThat(witness).doesNotExist();
-                assertThat(ownThreadCgroup()).as("this thread stayed where it was").isEqualTo(ownProcessCgroup());
+                assertThat(ownThreadCgroup())
+                        .as("this thread stayed where it was")
+                        .isEqualTo(ownProcessCgroup());
                 return;
             }
             Process p = scope.start(launch("touch", witness.toString()));
@@ -140,7 +158,8 @@ class CgroupContainmentTest {
 
             assertThat(p.exitValue()).isEqualTo(CgroupContainment.ENTRY_FAILED);
             assertThat(witness).doesNotExist();
-            assertThatThrownBy(() -> scope.checkEntered(p.exitValue(), stderr)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> scope.checkEntered(p.exitValue(), stderr))
+                    .isInstanceOf(IOException.class)
                     .hasMessage("codex-fence: could not move the run into cgroup " + cgroup);
         }
     }
@@ -149,8 +168,19 @@ class CgroupContainmentTest {
     void theRunsProcessGetsExactlyItsArgumentsDirectoryAndStdin() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("a dir\nwith a newline"));
         try (RunScope scope = containment.begin()) {
-            Process p = scope.start(new Launch(List.of("bash", "-c", "pwd; printf '<%s>' \"$@\"; echo; cat; echo \"stdin $?\"",
-                    "arg0", "two words", "a=b", "-i", "new\nline", ""), dir, Map.of("PATH", System.getenv("PATH"))));
+            Process p = scope.start(new Launch(
+                    List.of(
+                            "bash",
+                            "-c",
+                            "pwd; printf '<%s>' \"$@\"; echo; cat; echo \"stdin $?\"",
+                            "arg0",
+                            "two words",
+                            "a=b",
+                            "-i",
+                            "new\nline",
+                            ""),
+                    dir,
+                    Map.of("PATH", System.getenv("PATH"))));
             assertThat(finish(p)).isEqualTo(dir + "\n<two words><a=b><-i><new\nline><>\nstdin 0\n");
             assertThat(p.exitValue()).isZero();
         }
@@ -163,27 +193,46 @@ class CgroupContainmentTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"plain", "a stale PWD", "IFS, OPTIND and PPID"})
     void theRunsProcessGetsExactlyItsEnvironment(String kind) throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", System.getenv("PATH"), "A", "x=y z",
-                "QUOTED", "it's \"$HOME\" `x`", "MULTI", "line 1\nline 2", "EMPTY", "", "OLDPWD", "/old"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "PATH",
+                System.getenv("PATH"),
+                "A",
+                "x=y z",
+                "QUOTED",
+                "it's \"$HOME\" `x`",
+                "MULTI",
+                "line 1\nline 2",
+                "EMPTY",
+                "",
+                "OLDPWD",
+                "/old"));
         switch (kind) {
             case "a stale PWD" -> env.put("PWD", "/not/the/directory it's in");
             case "IFS, OPTIND and PPID" -> env.putAll(Map.of("IFS", ":", "OPTIND", "7", "PPID", "12345"));
-            default -> { }
+            default -> {}
         }
         try (RunScope scope = containment.begin()) {
             Process p = scope.start(new Launch(List.of("/usr/bin/env", "-0"), tmp, env));
-            assertThat(List.of(finish(p).split("\0"))).containsExactlyInAnyOrderElementsOf(
-                    env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            assertThat(List.of(finish(p).split("\0")))
+                    .containsExactlyInAnyOrderElementsOf(env.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .toList());
         }
     }
 
     private static String ownThreadCgroup() throws IOException {
-        return Files.readString(Path.of("/proc/thread-self/cgroup")).lines().filter(l -> l.startsWith("0::")).findFirst()
+        return Files.readString(Path.of("/proc/thread-self/cgroup"))
+                .lines()
+                .filter(l -> l.startsWith("0::"))
+                .findFirst()
                 .orElseThrow();
     }
 
     private static String ownProcessCgroup() throws IOException {
-        return Files.readString(Path.of("/proc/self/cgroup")).lines().filter(l -> l.startsWith("0::")).findFirst()
+        return Files.readString(Path.of("/proc/self/cgroup"))
+                .lines()
+                .filter(l -> l.startsWith("0::"))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -225,7 +274,9 @@ class CgroupContainmentTest {
             while (run.stillRunning().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertThat(run.stillRunning()).hasSize(1).doesNotContain(ProcessHandle.current().pid());
+            assertThat(run.stillRunning())
+                    .hasSize(1)
+                    .doesNotContain(ProcessHandle.current().pid());
             scope.killAll();
             assertThat(run.stillRunning()).isEmpty();
             scope.close();
@@ -237,7 +288,8 @@ class CgroupContainmentTest {
     @Test
     void aProbeThatExitsWithTheWrappersStatusButAnotherMessageIsNotMistakenForIt() throws Exception {
         try (RunScope scope = containment.begin()) {
-            scope.checkEntered(CgroupContainment.ENTRY_FAILED, "some probe's own error\n".getBytes(StandardCharsets.UTF_8));
+            scope.checkEntered(
+                    CgroupContainment.ENTRY_FAILED, "some probe's own error\n".getBytes(StandardCharsets.UTF_8));
             scope.checkEntered(0, new byte[0]);
         }
     }
@@ -250,8 +302,14 @@ class CgroupContainmentTest {
         Path stale = parent.resolve(CgroupContainment.SESSION_PREFIX + Integer.MAX_VALUE + "-000000000000");
         Files.createDirectory(stale);
         Path run = Files.createDirectory(stale.resolve("run-1"));
-        Process p = start(List.of("/bin/sh", "-c", CgroupContainment.WRAPPER, run.resolve("cgroup.procs").toString(),
-                "bash", "-c", Marked.daemonScript(marker, "")));
+        Process p = start(List.of(
+                "/bin/sh",
+                "-c",
+                CgroupContainment.WRAPPER,
+                run.resolve("cgroup.procs").toString(),
+                "bash",
+                "-c",
+                Marked.daemonScript(marker, "")));
         long daemon = Long.parseLong(finish(p).strip());
         assertThat(Marked.awaitProcesses(marker)).containsExactly(daemon);
         assertThat(Files.readString(run.resolve("cgroup.procs")).strip()).isEqualTo(Long.toString(daemon));
@@ -260,7 +318,9 @@ class CgroupContainmentTest {
         try {
             assertThat(Marked.processes(marker)).isEmpty();
             assertThat(stale).doesNotExist();
-            assertThat(containment.folder()).as("a living JVM's session is left alone").isDirectory();
+            assertThat(containment.folder())
+                    .as("a living JVM's session is left alone")
+                    .isDirectory();
         } finally {
             second.close();
         }

@@ -38,7 +38,9 @@ class CgroupTest {
     void open() throws Exception {
         assumeTrue(Procfs.available(), "no Linux /proc");
         CgroupContainment.Attempt attempt = CgroupContainment.openUnder(CgroupContainment.ownCgroup(), placement);
-        assumeTrue(attempt.containment().isPresent(), () -> "no " + placement + " cgroup containment here: " + attempt.reason());
+        assumeTrue(
+                attempt.containment().isPresent(),
+                () -> "no " + placement + " cgroup containment here: " + attempt.reason());
         containment = attempt.containment().get();
         run = containment.begin();
         cgroup = ((CgroupContainment.CgroupRun) run).cgroup();
@@ -55,10 +57,15 @@ class CgroupTest {
 
     /** Three daemons in sessions of their own inside {@code cgroup}, one of them forking new ones all the time. */
     private List<Long> populate() throws Exception {
-        String forker = "( setsid bash -c 'exec </dev/null >/dev/null 2>&1; while :; do (exec -a \"$0\" sleep 300) & sleep 0.01; done'"
-                + " '" + marker + "' & )";
-        Process p = run.start(new Launch(List.of("bash", "-c",
-                Marked.daemonScript(marker, "") + "; " + Marked.daemonScript(marker, "env -i") + "; " + forker), null,
+        String forker =
+                "( setsid bash -c 'exec </dev/null >/dev/null 2>&1; while :; do (exec -a \"$0\" sleep 300) & sleep 0.01; done'"
+                        + " '" + marker + "' & )";
+        Process p = run.start(new Launch(
+                List.of(
+                        "bash",
+                        "-c",
+                        Marked.daemonScript(marker, "") + "; " + Marked.daemonScript(marker, "env -i") + "; " + forker),
+                null,
                 java.util.Map.of("PATH", System.getenv("PATH"))));
         String pids = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -76,8 +83,11 @@ class CgroupTest {
         assumeTrue(Files.exists(cgroup.folder().resolve("cgroup.kill")), "cgroup.kill needs Linux 5.14");
         if (cgroup.threaded()) {
             // the kernel refuses it on threaded cgroups: killAll must not rely on it there
-            assertThatThrownBy(() -> Files.write(cgroup.folder().resolve("cgroup.kill"), "1".getBytes(),
-                    java.nio.file.StandardOpenOption.WRITE)).isInstanceOf(java.io.IOException.class)
+            assertThatThrownBy(() -> Files.write(
+                            cgroup.folder().resolve("cgroup.kill"),
+                            "1".getBytes(),
+                            java.nio.file.StandardOpenOption.WRITE))
+                    .isInstanceOf(java.io.IOException.class)
                     .hasMessageContaining("Operation not supported");
             return;
         }

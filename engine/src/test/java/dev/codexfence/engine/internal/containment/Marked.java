@@ -16,7 +16,10 @@ final class Marked {
      * its command line from the executable's path, without argv[0], which is where {@code exec -a} puts a name).
      */
     static List<Long> processes(String marker) {
-        return Procfs.pids().stream().filter(pid -> cmdline(pid).contains(marker)).filter(Procfs::running).toList();
+        return Procfs.pids().stream()
+                .filter(pid -> cmdline(pid).contains(marker))
+                .filter(Procfs::running)
+                .toList();
     }
 
     /**
@@ -54,7 +57,8 @@ final class Marked {
      * with Java, which closes a finished process's pipes (the daemon would die of SIGPIPE).
      */
     static String daemonScript(String marker, String envPrefix) {
-        return "pid=$( ( setsid " + envPrefix + " bash -c 'echo $$; exec </dev/null >/dev/null 2>&1; exec -a \"$0\" sleep 300' '"
-                + marker + "' & ) ); echo \"$pid\"";
+        return "pid=$( ( setsid " + envPrefix
+                + " bash -c 'echo $$; exec </dev/null >/dev/null 2>&1; exec -a \"$0\" sleep 300' '" + marker
+                + "' & ) ); echo \"$pid\"";
     }
 }

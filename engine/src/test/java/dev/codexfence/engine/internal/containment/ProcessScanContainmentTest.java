@@ -34,11 +34,16 @@ class ProcessScanContainmentTest {
     }
 
     private long runDaemon(RunScope scope, String envPrefix) throws Exception {
-        Process p = scope.start(new Launch(List.of("bash", "-c", Marked.daemonScript(marker, envPrefix)), null, System.getenv()));
+        Process p = scope.start(
+                new Launch(List.of("bash", "-c", Marked.daemonScript(marker, envPrefix)), null, System.getenv()));
         scope.observe(p);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(out).as("exit %s, stderr %s", p.exitValue(), new String(p.getErrorStream().readAllBytes())).isNotBlank();
+        assertThat(out)
+                .as(
+                        "exit %s, stderr %s",
+                        p.exitValue(), new String(p.getErrorStream().readAllBytes()))
+                .isNotBlank();
         return Long.parseLong(out.strip());
     }
 
@@ -47,27 +52,45 @@ class ProcessScanContainmentTest {
         Map<String, String> a = ((ProcessScanContainment.ScanRun) containment.begin()).environment();
         Map<String, String> b = ((ProcessScanContainment.ScanRun) containment.begin()).environment();
         assertThat(a).containsOnlyKeys(ProcessScanContainment.TOKEN_VARIABLE);
-        assertThat(a.get(ProcessScanContainment.TOKEN_VARIABLE)).matches("[0-9a-f]{24}")
+        assertThat(a.get(ProcessScanContainment.TOKEN_VARIABLE))
+                .matches("[0-9a-f]{24}")
                 .isNotEqualTo(b.get(ProcessScanContainment.TOKEN_VARIABLE));
-        assertThat(containment.mechanism()).isEqualTo("process scan (process group, environment token; no cgroup: test)");
+        assertThat(containment.mechanism())
+                .isEqualTo("process scan (process group, environment token; no cgroup: test)");
         RunScope scope = containment.begin();
         // the run's shell prints its pid, its process group and its token
-        Process p = scope.start(new Launch(List.of("sh", "-c", "read -r pid comm state ppid group rest < /proc/$$/stat;"
-                + " echo \"$pid $group $" + ProcessScanContainment.TOKEN_VARIABLE + "\""), null,
+        Process p = scope.start(new Launch(
+                List.of(
+                        "sh",
+                        "-c",
+                        "read -r pid comm state ppid group rest < /proc/$$/stat;" + " echo \"$pid $group $"
+                                + ProcessScanContainment.TOKEN_VARIABLE + "\""),
+                null,
                 Map.of("PATH", System.getenv("PATH"))));
-        String[] seen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split(" ");
+        String[] seen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .strip()
+                .split(" ");
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(seen[0]).as("a group of its own").isEqualTo(Long.toString(p.pid())).isEqualTo(seen[1]);
-        assertThat(seen[2]).isEqualTo(((ProcessScanContainment.ScanRun) scope).environment()
-                .get(ProcessScanContainment.TOKEN_VARIABLE));
+        assertThat(seen[0])
+                .as("a group of its own")
+                .isEqualTo(Long.toString(p.pid()))
+                .isEqualTo(seen[1]);
+        assertThat(seen[2])
+                .isEqualTo(((ProcessScanContainment.ScanRun) scope)
+                        .environment()
+                        .get(ProcessScanContainment.TOKEN_VARIABLE));
     }
 
     @Test
     void aDoubleForkedDaemonInASessionOfItsOwnIsFoundByItsTokenAndKilled() throws Exception {
         RunScope scope = containment.begin();
         long daemon = runDaemon(scope, "");
-        assertThat(Marked.awaitProcesses(marker)).as("the daemon outlived its parent").containsExactly(daemon);
-        assertThat(Procfs.stat(daemon).orElseThrow().processGroup()).as("in a group of its own").isEqualTo(daemon);
+        assertThat(Marked.awaitProcesses(marker))
+                .as("the daemon outlived its parent")
+                .containsExactly(daemon);
+        assertThat(Procfs.stat(daemon).orElseThrow().processGroup())
+                .as("in a group of its own")
+                .isEqualTo(daemon);
 
         assertThat(scope.stillRunning()).contains(daemon);
         scope.killAll();
@@ -78,8 +101,13 @@ class ProcessScanContainmentTest {
     @Test
     void aProcessLeftInTheRunsGroupIsFoundWithoutItsToken() throws Exception {
         RunScope scope = containment.begin();
-        Process p = scope.start(new Launch(List.of("bash", "-c", // no token at all: only the group finds it
-                "env -i bash -c 'exec -a \"$0\" sleep 300' '" + marker + "' </dev/null >/dev/null 2>&1 & echo $!"), null,
+        Process p = scope.start(new Launch(
+                List.of(
+                        "bash",
+                        "-c", // no token at all: only the group finds it
+                        "env -i bash -c 'exec -a \"$0\" sleep 300' '" + marker
+                                + "' </dev/null >/dev/null 2>&1 & echo $!"),
+                null,
                 System.getenv()));
         scope.observe(p);
         long left = Long.parseLong(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());

@@ -27,14 +27,17 @@ class ProcfsTest {
         // the child exits after its parent has become `sleep`, which never reaps it
         Process parent = new ProcessBuilder("bash", "-c", "(sleep 0.3) & echo $!; exec sleep 60").start();
         try {
-            long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine().strip());
+            long zombie = Long.parseLong(
+                    new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine()
+                            .strip());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (Procfs.stat(zombie).map(s -> s.state() != 'Z').orElse(true) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(Procfs.stat(zombie)).as("the child became a zombie").hasValueSatisfying(
-                    s -> assertThat(s.state()).isEqualTo('Z'));
+            assertThat(Procfs.stat(zombie))
+                    .as("the child became a zombie")
+                    .hasValueSatisfying(s -> assertThat(s.state()).isEqualTo('Z'));
             assertThat(ProcessHandle.of(zombie).map(ProcessHandle::isAlive)).hasValue(true);
             assertThat(Procfs.running(zombie)).isFalse();
             assertThat(Procfs.running(parent.pid())).isTrue();
@@ -59,11 +62,16 @@ class ProcfsTest {
         try {
             assertThat(Procfs.pids()).contains(p.pid(), ProcessHandle.current().pid());
             assertThat(Procfs.stat(p.pid()).orElseThrow().processGroup())
-                    .isEqualTo(Procfs.stat(ProcessHandle.current().pid()).orElseThrow().processGroup());
-            assertThat(Procfs.environmentHolds(p.pid(), "FENCE_TEST_TOKEN=abc-123")).isTrue();
-            assertThat(Procfs.environmentHolds(p.pid(), "FENCE_TEST_TOKEN=abc-12")).isFalse();
+                    .isEqualTo(Procfs.stat(ProcessHandle.current().pid())
+                            .orElseThrow()
+                            .processGroup());
+            assertThat(Procfs.environmentHolds(p.pid(), "FENCE_TEST_TOKEN=abc-123"))
+                    .isTrue();
+            assertThat(Procfs.environmentHolds(p.pid(), "FENCE_TEST_TOKEN=abc-12"))
+                    .isFalse();
             assertThat(Procfs.environmentHolds(p.pid(), "EST_TOKEN=abc-123")).isFalse();
-            assertThat(Procfs.environmentHolds(p.pid(), "FENCE_TEST_TOKEN=abc-123-more")).isFalse();
+            assertThat(Procfs.environmentHolds(p.pid(), "FENCE_TEST_TOKEN=abc-123-more"))
+                    .isFalse();
         } finally {
             p.destroyForcibly().waitFor();
         }

@@ -34,9 +34,13 @@ class MergedRecordsTest {
     @Test
     void recordsThatAgreeCollapseAndRecordsThatDisagreeAreAConflictNamingEveryLine() {
         MergedRecords m = MergedRecords.merge(concat(
-                lines("shard-1.ndjson", rec("0.80.0", "codex-sandbox", "denied", "EACCES", "pid 12"),
+                lines(
+                        "shard-1.ndjson",
+                        rec("0.80.0", "codex-sandbox", "denied", "EACCES", "pid 12"),
                         rec("0.80.0", "baseline", "success", null, "ok")),
-                lines("rerun.ndjson", rec("0.80.0", "codex-sandbox", "denied", "EACCES", "pid 99"),
+                lines(
+                        "rerun.ndjson",
+                        rec("0.80.0", "codex-sandbox", "denied", "EACCES", "pid 99"),
                         rec("0.80.0", "baseline", "denied", "EPERM", "refused"),
                         rec("0.120.0", "baseline", "success", null, "ok"))));
         assertThat(m.records()).isEqualTo(5);
@@ -45,12 +49,15 @@ class MergedRecordsTest {
         assertThat(m.distinct()).hasSize(4);
         assertThat(m.conflicts()).singleElement().satisfies(c -> {
             assertThat(c.key().mode()).isEqualTo("baseline");
-            assertThat(c.describeConflict()).isEqualTo("p [baseline] on linux · codex 0.80.0 · " + TestRecords.OS
-                    + " · uid 0: success at shard-1.ndjson:2; denied EPERM at rerun.ndjson:2");
+            assertThat(c.describeConflict())
+                    .isEqualTo("p [baseline] on linux · codex 0.80.0 · " + TestRecords.OS
+                            + " · uid 0: success at shard-1.ndjson:2; denied EPERM at rerun.ndjson:2");
         });
         MergedRecords.Observation sandbox = m.observations().get(0);
         assertThat(sandbox.conflict()).isFalse();
-        assertThat(sandbox.records()).extracting(RecordLine::where).containsExactly("shard-1.ndjson:1", "rerun.ndjson:1");
+        assertThat(sandbox.records())
+                .extracting(RecordLine::where)
+                .containsExactly("shard-1.ndjson:1", "rerun.ndjson:1");
         assertThat(sandbox.preferred().where()).isEqualTo("shard-1.ndjson:1");
     }
 
@@ -58,8 +65,8 @@ class MergedRecordsTest {
     void aHarnessMadeRecordNeverConflictsAndAnObservationIsPreferredToIt() {
         ObjectNode timeout = rec("0.80.0", "codex-sandbox", "error", null, "timed out after 30 s");
         ((ObjectNode) timeout.get("operation")).put("category", "harness");
-        MergedRecords m = MergedRecords.merge(concat(lines("a", timeout),
-                lines("b", rec("0.80.0", "codex-sandbox", "denied", "EACCES", "refused"))));
+        MergedRecords m = MergedRecords.merge(
+                concat(lines("a", timeout), lines("b", rec("0.80.0", "codex-sandbox", "denied", "EACCES", "refused"))));
         MergedRecords.Observation o = m.observations().get(0);
         assertThat(o.conflict()).isFalse();
         assertThat(o.harnessOnly()).isFalse();
@@ -76,7 +83,10 @@ class MergedRecordsTest {
     void otherHostsUsersAndReleasesAreOtherObservations() {
         ObjectNode user = rec("0.80.0", "baseline", "denied", "EACCES", "m");
         ((ObjectNode) user.get("stack")).put("uid", 1000).put("is_root", false);
-        MergedRecords m = MergedRecords.merge(lines("a", rec("0.80.0", "baseline", "success", null, "m"), user,
+        MergedRecords m = MergedRecords.merge(lines(
+                "a",
+                rec("0.80.0", "baseline", "success", null, "m"),
+                user,
                 TestRecords.json("p", CAP, "baseline", "success", null, "m", "linux", "0.80.0", "Linux 6.1 x86_64"),
                 rec("0.120.0", "baseline", "success", null, "m")));
         assertThat(m.observations()).hasSize(4);

@@ -39,9 +39,11 @@ class RunDifferTest {
         ObjectNode b = rec("net_tcp", NET, "baseline", "success", null, "TCP connect to 127.0.0.1:42365 succeeded");
         ((ObjectNode) a.get("run")).put("workspace_root", "/tmp/codex-fence-run-5/ws-1");
         ((ObjectNode) b.get("run")).put("workspace_root", "/tmp/codex-fence-run-9/ws-77");
-        ObjectNode c = rec("chroot", HOME, "baseline", "success", null, "chrooted into /tmp/codex-fence-run-5/ws-1/.x-12");
+        ObjectNode c =
+                rec("chroot", HOME, "baseline", "success", null, "chrooted into /tmp/codex-fence-run-5/ws-1/.x-12");
         ((ObjectNode) c.get("run")).put("workspace_root", "/tmp/codex-fence-run-5/ws-1");
-        ObjectNode d = rec("chroot", HOME, "baseline", "success", null, "chrooted into /tmp/codex-fence-run-9/ws-77/.x-4711");
+        ObjectNode d =
+                rec("chroot", HOME, "baseline", "success", null, "chrooted into /tmp/codex-fence-run-9/ws-77/.x-4711");
         ((ObjectNode) d.get("run")).put("workspace_root", "/tmp/codex-fence-run-9/ws-77");
         RunDiff diff = RunDiffer.compare(lines("old", a, c), lines("new", b, d));
         assertThat(diff.equal()).isTrue();
@@ -53,12 +55,30 @@ class RunDifferTest {
     @Test
     void theRunsScratchFolderIsVolatileToo() {
         // run folders have random names (letters and digits): $FENCE_OUTSIDE_DIR lies in them
-        ObjectNode a = rec("fs_outside", HOME, "baseline", "success", null, "read /root/.cache/codex-fence/k3x9qz/outside/outside.txt");
+        ObjectNode a = rec(
+                "fs_outside",
+                HOME,
+                "baseline",
+                "success",
+                null,
+                "read /root/.cache/codex-fence/k3x9qz/outside/outside.txt");
         ((ObjectNode) a.get("run")).put("workspace_root", "/root/.cache/codex-fence/k3x9qz/0");
-        ObjectNode b = rec("fs_outside", HOME, "baseline", "success", null, "read /root/.cache/codex-fence/pqrabc/outside/outside.txt");
+        ObjectNode b = rec(
+                "fs_outside",
+                HOME,
+                "baseline",
+                "success",
+                null,
+                "read /root/.cache/codex-fence/pqrabc/outside/outside.txt");
         ((ObjectNode) b.get("run")).put("workspace_root", "/root/.cache/codex-fence/pqrabc/1");
         assertThat(RunDiffer.compare(lines("old", a), lines("new", b)).equal()).isTrue();
-        ObjectNode c = rec("fs_outside", HOME, "baseline", "success", null, "read /root/.cache/codex-fence/pqrabc/outside/other.txt");
+        ObjectNode c = rec(
+                "fs_outside",
+                HOME,
+                "baseline",
+                "success",
+                null,
+                "read /root/.cache/codex-fence/pqrabc/outside/other.txt");
         ((ObjectNode) c.get("run")).put("workspace_root", "/root/.cache/codex-fence/pqrabc/1");
         assertThat(RunDiffer.compare(lines("old", a), lines("new", c)).equal()).isFalse();
     }
@@ -66,12 +86,20 @@ class RunDifferTest {
     @Test
     void reportsAppearedDisappearedAndChangedGroupedByCapability() {
         RunDiff diff = RunDiffer.compare(
-                lines("old.ndjson",
-                        rec("fs_write_home_scratch", HOME, "codex-sandbox", "denied", "EROFS", "write under $HOME refused"),
+                lines(
+                        "old.ndjson",
+                        rec(
+                                "fs_write_home_scratch",
+                                HOME,
+                                "codex-sandbox",
+                                "denied",
+                                "EROFS",
+                                "write under $HOME refused"),
                         rec("fs_write_home_scratch", HOME, "baseline", "success", null, "wrote"),
                         rec("net_gone", NET, "codex-full", "denied", "EPERM", "refused"),
                         rec("net_same", NET, "baseline", "success", null, "ok")),
-                lines("new.ndjson",
+                lines(
+                        "new.ndjson",
                         rec("fs_write_home_scratch", HOME, "codex-sandbox", "success", null, "wrote under $HOME"),
                         rec("fs_write_home_scratch", HOME, "baseline", "success", null, "wrote, then removed"),
                         rec("net_new", NET, "baseline", "success", null, "ok"),
@@ -80,7 +108,9 @@ class RunDifferTest {
         assertThat(diff.capabilities()).extracting(CapabilityDiff::capabilityId).containsExactly(HOME, NET);
         DiffEntry sandbox = diff.capabilities().get(0).entries().get(1);
         assertThat(sandbox.kind()).isEqualTo(DiffEntry.Kind.CHANGED);
-        assertThat(sandbox.changes()).extracting(FieldChange::field).containsExactly("observed_result", "errno", "message");
+        assertThat(sandbox.changes())
+                .extracting(FieldChange::field)
+                .containsExactly("observed_result", "errno", "message");
         assertThat(sandbox.decisionChanged()).isTrue();
         DiffEntry wording = diff.capabilities().get(0).entries().get(0);
         assertThat(wording.changes()).extracting(FieldChange::field).containsExactly("message");
@@ -121,9 +151,13 @@ class RunDifferTest {
     @Test
     void concatenatedHostsArePairedPerStack() {
         RunDiff diff = RunDiffer.compare(
-                lines("all-old.ndjson", onHost("Linux 6.1 x86_64", "p", "codex-sandbox", "denied", "EROFS"),
+                lines(
+                        "all-old.ndjson",
+                        onHost("Linux 6.1 x86_64", "p", "codex-sandbox", "denied", "EROFS"),
                         onHost("Linux 6.18 x86_64", "p", "codex-sandbox", "denied", "EROFS")),
-                lines("all-new.ndjson", onHost("Linux 6.1 x86_64", "p", "codex-sandbox", "denied", "EROFS"),
+                lines(
+                        "all-new.ndjson",
+                        onHost("Linux 6.1 x86_64", "p", "codex-sandbox", "denied", "EROFS"),
                         onHost("Linux 6.18 x86_64", "p", "codex-sandbox", "success", null)));
         assertThat(diff.pairedByStack()).isTrue();
         assertThat(diff.before().stacks()).hasSize(2);
@@ -132,13 +166,16 @@ class RunDifferTest {
             assertThat(e.kind()).isEqualTo(DiffEntry.Kind.CHANGED);
         });
         assertThat(diff.unchanged()).isEqualTo(1);
-        assertThat(DiffText.render(diff)).contains("~ p [codex-sandbox] on linux · codex 0.169.0 · Linux 6.18 x86_64 · uid 0: denied EROFS → success")
+        assertThat(DiffText.render(diff))
+                .contains(
+                        "~ p [codex-sandbox] on linux · codex 0.169.0 · Linux 6.18 x86_64 · uid 0: denied EROFS → success")
                 .contains("paired by probe, mode and stack");
     }
 
     @Test
     void twoSingleHostRunsOfDifferentHostsArePairedByProbeAndMode() {
-        RunDiff diff = RunDiffer.compare(lines("a", onHost("Linux 6.1 x86_64", "p", "baseline", "success", null)),
+        RunDiff diff = RunDiffer.compare(
+                lines("a", onHost("Linux 6.1 x86_64", "p", "baseline", "success", null)),
                 lines("b", onHost("Linux 6.18 x86_64", "p", "baseline", "success", null)));
         assertThat(diff.pairedByStack()).isFalse();
         assertThat(diff.equal()).isTrue();
@@ -147,11 +184,15 @@ class RunDifferTest {
     @Test
     void aSecondRecordForTheSameRunIsBadInputWithBothLines() {
         assertThatThrownBy(() -> RunDiffer.compare(
-                lines("twice.ndjson", rec("p", HOME, "baseline", "success", null, "a"), rec("q", HOME, "baseline", "success", null, "a"),
-                        rec("p", HOME, "baseline", "denied", "EPERM", "b")),
-                lines("new", rec("p", HOME, "baseline", "success", null, "a"))))
+                        lines(
+                                "twice.ndjson",
+                                rec("p", HOME, "baseline", "success", null, "a"),
+                                rec("q", HOME, "baseline", "success", null, "a"),
+                                rec("p", HOME, "baseline", "denied", "EPERM", "b")),
+                        lines("new", rec("p", HOME, "baseline", "success", null, "a"))))
                 .isInstanceOf(BadRecordsException.class)
-                .hasMessageContaining("twice.ndjson:3: a second record for p [baseline] (the first is at twice.ndjson:1)");
+                .hasMessageContaining(
+                        "twice.ndjson:3: a second record for p [baseline] (the first is at twice.ndjson:1)");
     }
 
     private static ObjectNode release(String version, String os, String mode, String result, String errno) {
@@ -161,9 +202,13 @@ class RunDifferTest {
     @Test
     void twoReleasesOfOneHostArePairedAcrossTheReleasesAndSaySo() throws Exception {
         RunDiff diff = RunDiffer.compare(
-                lines("old.ndjson", release("0.80.0", TestRecords.OS, "codex-sandbox", "denied", "EACCES"),
+                lines(
+                        "old.ndjson",
+                        release("0.80.0", TestRecords.OS, "codex-sandbox", "denied", "EACCES"),
                         release("0.80.0", TestRecords.OS, "baseline", "success", null)),
-                lines("new.ndjson", release("0.120.0", TestRecords.OS, "codex-sandbox", "denied", "EROFS"),
+                lines(
+                        "new.ndjson",
+                        release("0.120.0", TestRecords.OS, "codex-sandbox", "denied", "EROFS"),
                         release("0.120.0", TestRecords.OS, "baseline", "success", null)));
         assertThat(diff.pairedByStack()).isFalse();
         assertThat(diff.acrossReleases()).singleElement().satisfies(step -> {
@@ -175,8 +220,9 @@ class RunDifferTest {
             assertThat(e.changes()).extracting(FieldChange::field).containsExactly("errno");
         });
         assertThat(diff.unchanged()).isEqualTo(1);
-        assertThat(DiffText.render(diff)).contains("  paired by probe and mode across releases: codex 0.80.0 → codex 0.120.0"
-                + " on linux · Linux 6.18.44 x86_64 · uid 0\n")
+        assertThat(DiffText.render(diff))
+                .contains("  paired by probe and mode across releases: codex 0.80.0 → codex 0.120.0"
+                        + " on linux · Linux 6.18.44 x86_64 · uid 0\n")
                 .contains("~ p [codex-sandbox]: denied EACCES → denied EROFS");
         JsonNode json = FenceJson.MAPPER.readTree(DiffJson.render(diff));
         assertThat(json.at("/across_releases/0/old").asString()).isEqualTo("0.80.0");
@@ -187,14 +233,21 @@ class RunDifferTest {
     @Test
     void manyHostsOfTwoReleasesArePairedHostByHost() {
         RunDiff diff = RunDiffer.compare(
-                lines("old.ndjson", release("0.80.0", "Linux 6.1 x86_64", "codex-sandbox", "denied", "EACCES"),
+                lines(
+                        "old.ndjson",
+                        release("0.80.0", "Linux 6.1 x86_64", "codex-sandbox", "denied", "EACCES"),
                         release("0.80.0", "Linux 6.18 x86_64", "codex-sandbox", "denied", "EACCES")),
-                lines("new.ndjson", release("0.120.0", "Linux 6.1 x86_64", "codex-sandbox", "denied", "EACCES"),
+                lines(
+                        "new.ndjson",
+                        release("0.120.0", "Linux 6.1 x86_64", "codex-sandbox", "denied", "EACCES"),
                         release("0.120.0", "Linux 6.18 x86_64", "codex-sandbox", "denied", "EROFS")));
         assertThat(diff.pairedByStack()).isTrue();
         assertThat(diff.acrossReleases()).hasSize(2);
-        assertThat(diff.count(DiffEntry.Kind.APPEARED) + diff.count(DiffEntry.Kind.DISAPPEARED)).isZero();
-        assertThat(diff.entries()).singleElement().satisfies(e -> assertThat(e.stack().host().os()).isEqualTo("Linux 6.18 x86_64"));
+        assertThat(diff.count(DiffEntry.Kind.APPEARED) + diff.count(DiffEntry.Kind.DISAPPEARED))
+                .isZero();
+        assertThat(diff.entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.stack().host().os()).isEqualTo("Linux 6.18 x86_64"));
         assertThat(DiffText.render(diff)).contains("""
                   paired by probe, mode and host across releases:
                       linux · Linux 6.1 x86_64 · uid 0: codex 0.80.0 → codex 0.120.0
@@ -205,7 +258,9 @@ class RunDifferTest {
     @Test
     void aSideHoldingTwoReleasesOfAHostIsPairedByStackNotAcrossReleases() {
         RunDiff diff = RunDiffer.compare(
-                lines("old.ndjson", release("0.80.0", TestRecords.OS, "baseline", "success", null),
+                lines(
+                        "old.ndjson",
+                        release("0.80.0", TestRecords.OS, "baseline", "success", null),
                         release("0.120.0", TestRecords.OS, "baseline", "success", null)),
                 lines("new.ndjson", release("0.120.0", TestRecords.OS, "baseline", "success", null)));
         assertThat(diff.acrossReleases()).isEmpty();
@@ -219,7 +274,8 @@ class RunDifferTest {
 
     @Test
     void theSameReleaseOnBothSidesIsNoStepAcrossReleases() {
-        RunDiff diff = RunDiffer.compare(lines("a", release("0.80.0", TestRecords.OS, "baseline", "success", null)),
+        RunDiff diff = RunDiffer.compare(
+                lines("a", release("0.80.0", TestRecords.OS, "baseline", "success", null)),
                 lines("b", release("0.80.0", TestRecords.OS, "baseline", "success", null)));
         assertThat(diff.acrossReleases()).isEmpty();
         assertThat(DiffText.render(diff)).contains("  paired by probe and mode\n");

@@ -12,8 +12,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.codexfence.engine.Constants;
 import dev.codexfence.engine.internal.ndjson.RecordReader;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.stack.Release;
+import dev.codexfence.record.RecordLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,8 @@ class EngineExpectationsTest {
         EngineTestKit.Builder b = EngineTestKit.engine(Constants.ENGINE_ID)
                 .configurationParameter(Constants.MODES, "baseline")
                 .configurationParameter(Constants.MISSING_COVERAGE, "skip")
-                .configurationParameter(Constants.OUTPUT_DIR, work.resolve("run-" + (++runs)).toString())
+                .configurationParameter(
+                        Constants.OUTPUT_DIR, work.resolve("run-" + (++runs)).toString())
                 .configurationParameter(Constants.EXPECTATIONS_DIR, expectations.toString())
                 .configurationParameter(Constants.EXPECTATIONS_ENABLED, "true") // whatever -D the build was given
                 .configurationParameter(Constants.EXPECTATIONS_UNLISTED, "warn")
@@ -62,20 +63,26 @@ class EngineExpectationsTest {
     }
 
     private List<RecordLine> records(EngineExecutionResults results) throws IOException {
-        Path ndjson = Path.of(entries(results.allEvents().list(), Constants.NDJSON_ENTRY_KEY).get(0));
+        Path ndjson = Path.of(
+                entries(results.allEvents().list(), Constants.NDJSON_ENTRY_KEY).get(0));
         return new RecordReader().read(ndjson);
     }
 
     private static List<String> entries(List<Event> events, String key) {
-        return events.stream().map(e -> e.getPayload(ReportEntry.class)).flatMap(Optional::stream)
-                .map(r -> r.getKeyValuePairs().get(key)).filter(v -> v != null).toList();
+        return events.stream()
+                .map(e -> e.getPayload(ReportEntry.class))
+                .flatMap(Optional::stream)
+                .map(r -> r.getKeyValuePairs().get(key))
+                .filter(v -> v != null)
+                .toList();
     }
 
     /** Records the healthy fixtures' expectations from a first run (with the gate off). */
     private void recordHealthy() throws IOException {
         var first = run(Map.of(Constants.EXPECTATIONS_ENABLED, "false"), selectDirectory(HEALTHY.toFile()));
         first.testEvents().assertStatistics(s -> s.failed(0));
-        var recording = ExpectationsRecorder.record(records(first).stream().map(RecordLine::record).toList());
+        var recording = ExpectationsRecorder.record(
+                records(first).stream().map(RecordLine::record).toList());
         new ExpectationsWriter().write(recording, Optional.empty(), expectations, true);
         assertThat(file).exists();
     }
@@ -91,15 +98,27 @@ class EngineExpectationsTest {
         recordHealthy();
         var again = run(Map.of(), selectDirectory(HEALTHY.toFile()));
         again.testEvents().assertStatistics(s -> s.failed(0).succeeded(3));
-        assertThat(entries(again.allEvents().list(), Constants.EXPECTATIONS_ENTRY_KEY)).singleElement().asString()
-                .contains(file.toString()).contains("3 runs checked, 0 drifted");
+        assertThat(entries(again.allEvents().list(), Constants.EXPECTATIONS_ENTRY_KEY))
+                .singleElement()
+                .asString()
+                .contains(file.toString())
+                .contains("3 runs checked, 0 drifted");
 
         edit("\"fx_write_ws\":{\"baseline\":\"success\"}", "\"fx_write_ws\":{\"baseline\":\"denied EROFS\"}");
         var drifted = run(Map.of(), selectDirectory(HEALTHY.toFile()));
         drifted.testEvents().assertStatistics(s -> s.failed(1).succeeded(2));
-        drifted.testEvents().assertThatEvents().haveExactly(1, event(test("fx_write_ws"), finishedWithFailure(message(m ->
-                m.startsWith("fx_write_ws [baseline]: expected denied (EROFS), observed success — the fence changed")
-                        && m.contains("result.observed_result: expected \"denied\", observed \"success\"")))));
+        drifted.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_write_ws"),
+                                finishedWithFailure(
+                                        message(
+                                                m -> m.startsWith(
+                                                                "fx_write_ws [baseline]: expected denied (EROFS), observed success — the fence changed")
+                                                        && m.contains(
+                                                                "result.observed_result: expected \"denied\", observed \"success\"")))));
         // the record is still the test's result
         assertThat(records(drifted)).anyMatch(r -> r.record().probe().id().equals("fx_write_ws"));
     }
@@ -110,9 +129,13 @@ class EngineExpectationsTest {
         edit("  \"fx_read_ws\":{\"baseline\":\"success\"},\n", "  \"fx_gone\":{\"baseline\":\"success\"},\n");
         var warned = run(Map.of(), selectDirectory(HEALTHY.toFile()));
         warned.testEvents().assertStatistics(s -> s.failed(0).succeeded(3));
-        assertThat(entries(warned.testEvents().list(), Constants.EXPECTATIONS_ENTRY_KEY)).singleElement().asString()
+        assertThat(entries(warned.testEvents().list(), Constants.EXPECTATIONS_ENTRY_KEY))
+                .singleElement()
+                .asString()
                 .startsWith("fx_read_ws [baseline]: not listed in expectations " + file);
-        assertThat(entries(warned.allEvents().list(), Constants.EXPECTATIONS_ENTRY_KEY)).last().asString()
+        assertThat(entries(warned.allEvents().list(), Constants.EXPECTATIONS_ENTRY_KEY))
+                .last()
+                .asString()
                 .contains("1 not listed: fx_read_ws [baseline]")
                 .contains("1 entry names no probe of this run's probe roots: fx_gone");
         warned.containerEvents().assertThatEvents().haveExactly(1, event(engine(), finishedSuccessfully()));
@@ -124,27 +147,54 @@ class EngineExpectationsTest {
         edit("  \"fx_read_ws\":{\"baseline\":\"success\"},\n", "  \"fx_gone\":{\"baseline\":\"success\"},\n");
         var failed = run(Map.of(Constants.EXPECTATIONS_UNLISTED, "fail"), selectDirectory(HEALTHY.toFile()));
         failed.testEvents().assertStatistics(s -> s.failed(1).succeeded(2));
-        failed.testEvents().assertThatEvents().haveExactly(1, event(test("fx_read_ws"),
-                finishedWithFailure(message(m -> m.contains("not listed in expectations")))));
-        failed.containerEvents().assertThatEvents().haveExactly(1, event(engine(),
-                finishedWithFailure(message(m -> m.contains("lists probes that do not exist: fx_gone")))));
+        failed.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_read_ws"),
+                                finishedWithFailure(message(m -> m.contains("not listed in expectations")))));
+        failed.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                engine(),
+                                finishedWithFailure(
+                                        message(m -> m.contains("lists probes that do not exist: fx_gone")))));
     }
 
     @Test
     void aSingleSelectedProbeDoesNotMakeTheOthersLookStale() throws IOException {
         recordHealthy();
-        var one = run(Map.of(Constants.EXPECTATIONS_UNLISTED, "fail"), selectFile(HEALTHY.resolve("fx_read_ws.sh").toFile()));
+        var one = run(
+                Map.of(Constants.EXPECTATIONS_UNLISTED, "fail"),
+                selectFile(HEALTHY.resolve("fx_read_ws.sh").toFile()));
         one.testEvents().assertStatistics(s -> s.failed(0).succeeded(1));
         one.containerEvents().assertThatEvents().haveExactly(1, event(engine(), finishedSuccessfully()));
     }
 
     @Test
     void aProbeThatBrokeItsContractFailsForThatOnlyNotAlsoForDrift() throws IOException {
-        Files.writeString(file, ExpectationsFormat.format(new Expectations("x", "linux", new Release(null), null,
-                Map.of("fx_exit_nonzero", Map.of("baseline", ExpectedOutcome.parse("denied EPERM"))))));
-        var results = run(Map.of(), selectFile(FIXTURES.resolve("runtime/fx_exit_nonzero.sh").toFile()));
-        results.testEvents().assertThatEvents().haveExactly(1, event(test("fx_exit_nonzero"), finishedWithFailure(
-                message(m -> m.contains("exited with status 3") && !m.contains("the fence changed")))));
+        Files.writeString(
+                file,
+                ExpectationsFormat.format(new Expectations(
+                        "x",
+                        "linux",
+                        new Release(null),
+                        null,
+                        Map.of("fx_exit_nonzero", Map.of("baseline", ExpectedOutcome.parse("denied EPERM"))))));
+        var results = run(
+                Map.of(),
+                selectFile(FIXTURES.resolve("runtime/fx_exit_nonzero.sh").toFile()));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("fx_exit_nonzero"),
+                                finishedWithFailure(message(
+                                        m -> m.contains("exited with status 3") && !m.contains("the fence changed")))));
     }
 
     @Test
@@ -152,16 +202,26 @@ class EngineExpectationsTest {
         Files.writeString(file, "{\"schema_version\":\"cfexp-v1\"}");
         var results = run(Map.of(), selectDirectory(HEALTHY.toFile()));
         results.testEvents().assertStatistics(s -> s.started(0));
-        results.containerEvents().assertThatEvents().haveExactly(1, event(engine(),
-                finishedWithFailure(message(m -> m.contains("linux-no-codex.json") && m.contains("not a cfexp-v1 expectations file")))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                engine(),
+                                finishedWithFailure(message(m -> m.contains("linux-no-codex.json")
+                                        && m.contains("not a cfexp-v1 expectations file")))));
     }
 
     @Test
     void theFenceMapIsWrittenNextToTheNdjsonWhenConfigured() throws IOException {
         var results = run(Map.of(Constants.REPORT_FILE, "fence-map.html"), selectDirectory(HEALTHY.toFile()));
-        Path ndjson = Path.of(entries(results.allEvents().list(), Constants.NDJSON_ENTRY_KEY).get(0));
-        Path map = Path.of(entries(results.allEvents().list(), Constants.REPORT_ENTRY_KEY).get(0));
+        Path ndjson = Path.of(
+                entries(results.allEvents().list(), Constants.NDJSON_ENTRY_KEY).get(0));
+        Path map = Path.of(
+                entries(results.allEvents().list(), Constants.REPORT_ENTRY_KEY).get(0));
         assertThat(map).isEqualTo(ndjson.resolveSibling("fence-map.html")).exists();
-        assertThat(Files.readString(map)).contains("data-capability=\"cap_fs_write_workspace_tree\" data-stack=\"0\" data-mode=\"baseline\" data-result=\"success\"");
+        assertThat(Files.readString(map))
+                .contains(
+                        "data-capability=\"cap_fs_write_workspace_tree\" data-stack=\"0\" data-mode=\"baseline\" data-result=\"success\"");
     }
 }

@@ -45,8 +45,9 @@ class ExpectationGateTest {
 
         assertThatThrownBy(() -> gate.verify(home("codex-sandbox", "success", null)))
                 .isInstanceOfSatisfying(AssertionFailedError.class, e -> {
-                    assertThat(e.getMessage()).startsWith("fs_write_home_scratch [codex-sandbox]: expected denied (EROFS),"
-                            + " observed success — the fence changed")
+                    assertThat(e.getMessage())
+                            .startsWith("fs_write_home_scratch [codex-sandbox]: expected denied (EROFS),"
+                                    + " observed success — the fence changed")
                             .contains("result.observed_result: expected \"denied\", observed \"success\"")
                             .contains("result.errno: expected \"EROFS\", observed null")
                             .contains("result.message: \"wrote under $HOME\"")
@@ -63,22 +64,35 @@ class ExpectationGateTest {
     @Test
     void unlistedRunsWarnOrFailAsConfigured() throws IOException {
         BoundaryObject readOnly = home("codex-read-only", "denied", "EROFS");
-        assertThat(gate(UnlistedPolicy.WARN).verify(readOnly)).hasValueSatisfying(note -> assertThat(note)
-                .startsWith("fs_write_home_scratch [codex-read-only]: not listed in expectations")
-                .contains("observed denied (EROFS)"));
+        assertThat(gate(UnlistedPolicy.WARN).verify(readOnly))
+                .hasValueSatisfying(note -> assertThat(note)
+                        .startsWith("fs_write_home_scratch [codex-read-only]: not listed in expectations")
+                        .contains("observed denied (EROFS)"));
         assertThatThrownBy(() -> gate(UnlistedPolicy.FAIL).verify(readOnly))
-                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("codex-fence.expectations.unlisted=fail");
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("codex-fence.expectations.unlisted=fail");
     }
 
     @Test
     void recordsOfAnotherStackAreNotChecked() throws IOException {
         ExpectationGate gate = gate(UnlistedPolicy.FAIL);
-        BoundaryObject other = TestRecords.record(TestRecords.json("fs_write_home_scratch", CAP, "codex-sandbox", "success",
-                null, "m", "linux", "0.170.0", TestRecords.OS));
+        BoundaryObject other = TestRecords.record(TestRecords.json(
+                "fs_write_home_scratch",
+                CAP,
+                "codex-sandbox",
+                "success",
+                null,
+                "m",
+                "linux",
+                "0.170.0",
+                TestRecords.OS));
         assertThat(gate.check(other)).isInstanceOf(Verdict.NotApplicable.class);
-        assertThat(gate.finish(List.of()).lines()).singleElement().asString()
+        assertThat(gate.finish(List.of()).lines())
+                .singleElement()
+                .asString()
                 .startsWith("no expectations for linux, codex 0.170.0 in " + dir)
-                .contains("(it has linux, codex 0.169.0 (sandbox-profile))").contains("linux-codex-0.170.0.json");
+                .contains("(it has linux, codex 0.169.0 (sandbox-profile))")
+                .contains("linux-codex-0.170.0.json");
         assertThat(gate.finish(List.of()).failure()).isEmpty();
     }
 
@@ -98,35 +112,51 @@ class ExpectationGateTest {
             assertThat(f.unlisted()).containsExactly("fs_write_home_scratch [codex-read-only]");
             assertThat(f.withoutProbe()).containsExactly("fs_gone");
         });
-        assertThat(summary.lines()).singleElement().asString()
+        assertThat(summary.lines())
+                .singleElement()
+                .asString()
                 .contains("3 runs checked, 1 drifted, 1 not listed: fs_write_home_scratch [codex-read-only]")
                 .contains("1 entry names no probe of this run's probe roots: fs_gone");
         assertThat(summary.failure()).isEmpty();
 
         ExpectationGate strict = gate(UnlistedPolicy.FAIL);
         strict.check(home("baseline", "success", null));
-        assertThat(strict.finish(List.of(probes)).failure()).hasValueSatisfying(m -> assertThat(m)
-                .contains("lists probes that do not exist: fs_gone"));
+        assertThat(strict.finish(List.of(probes)).failure())
+                .hasValueSatisfying(m -> assertThat(m).contains("lists probes that do not exist: fs_gone"));
     }
 
     @Test
     void aConfiguredFileAppliesWhateverTheStackButSaysSo() throws IOException {
         Path file = dir.resolve("mine.json");
         Files.writeString(file, FILE);
-        ExpectationGate gate = ExpectationGate.open(new ExpectationSettings(true, Optional.of(file), Optional.empty(), UnlistedPolicy.WARN));
-        BoundaryObject other = TestRecords.record(TestRecords.json("fs_write_home_scratch", CAP, "codex-sandbox", "denied",
-                "EROFS", "m", "linux", "0.170.0", TestRecords.OS));
+        ExpectationGate gate = ExpectationGate.open(
+                new ExpectationSettings(true, Optional.of(file), Optional.empty(), UnlistedPolicy.WARN));
+        BoundaryObject other = TestRecords.record(TestRecords.json(
+                "fs_write_home_scratch",
+                CAP,
+                "codex-sandbox",
+                "denied",
+                "EROFS",
+                "m",
+                "linux",
+                "0.170.0",
+                TestRecords.OS));
         assertThat(gate.check(other)).isInstanceOf(Verdict.Met.class);
-        assertThat(gate.finish(List.of()).lines()).first().asString()
-                .contains("are for linux, codex 0.169.0").contains("come from linux, codex 0.170.0");
+        assertThat(gate.finish(List.of()).lines())
+                .first()
+                .asString()
+                .contains("are for linux, codex 0.169.0")
+                .contains("come from linux, codex 0.170.0");
     }
 
     @Test
     void misconfigurationIsRefusedUpFront() {
-        assertThatThrownBy(() -> ExpectationGate.open(new ExpectationSettings(true, Optional.of(dir.resolve("nope.json")),
-                Optional.empty(), UnlistedPolicy.WARN))).hasMessageContaining("nope.json: the configured expectations file does not exist");
-        assertThatThrownBy(() -> ExpectationGate.open(new ExpectationSettings(true, Optional.empty(),
-                Optional.of(dir.resolve("nope")), UnlistedPolicy.WARN))).hasMessageContaining("configured expectations folder does not exist");
+        assertThatThrownBy(() -> ExpectationGate.open(new ExpectationSettings(
+                        true, Optional.of(dir.resolve("nope.json")), Optional.empty(), UnlistedPolicy.WARN)))
+                .hasMessageContaining("nope.json: the configured expectations file does not exist");
+        assertThatThrownBy(() -> ExpectationGate.open(new ExpectationSettings(
+                        true, Optional.empty(), Optional.of(dir.resolve("nope")), UnlistedPolicy.WARN)))
+                .hasMessageContaining("configured expectations folder does not exist");
         assertThat(ExpectationGate.open(ExpectationSettings.DISABLED).check(home("baseline", "denied", "EPERM")))
                 .isInstanceOf(Verdict.NotApplicable.class);
     }

@@ -25,20 +25,23 @@ class ExpectationsInputsTest {
     void aFifoInTheFolderIsAnErrorNamingIt() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("expectations"));
         Path fifo = HostileInputs.fifo(folder.resolve("linux-codex-9.9.9.json"));
-        assertThatThrownBy(() -> ExpectationsFolder.load(folder)).isInstanceOf(ExpectationsException.class)
+        assertThatThrownBy(() -> ExpectationsFolder.load(folder))
+                .isInstanceOf(ExpectationsException.class)
                 .hasMessage(fifo + ": cannot read the expectations file: it is a FIFO, not a regular file");
     }
 
     @Test
     void devZeroAndAnOversizedFileAreRefused() throws Exception {
         Path zero = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
-        assertThatThrownBy(() -> new ExpectationsReader().read(zero)).hasMessage(zero + ": cannot read the"
-                + " expectations file: it is a symlink to /dev/zero, a character device, not a regular file");
+        assertThatThrownBy(() -> new ExpectationsReader().read(zero))
+                .hasMessage(zero + ": cannot read the"
+                        + " expectations file: it is a symlink to /dev/zero, a character device, not a regular file");
         Path big = dir.resolve("big.json");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(32L << 20);
         }
-        assertThatThrownBy(() -> new ExpectationsReader().read(big)).hasMessage(big + ": cannot read the expectations"
-                + " file: it is 32 MiB (33554432 bytes), more than the 16 MiB an expectations file may be");
+        assertThatThrownBy(() -> new ExpectationsReader().read(big))
+                .hasMessage(big + ": cannot read the expectations"
+                        + " file: it is 32 MiB (33554432 bytes), more than the 16 MiB an expectations file may be");
     }
 }

@@ -15,7 +15,8 @@ class ExpectedOutcomeTest {
 
     @Test
     void parsesTheFileFormWithAndWithoutErrno() {
-        assertThat(ExpectedOutcome.parse("denied EROFS")).isEqualTo(new ExpectedOutcome(ObservedResult.DENIED, "EROFS"));
+        assertThat(ExpectedOutcome.parse("denied EROFS"))
+                .isEqualTo(new ExpectedOutcome(ObservedResult.DENIED, "EROFS"));
         assertThat(ExpectedOutcome.parse("success")).isEqualTo(new ExpectedOutcome(ObservedResult.SUCCESS, null));
         assertThat(ExpectedOutcome.parse("error EAI_AGAIN").text()).isEqualTo("error EAI_AGAIN");
         assertThat(ExpectedOutcome.parse("denied EPERM").describe()).isEqualTo("denied (EPERM)");
@@ -23,9 +24,12 @@ class ExpectedOutcomeTest {
 
     @Test
     void rejectsAnythingElseSayingWhatIsExpected() {
-        for (String bad : new String[] {"Denied", "denied  EROFS", "denied erofs", "blocked", "success ", "", "denied 13"}) {
-            assertThatThrownBy(() -> ExpectedOutcome.parse(bad)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected success, denied, partial or error");
+        for (String bad :
+                new String[] {"Denied", "denied  EROFS", "denied erofs", "blocked", "success ", "", "denied 13"}) {
+            assertThatThrownBy(() -> ExpectedOutcome.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("expected success, denied, partial or error");
         }
     }
 
@@ -37,6 +41,7 @@ class ExpectedOutcomeTest {
         assertThat(deniedRofs.admits(result(ObservedResult.DENIED, "EROFS"))).isTrue();
         assertThat(deniedRofs.admits(result(ObservedResult.DENIED, "EPERM"))).isFalse();
         assertThat(deniedRofs.admits(result(ObservedResult.SUCCESS, null))).isFalse();
-        assertThat(ExpectedOutcome.parse("success").admits(result(ObservedResult.PARTIAL, null))).isFalse();
+        assertThat(ExpectedOutcome.parse("success").admits(result(ObservedResult.PARTIAL, null)))
+                .isFalse();
     }
 }

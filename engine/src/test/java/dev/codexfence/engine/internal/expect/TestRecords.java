@@ -2,10 +2,10 @@ package dev.codexfence.engine.internal.expect;
 
 import dev.codexfence.engine.internal.json.FenceJson;
 import dev.codexfence.engine.internal.ndjson.RecordJson;
-import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.engine.internal.record.RecordAssembler;
 import dev.codexfence.engine.internal.schema.SchemaValidator;
 import dev.codexfence.engine.internal.schema.SchemaViolation;
+import dev.codexfence.record.BoundaryObject;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,12 +19,21 @@ public final class TestRecords {
     private TestRecords() {}
 
     /** A record on linux with codex 0.169.0 (sandbox-profile in codex modes). */
-    public static ObjectNode json(String probe, String capability, String mode, String result, String errno, String message) {
+    public static ObjectNode json(
+            String probe, String capability, String mode, String result, String errno, String message) {
         return json(probe, capability, mode, result, errno, message, "linux", "0.169.0", OS);
     }
 
-    public static ObjectNode json(String probe, String capability, String mode, String result, String errno, String message,
-            String platform, String codexVersion, String os) {
+    public static ObjectNode json(
+            String probe,
+            String capability,
+            String mode,
+            String result,
+            String errno,
+            String message,
+            String platform,
+            String codexVersion,
+            String os) {
         boolean codex = !mode.equals("baseline");
         ObjectNode r = FenceJson.MAPPER.createObjectNode();
         r.put("schema_version", "cfbo-v1");
@@ -79,7 +88,8 @@ public final class TestRecords {
         return RecordJson.record(json);
     }
 
-    public static BoundaryObject record(String probe, String capability, String mode, String result, String errno, String message) {
+    public static BoundaryObject record(
+            String probe, String capability, String mode, String result, String errno, String message) {
         return record(json(probe, capability, mode, result, errno, message));
     }
 

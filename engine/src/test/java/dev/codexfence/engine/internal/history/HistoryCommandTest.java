@@ -29,8 +29,12 @@ class HistoryCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int history(List<Path> files, boolean json) {
-        return new HistoryCommand().run(files, json, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new HistoryCommand()
+                .run(
+                        files,
+                        json,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private Path file(String name, ObjectNode... records) throws IOException {
@@ -75,20 +79,29 @@ class HistoryCommandTest {
     void badLinesOfEveryInputAreListedWithFileAndLineAndExitTwo() throws IOException {
         Path a = file("a.ndjson", rec("0.80.0", TestRecords.OS, "denied", "EACCES"));
         Path broken = Files.writeString(dir.resolve("broken.ndjson"), "{not json\n");
-        assertThat(history(List.of(a, broken, dir.resolve("missing.ndjson")), false)).isEqualTo(FenceHistory.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("codex-fence --history: 2 problems in the input:")
-                .contains(broken + ":1: not JSON").contains("missing.ndjson: does not exist");
+        assertThat(history(List.of(a, broken, dir.resolve("missing.ndjson")), false))
+                .isEqualTo(FenceHistory.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("codex-fence --history: 2 problems in the input:")
+                .contains(broken + ":1: not JSON")
+                .contains("missing.ndjson: does not exist");
         assertThat(out.size()).isZero();
     }
 
     @Test
     void standardInputIsAnInputToo() {
-        String ndjson = TestRecords.ndjson(List.of(rec("0.80.0", TestRecords.OS, "denied", "EACCES"),
-                rec("0.120.0", TestRecords.OS, "success", null)));
-        int exit = new HistoryCommand().run("<stdin>", new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)), false,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String ndjson = TestRecords.ndjson(List.of(
+                rec("0.80.0", TestRecords.OS, "denied", "EACCES"), rec("0.120.0", TestRecords.OS, "success", null)));
+        int exit = new HistoryCommand()
+                .run(
+                        "<stdin>",
+                        new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)),
+                        false,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(FenceHistory.CHANGED);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("inputs: <stdin> (2 records)")
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("inputs: <stdin> (2 records)")
                 .contains("1 cell changed (1 now allowed)")
                 .contains("~ p [codex-sandbox]: denied EACCES (0.80.0) → success (0.120.0)");
     }
@@ -100,8 +113,10 @@ class HistoryCommandTest {
         Path b = file("b.ndjson", rec("0.120.0\u009b", os, "success", null));
         history(List.of(a, b), false);
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("linux · Linux 6.18\\e[2J\\e]0;owned\\x07\\nx86_64 · uid 0")
+        assertThat(text)
+                .contains("linux · Linux 6.18\\e[2J\\e]0;owned\\x07\\nx86_64 · uid 0")
                 .contains("0.120.0\\u009b");
-        assertThat(text.chars().filter(ch -> ch < 0x20 && ch != '\n' || ch >= 0x7f && ch <= 0x9f)).isEmpty();
+        assertThat(text.chars().filter(ch -> ch < 0x20 && ch != '\n' || ch >= 0x7f && ch <= 0x9f))
+                .isEmpty();
     }
 }

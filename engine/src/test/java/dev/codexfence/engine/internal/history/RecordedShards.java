@@ -20,13 +20,15 @@ import java.util.stream.Stream;
  */
 public final class RecordedShards {
 
-    public static final Path FOLDER = Path.of("../engine/src/test/resources/history").toAbsolutePath().normalize();
+    public static final Path FOLDER =
+            Path.of("../engine/src/test/resources/history").toAbsolutePath().normalize();
 
     private RecordedShards() {}
 
     public static List<Path> files() {
         try (Stream<Path> files = Files.list(FOLDER)) {
-            List<Path> list = files.filter(f -> f.toString().endsWith(".ndjson")).sorted().toList();
+            List<Path> list =
+                    files.filter(f -> f.toString().endsWith(".ndjson")).sorted().toList();
             assertThat(list).hasSize(9);
             return list;
         } catch (IOException e) {

@@ -32,7 +32,8 @@ class InputFileTest {
     @Test
     void aFifoIsRefusedWithoutBeingOpened() throws Exception {
         Path fifo = HostileInputs.fifo(dir.resolve("x.sh"));
-        assertThatThrownBy(() -> InputFile.readText(fifo, KIB)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> InputFile.readText(fifo, KIB))
+                .isInstanceOf(InputException.class)
                 .hasMessage(fifo + ": is a FIFO, not a regular file");
         assertThatThrownBy(() -> InputFile.open(fifo, KIB)).hasMessage(fifo + ": is a FIFO, not a regular file");
     }
@@ -41,10 +42,14 @@ class InputFileTest {
     void devicesAndLinksToThemAreRefusedByKind() throws Exception {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.exists(zero), "no /dev/zero here");
-        assertThatThrownBy(() -> InputFile.readText(zero, KIB)).hasMessage("/dev/zero: is a character device, not a regular file");
+        assertThatThrownBy(() -> InputFile.readText(zero, KIB))
+                .hasMessage("/dev/zero: is a character device, not a regular file");
         Path link = Files.createSymbolicLink(dir.resolve("zero.sh"), zero);
-        assertThatThrownBy(() -> InputFile.readBytes(link, KIB)).isInstanceOfSatisfying(InputException.class,
-                e -> assertThat(e.problem()).isEqualTo("is a symlink to /dev/zero, a character device, not a regular file"));
+        assertThatThrownBy(() -> InputFile.readBytes(link, KIB))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.problem())
+                                .isEqualTo("is a symlink to /dev/zero, a character device, not a regular file"));
     }
 
     @Test
@@ -52,7 +57,8 @@ class InputFileTest {
         Path socket = dir.resolve("s.sock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
-            assertThatThrownBy(() -> InputFile.check(socket, KIB)).hasMessage(socket + ": is a socket, not a regular file");
+            assertThatThrownBy(() -> InputFile.check(socket, KIB))
+                    .hasMessage(socket + ": is a socket, not a regular file");
         }
         assertThatThrownBy(() -> InputFile.check(dir, KIB)).hasMessage(dir + ": is a directory, not a regular file");
         Path missing = dir.resolve("missing.json");

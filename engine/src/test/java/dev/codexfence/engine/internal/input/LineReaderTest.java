@@ -49,16 +49,22 @@ class LineReaderTest {
         LineReader r = new LineReader(new ByteArrayInputStream(text), "in", 100, TOTAL);
         assertThat(lines(r)).containsExactly("a", "", "b\u00e9", "last");
         assertThat(r.lineNumber()).isEqualTo(4);
-        assertThat(lines(new LineReader(new ByteArrayInputStream(new byte[0]), "in", 100, TOTAL))).isEmpty();
+        assertThat(lines(new LineReader(new ByteArrayInputStream(new byte[0]), "in", 100, TOTAL)))
+                .isEmpty();
     }
 
     @Test
     void anEndlessLineStopsAtTheLineCap() throws IOException {
         LineReader r = new LineReader(endless((byte) 0), "<stdin>", 1000, TOTAL);
-        assertThatThrownBy(r::readLine).isInstanceOf(InputException.class).hasMessage("<stdin>:1: the line is longer"
-                + " than 1000 bytes, more than a line of an NDJSON input may be; the rest was not read");
-        LineReader second = new LineReader(new ByteArrayInputStream(("ok\n" + "x".repeat(2000)).getBytes(
-                StandardCharsets.UTF_8)), "f.ndjson", 1000, TOTAL);
+        assertThatThrownBy(r::readLine)
+                .isInstanceOf(InputException.class)
+                .hasMessage("<stdin>:1: the line is longer"
+                        + " than 1000 bytes, more than a line of an NDJSON input may be; the rest was not read");
+        LineReader second = new LineReader(
+                new ByteArrayInputStream(("ok\n" + "x".repeat(2000)).getBytes(StandardCharsets.UTF_8)),
+                "f.ndjson",
+                1000,
+                TOTAL);
         assertThat(second.readLine()).isEqualTo("ok");
         assertThatThrownBy(second::readLine).hasMessageStartingWith("f.ndjson:2: the line is longer than 1000 bytes");
     }
@@ -66,7 +72,8 @@ class LineReaderTest {
     @Test
     void endlessShortLinesStopAtTheInputCap() throws IOException {
         LineReader r = new LineReader(endless((byte) '\n'), "<stdin>", 1000, TOTAL);
-        assertThatThrownBy(() -> lines(r)).hasMessage("<stdin>: the input is more than the 64 KiB an NDJSON input"
-                + " may be; the rest was not read");
+        assertThatThrownBy(() -> lines(r))
+                .hasMessage("<stdin>: the input is more than the 64 KiB an NDJSON input"
+                        + " may be; the rest was not read");
     }
 }

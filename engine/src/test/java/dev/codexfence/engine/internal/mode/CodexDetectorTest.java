@@ -16,10 +16,14 @@ class CodexDetectorTest {
 
     @Test
     void anEarlyReleaseAnswersSandboxHelpWithItsTopLevelHelpWhichIsNotASandboxCommand() throws IOException {
-        assertThat(CodexDetector.commands(help("0.40.0-codex"))).contains("exec", "debug").doesNotContain("sandbox");
+        assertThat(CodexDetector.commands(help("0.40.0-codex")))
+                .contains("exec", "debug")
+                .doesNotContain("sandbox");
         assertThat(CodexDetector.usageNames(help("0.40.0-sandbox"), "sandbox")).isFalse();
-        assertThat(CodexDetector.usageNames(help("0.40.0-debug-landlock"), "debug landlock")).isTrue();
-        assertThat(CodexDetector.options(help("0.40.0-debug-landlock"))).containsExactly("--config", "--full-auto", "--help");
+        assertThat(CodexDetector.usageNames(help("0.40.0-debug-landlock"), "debug landlock"))
+                .isTrue();
+        assertThat(CodexDetector.options(help("0.40.0-debug-landlock")))
+                .containsExactly("--config", "--full-auto", "--help");
     }
 
     @Test
@@ -32,10 +36,13 @@ class CodexDetectorTest {
 
     @Test
     void theOsGenerationListsItsSystemsAsSubcommands() throws IOException {
-        assertThat(CodexDetector.commands(help("0.80.0-codex"))).contains("sandbox").doesNotContain("debug"); // an alias of sandbox
+        assertThat(CodexDetector.commands(help("0.80.0-codex")))
+                .contains("sandbox")
+                .doesNotContain("debug"); // an alias of sandbox
         assertThat(CodexDetector.usageNames(help("0.80.0-sandbox"), "sandbox")).isTrue();
         assertThat(CodexDetector.commands(help("0.80.0-sandbox"))).contains("macos", "linux", "windows");
-        assertThat(CodexDetector.options(help("0.80.0-sandbox-linux"))).contains("--full-auto", "--config")
+        assertThat(CodexDetector.options(help("0.80.0-sandbox-linux")))
+                .contains("--full-auto", "--config")
                 .doesNotContain("--cd");
     }
 
@@ -44,7 +51,9 @@ class CodexDetectorTest {
         String h = help("0.169.0-sandbox");
         assertThat(CodexDetector.usageNames(h, "sandbox")).isTrue();
         assertThat(CodexDetector.commands(h)).containsExactly("uninstall", "help");
-        assertThat(CodexDetector.options(h)).contains("--permission-profile", "--cd", "--config").doesNotContain("--full-auto");
+        assertThat(CodexDetector.options(h))
+                .contains("--permission-profile", "--cd", "--config")
+                .doesNotContain("--full-auto");
         // description lines (indented further) name no options
         assertThat(CodexDetector.options("Options:\n  -c, --config <key=value>\n          see --not-an-option\n"))
                 .containsExactly("--config");

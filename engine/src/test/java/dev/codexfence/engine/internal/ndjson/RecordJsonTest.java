@@ -50,7 +50,9 @@ class RecordJsonTest {
                 assertThat(line.json()).as(line.where()).isEqualTo(lines.get(i));
                 assertThat(RecordJson.line(line.record())).as(line.where()).isEqualTo(lines.get(i));
                 // value equality: the record rebuilt from its own tree is the same record
-                assertThat(RecordJson.record(RecordJson.tree(line.record()))).as(line.where()).isEqualTo(line.record());
+                assertThat(RecordJson.record(RecordJson.tree(line.record())))
+                        .as(line.where())
+                        .isEqualTo(line.record());
                 assertThat(line.lineNumber()).isEqualTo(i + 1);
             }
             // the engine's log writes the same lines (in its own order: by capability, probe and mode), whatever the
@@ -63,8 +65,10 @@ class RecordJsonTest {
             log.close();
             List<String> written = Files.readString(out).lines().toList();
             assertThat(written).as(file.toString()).containsExactlyInAnyOrderElementsOf(lines);
-            assertThat(new RecordReader().read(out)).extracting(l -> l.record().probe().primaryCapabilityId() + " "
-                    + l.record().probe().id() + " " + l.record().run().mode()).isSorted();
+            assertThat(new RecordReader().read(out))
+                    .extracting(l -> l.record().probe().primaryCapabilityId() + " "
+                            + l.record().probe().id() + " " + l.record().run().mode())
+                    .isSorted();
             records += read.size();
         }
         assertThat(records).isGreaterThan(300);
@@ -87,22 +91,37 @@ class RecordJsonTest {
         raw.put("text", "tab\t \"quoted\" \u0001 é ☃ 😀 </script>");
         raw.put("list", List.of(1, "two", List.of(3.5), nested));
         raw.put("nested", nested);
-        BoundaryObject record = new BoundaryObject(BoundaryObject.SCHEMA_VERSION, "codex_fence_catalog_v1",
-                new BoundaryObject.Stack("0.0.2505291458", "0.1.2505291658", ":workspace", "workspace-write", "Linux",
-                        "linux", 1000, false, "debug"),
-                new BoundaryObject.Probe("fs_x", "1", "cap_fs_read_workspace_tree", List.of("cap_fs_read_git_metadata")),
+        BoundaryObject record = new BoundaryObject(
+                BoundaryObject.SCHEMA_VERSION,
+                "codex_fence_catalog_v1",
+                new BoundaryObject.Stack(
+                        "0.0.2505291458",
+                        "0.1.2505291658",
+                        ":workspace",
+                        "workspace-write",
+                        "Linux",
+                        "linux",
+                        1000,
+                        false,
+                        "debug"),
+                new BoundaryObject.Probe(
+                        "fs_x", "1", "cap_fs_read_workspace_tree", List.of("cap_fs_read_git_metadata")),
                 new BoundaryObject.Run("codex-sandbox", null, "cat x"),
                 new BoundaryObject.Operation("fs", "read", "x", Map.of("k", List.of())),
                 new BoundaryObject.Result(ObservedResult.PARTIAL, null, null, "half", null),
                 new BoundaryObject.Payload("out", null, raw),
-                new BoundaryObject.CapabilityContext(new BoundaryObject.CapabilitySnapshot("cap_fs_read_workspace_tree",
-                        "filesystem", "os_sandbox"), List.of(new BoundaryObject.CapabilitySnapshot("cap_fs_read_git_metadata",
-                        "filesystem", "os_sandbox"))));
+                new BoundaryObject.CapabilityContext(
+                        new BoundaryObject.CapabilitySnapshot("cap_fs_read_workspace_tree", "filesystem", "os_sandbox"),
+                        List.of(new BoundaryObject.CapabilitySnapshot(
+                                "cap_fs_read_git_metadata", "filesystem", "os_sandbox"))));
         String line = RecordJson.line(record);
-        assertThat(line).contains("\"stack\":{\"codex_cli_version\":\"0.0.2505291458\",\"codex_npm_version\":\"0.1.2505291658\",")
+        assertThat(line)
+                .contains(
+                        "\"stack\":{\"codex_cli_version\":\"0.0.2505291458\",\"codex_npm_version\":\"0.1.2505291658\",")
                 .contains("\"observed_result\":\"partial\"")
-                .contains("\"raw\":{\"int\":-7,\"long\":3000000000,\"big\":123456789012345678901234567890,\"fraction\":0.1,"
-                        + "\"exponent\":1.0E20,\"negative_zero\":-0.0,\"yes\":true,\"nothing\":null,");
+                .contains(
+                        "\"raw\":{\"int\":-7,\"long\":3000000000,\"big\":123456789012345678901234567890,\"fraction\":0.1,"
+                                + "\"exponent\":1.0E20,\"negative_zero\":-0.0,\"yes\":true,\"nothing\":null,");
         RecordLine back = read(line).get(0);
         assertThat(back.record()).isEqualTo(record);
         assertThat(back.json()).isEqualTo(line);
@@ -111,22 +130,35 @@ class RecordJsonTest {
 
     @Test
     void withoutAnNpmVersionTheKeyIsLeftOutNotWrittenAsNull() {
-        BoundaryObject.Stack stack = new BoundaryObject.Stack("0.169.0", null, null, null, "Linux", "linux", 0, true, null);
-        assertThat(RecordJson.tree(stack).propertyNames()).containsExactly("codex_cli_version", "codex_profile",
-                "sandbox_mode", "os", "platform", "uid", "is_root", "sandbox_interface");
+        BoundaryObject.Stack stack =
+                new BoundaryObject.Stack("0.169.0", null, null, null, "Linux", "linux", 0, true, null);
+        assertThat(RecordJson.tree(stack).propertyNames())
+                .containsExactly(
+                        "codex_cli_version",
+                        "codex_profile",
+                        "sandbox_mode",
+                        "os",
+                        "platform",
+                        "uid",
+                        "is_root",
+                        "sandbox_interface");
         assertThat(RecordJson.stack(RecordJson.tree(stack))).isEqualTo(stack);
     }
 
     @Test
     void readingIsStrictAboutKeysTheModelDoesNotHave() {
         var tree = FenceJson.MAPPER.readTree("{\"codex_cli_version\":null,\"surprise\":1}");
-        assertThatThrownBy(() -> RecordJson.stack(tree)).isInstanceOf(JacksonException.class).hasMessageContaining("surprise");
+        assertThatThrownBy(() -> RecordJson.stack(tree))
+                .isInstanceOf(JacksonException.class)
+                .hasMessageContaining("surprise");
     }
 
     @Test
     void aLineThatIsNotCanonicalReadsAsItsCanonicalForm() {
         String canonical = RecordedShards.lines().get(0).json();
-        String spaced = FenceJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(FenceJson.MAPPER.readTree(canonical))
+        String spaced = FenceJson.MAPPER
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(FenceJson.MAPPER.readTree(canonical))
                 .replace("\n", " ");
         RecordLine line = read(spaced).get(0);
         assertThat(line.json()).isEqualTo(canonical);

@@ -47,8 +47,9 @@ class RecordLogTest {
         Path out = Files.createDirectory(tmp.resolve("out"));
         Files.createSymbolicLink(out.resolve("run.ndjson.partial"), victim);
         assertThatThrownBy(() -> RecordLog.open(out.resolve("run.ndjson")))
-                .hasMessage(out.resolve("run.ndjson.partial") + " already exists (left by another run, or planted);"
-                        + " codex-fence does not write through an existing entry: remove it, or choose another output folder");
+                .hasMessage(
+                        out.resolve("run.ndjson.partial") + " already exists (left by another run, or planted);"
+                                + " codex-fence does not write through an existing entry: remove it, or choose another output folder");
         assertThat(Files.readString(victim)).isEqualTo("keep");
     }
 
@@ -69,8 +70,10 @@ class RecordLogTest {
         assertThat(mode(file)).isEqualTo("rw-------");
         assertThat(partial).doesNotExist();
         assertThat(Files.isSymbolicLink(out.resolve("run.ndjson.tmp"))).isTrue();
-        assertThat(log.tampering()).hasValue("harness integrity: the run's partial NDJSON file " + partial + " was replaced"
-                + " while probes ran (the final file run.ndjson is complete: it is written from the harness's memory)");
+        assertThat(log.tampering())
+                .hasValue(
+                        "harness integrity: the run's partial NDJSON file " + partial + " was replaced"
+                                + " while probes ran (the final file run.ndjson is complete: it is written from the harness's memory)");
     }
 
     @Test
@@ -104,7 +107,8 @@ class RecordLogTest {
         Path link = Files.createSymbolicLink(tmp.resolve("link"), victim);
         Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("nowhere"));
         for (Path p : List.of(victim, link, dangling)) {
-            assertThatThrownBy(() -> ExclusiveFiles.create(p, ExclusiveFiles.PRIVATE).close())
+            assertThatThrownBy(() ->
+                            ExclusiveFiles.create(p, ExclusiveFiles.PRIVATE).close())
                     .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
         }
         assertThat(tmp.resolve("nowhere")).doesNotExist();

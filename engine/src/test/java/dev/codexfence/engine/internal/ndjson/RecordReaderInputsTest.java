@@ -28,20 +28,27 @@ class RecordReaderInputsTest {
         Path zero = Files.createSymbolicLink(dir.resolve("zero.ndjson"), Path.of("/dev/zero"));
         Path longLine = Files.write(dir.resolve("long.ndjson"), new byte[(int) RecordReader.MAX_LINE_BYTES + 1]);
         assertThatThrownBy(() -> new RecordReader().readAll(java.util.List.of(fifo, zero, longLine)))
-                .isInstanceOfSatisfying(BadRecordsException.class, e -> assertThat(e.problems()).containsExactly(
-                        fifo + ": is a FIFO, not a regular file",
-                        zero + ": is a symlink to /dev/zero, a character device, not a regular file",
-                        longLine + ":1: the line is longer than 4 MiB, more than a line of an NDJSON input may be;"
-                                + " the rest was not read"));
+                .isInstanceOfSatisfying(
+                        BadRecordsException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        fifo + ": is a FIFO, not a regular file",
+                                        zero + ": is a symlink to /dev/zero, a character device, not a regular file",
+                                        longLine
+                                                + ":1: the line is longer than 4 MiB, more than a line of an NDJSON input may be;"
+                                                + " the rest was not read"));
     }
 
     @Test
     void anEndlessStreamStopsAtTheLineCap() throws Exception {
         try (InputStream zero = Files.newInputStream(Path.of("/dev/zero"))) {
             assertThatThrownBy(() -> new RecordReader().read("<stdin>", zero))
-                    .isInstanceOfSatisfying(BadRecordsException.class, e -> assertThat(e.problems()).containsExactly(
-                            "<stdin>:1: the line is longer than 4 MiB, more than a line of an NDJSON input may be;"
-                                    + " the rest was not read"));
+                    .isInstanceOfSatisfying(
+                            BadRecordsException.class,
+                            e -> assertThat(e.problems())
+                                    .containsExactly(
+                                            "<stdin>:1: the line is longer than 4 MiB, more than a line of an NDJSON input may be;"
+                                                    + " the rest was not read"));
         }
     }
 }

@@ -47,13 +47,15 @@ class ProbeReportRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "fence_emit --command x --category fs --verb read --target t --status success\n",
-        "\"$FENCE_BIN/emit-record\" --probe-name \"$probe_name\" --primary-capability-id \"$primary_capability_id\" \\\n"
-                + "  --command x --category fs --verb read --target t --status success\n",
-        // fence_emit only as a whole word: these names are other functions, not a second report
-        "my_fence_emit() { :; }\nfence_emitter() { :; }\nfence_emit --command x --category fs --verb read --target t --status success\n",
-        "# fence_emit and emit-record in a comment do not count\nfence_emit --command x --category fs --verb read --target t --status success\n"})
+    @ValueSource(
+            strings = {
+                "fence_emit --command x --category fs --verb read --target t --status success\n",
+                "\"$FENCE_BIN/emit-record\" --probe-name \"$probe_name\" --primary-capability-id \"$primary_capability_id\" \\\n"
+                        + "  --command x --category fs --verb read --target t --status success\n",
+                // fence_emit only as a whole word: these names are other functions, not a second report
+                "my_fence_emit() { :; }\nfence_emitter() { :; }\nfence_emit --command x --category fs --verb read --target t --status success\n",
+                "# fence_emit and emit-record in a comment do not count\nfence_emit --command x --category fs --verb read --target t --status success\n"
+            })
     void oneFenceEmitOrOneEmitRecordIsOneObservation(String body) throws IOException {
         ProbeScript p = probe(body);
         assertThat(p.issues()).as(p.describeIssues()).isEmpty();
@@ -61,22 +63,26 @@ class ProbeReportRuleTest {
 
     @Test
     void fenceEmitAndEmitRecordTogetherAreTwoObservations() throws IOException {
-        ProbeScript p = probe("if false; then fence_emit --status error; fi\n\"$FENCE_BIN/emit-record\" --status success\n");
+        ProbeScript p =
+                probe("if false; then fence_emit --status error; fi\n\"$FENCE_BIN/emit-record\" --status success\n");
         assertThat(p.issues()).extracting(ContractIssue::line).containsExactly(9);
-        assertThat(messages(p)).containsExactly("emit-record and fence_emit appear 2 times (lines [8, 9]); "
-                + "a probe calls emit-record or fence_emit exactly once");
+        assertThat(messages(p))
+                .containsExactly("emit-record and fence_emit appear 2 times (lines [8, 9]); "
+                        + "a probe calls emit-record or fence_emit exactly once");
     }
 
     @Test
     void fenceEmitTwiceIsTwoObservations() throws IOException {
         assertThat(messages(probe("fence_emit --status success\nfence_emit --status error\n")))
-                .containsExactly("fence_emit appears 2 times (lines [8, 9]); a probe calls emit-record or fence_emit exactly once");
+                .containsExactly(
+                        "fence_emit appears 2 times (lines [8, 9]); a probe calls emit-record or fence_emit exactly once");
     }
 
     @Test
     void emitRecordTwiceKeepsItsMessage() throws IOException {
         assertThat(messages(probe("\"$FENCE_BIN/emit-record\" --a\n\"$FENCE_BIN/emit-record\" --b\n")))
-                .containsExactly("emit-record appears 2 times (lines [8, 9]); a probe calls emit-record or fence_emit exactly once");
+                .containsExactly(
+                        "emit-record appears 2 times (lines [8, 9]); a probe calls emit-record or fence_emit exactly once");
     }
 
     @Test
@@ -95,8 +101,10 @@ class ProbeReportRuleTest {
         }
         assertThat(files).as("probes in %s", tree).isNotEmpty();
         for (Path f : files) {
-            assertThat(PARSER.parse(f.getParent(), f).issues()).as(f.toString())
-                    .noneMatch(i -> i.message().contains("emit-record") || i.message().contains("fence_emit"));
+            assertThat(PARSER.parse(f.getParent(), f).issues())
+                    .as(f.toString())
+                    .noneMatch(i ->
+                            i.message().contains("emit-record") || i.message().contains("fence_emit"));
         }
     }
 }

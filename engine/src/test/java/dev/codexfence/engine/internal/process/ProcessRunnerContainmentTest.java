@@ -50,14 +50,23 @@ class ProcessRunnerContainmentTest {
     }
 
     private ProcessRunner.Outcome run(String script, Duration grace) throws Exception {
-        return runner.run(new ProcessRunner.Spec(List.of("bash", "-c", script), tmp, Map.of("PATH", System.getenv("PATH")),
-                Duration.ofSeconds(60), 1 << 16, 1 << 16, () -> false, grace));
+        return runner.run(new ProcessRunner.Spec(
+                List.of("bash", "-c", script),
+                tmp,
+                Map.of("PATH", System.getenv("PATH")),
+                Duration.ofSeconds(60),
+                1 << 16,
+                1 << 16,
+                () -> false,
+                grace));
     }
 
     @Test
     void aDoubleForkedDaemonInASessionOfItsOwnIsReportedAndKilled() throws Exception {
-        ProcessRunner.Outcome o = run("( setsid bash -c 'exec -a \"$0\" sleep 300' '" + marker
-                + "' </dev/null >/dev/null 2>&1 & ); echo started", Duration.ZERO);
+        ProcessRunner.Outcome o = run(
+                "( setsid bash -c 'exec -a \"$0\" sleep 300' '" + marker
+                        + "' </dev/null >/dev/null 2>&1 & ); echo started",
+                Duration.ZERO);
         assertThat(o.exitCode()).isZero();
         assertThat(new String(o.stdout())).isEqualTo("started\n");
         assertThat(o.leftBehind()).as(containment.mechanism()).isTrue();

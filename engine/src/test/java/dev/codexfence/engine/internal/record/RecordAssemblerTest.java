@@ -33,7 +33,8 @@ class RecordAssemblerTest {
         return s;
     }
 
-    private static final RecordAssembler.Expectation EXPECT = new RecordAssembler.Expectation("fs_x", "baseline", RecordJson.stack(stack()));
+    private static final RecordAssembler.Expectation EXPECT =
+            new RecordAssembler.Expectation("fs_x", "baseline", RecordJson.stack(stack()));
 
     /** An observation as emit-record prints it; {@code extra} is spliced in before the closing brace. */
     private static String observation(String extra) {
@@ -57,10 +58,13 @@ class RecordAssemblerTest {
         assertThat(r.record().stack().os()).isEqualTo("Linux 6.1 x86_64");
         assertThat(r.record().capabilitiesSchemaVersion()).isEqualTo("codex_fence_catalog_v1");
         assertThat(r.record().capabilityContext().primary().category()).isEqualTo("filesystem");
-        assertThat(r.record().capabilityContext().secondary()).extracting(BoundaryObject.CapabilitySnapshot::id)
+        assertThat(r.record().capabilityContext().secondary())
+                .extracting(BoundaryObject.CapabilitySnapshot::id)
                 .containsExactly("cap_fs_read_git_metadata");
         assertThat(r.record().result().observedResult()).isEqualTo(ObservedResult.SUCCESS);
-        assertThat(r.json()).startsWith("{\"schema_version\":\"cfbo-v1\",\"capabilities_schema_version\":\"codex_fence_catalog_v1\",\"stack\":{");
+        assertThat(r.json())
+                .startsWith(
+                        "{\"schema_version\":\"cfbo-v1\",\"capabilities_schema_version\":\"codex_fence_catalog_v1\",\"stack\":{");
         assertThat(r.json()).contains("\"is_root\":true").doesNotContain("json_fragments");
     }
 
@@ -83,20 +87,26 @@ class RecordAssemblerTest {
 
     @Test
     void invalidJsonInAFlagNamesTheFlag() {
-        String bad = ",\"json_fragments\":[{\"flag\":\"--operation-arg-json\",\"pointer\":\"/operation/args/x\",\"role\":\"value\",\"json\":\"{nope\"}]";
-        assertThatThrownBy(() -> assemble(observation(bad))).isInstanceOf(ContractViolation.class)
+        String bad =
+                ",\"json_fragments\":[{\"flag\":\"--operation-arg-json\",\"pointer\":\"/operation/args/x\",\"role\":\"value\",\"json\":\"{nope\"}]";
+        assertThatThrownBy(() -> assemble(observation(bad)))
+                .isInstanceOf(ContractViolation.class)
                 .hasMessageStartingWith("--operation-arg-json: invalid JSON value");
-        String notObject = ",\"json_fragments\":[{\"flag\":\"--operation-args\",\"pointer\":\"/operation/args\",\"role\":\"base\",\"json\":\"[1]\"}]";
-        assertThatThrownBy(() -> assemble(observation(notObject))).hasMessageContaining("--operation-args: expected a JSON object, got array");
+        String notObject =
+                ",\"json_fragments\":[{\"flag\":\"--operation-args\",\"pointer\":\"/operation/args\",\"role\":\"base\",\"json\":\"[1]\"}]";
+        assertThatThrownBy(() -> assemble(observation(notObject)))
+                .hasMessageContaining("--operation-args: expected a JSON object, got array");
     }
 
     @Test
     void wrongProbeOrModeIsAViolation() {
-        assertThatThrownBy(() -> ASSEMBLER.assemble(observation("").getBytes(StandardCharsets.UTF_8),
-                new RecordAssembler.Expectation("fs_y", "baseline", RecordJson.stack(stack()))))
+        assertThatThrownBy(() -> ASSEMBLER.assemble(
+                        observation("").getBytes(StandardCharsets.UTF_8),
+                        new RecordAssembler.Expectation("fs_y", "baseline", RecordJson.stack(stack()))))
                 .hasMessageContaining("names probe \"fs_x\" but the harness ran \"fs_y\"");
-        assertThatThrownBy(() -> ASSEMBLER.assemble(observation("").getBytes(StandardCharsets.UTF_8),
-                new RecordAssembler.Expectation("fs_x", "codex-sandbox", RecordJson.stack(stack()))))
+        assertThatThrownBy(() -> ASSEMBLER.assemble(
+                        observation("").getBytes(StandardCharsets.UTF_8),
+                        new RecordAssembler.Expectation("fs_x", "codex-sandbox", RecordJson.stack(stack()))))
                 .hasMessageContaining("run.mode \"baseline\" but the harness ran mode \"codex-sandbox\"");
     }
 
@@ -104,16 +114,21 @@ class RecordAssemblerTest {
     void stdoutMustHoldExactlyOneRecordAndNothingElse() {
         assertThatThrownBy(() -> assemble("")).hasMessageContaining("no record on stdout");
         assertThatThrownBy(() -> assemble("{not json")).hasMessageContaining("stdout is not a JSON record");
-        assertThatThrownBy(() -> assemble(observation("") + observation(""))).hasMessageContaining("2 records on stdout");
-        assertThatThrownBy(() -> assemble("hello\n" + observation(""))).hasMessageContaining("stdout carries more than the record: line 1: hello");
+        assertThatThrownBy(() -> assemble(observation("") + observation("")))
+                .hasMessageContaining("2 records on stdout");
+        assertThatThrownBy(() -> assemble("hello\n" + observation("")))
+                .hasMessageContaining("stdout carries more than the record: line 1: hello");
     }
 
     @Test
     void schemaViolationsNameTheirPointers() {
-        String o = observation("").replace("\"observed_result\":\"success\"", "\"observed_result\":\"maybe\"")
+        String o = observation("")
+                .replace("\"observed_result\":\"success\"", "\"observed_result\":\"maybe\"")
                 .replace("\"errno\":null", "\"errno\":\"13\"");
-        assertThatThrownBy(() -> assemble(o)).hasMessageContaining("the record violates boundary_object.json")
-                .hasMessageContaining("/result/errno").hasMessageContaining("/result/observed_result");
+        assertThatThrownBy(() -> assemble(o))
+                .hasMessageContaining("the record violates boundary_object.json")
+                .hasMessageContaining("/result/errno")
+                .hasMessageContaining("/result/observed_result");
         String missing = observation("").replace("\"message\":\"ok\",", "");
         assertThatThrownBy(() -> assemble(missing)).hasMessageContaining("/result/message");
     }
@@ -129,14 +144,17 @@ class RecordAssemblerTest {
     @Test
     void unknownCapabilityIsAViolation() {
         String o = observation("").replace("\"cap_fs_read_git_metadata\"", "\"cap_nope\"");
-        assertThatThrownBy(() -> assemble(o)).hasMessageContaining("probe.secondary_capability_ids \"cap_nope\" is not in catalog");
+        assertThatThrownBy(() -> assemble(o))
+                .hasMessageContaining("probe.secondary_capability_ids \"cap_nope\" is not in catalog");
     }
 
     @Test
     void invalidUtf8IsRepairedAndSnippetsAreCapped() throws ContractViolation {
         String longText = "é".repeat(600);
-        byte[] head = observation("").replace("\"stdout_snippet\":null", "\"stdout_snippet\":\"" + longText + "\"")
-                .replace("\"message\":\"ok\"", "\"message\":\"bad:X\"").getBytes(StandardCharsets.UTF_8);
+        byte[] head = observation("")
+                .replace("\"stdout_snippet\":null", "\"stdout_snippet\":\"" + longText + "\"")
+                .replace("\"message\":\"ok\"", "\"message\":\"bad:X\"")
+                .getBytes(StandardCharsets.UTF_8);
         // replace the X by a lone continuation byte: invalid UTF-8
         for (int i = 0; i < head.length; i++) {
             if (head[i] == 'X') {

@@ -23,6 +23,7 @@ class RedactorTest {
 
     /** Withheld secrets of this test (the Redactor's known secrets are process-wide: unique values). */
     static final String OPENAI = "sk-proj-RdT7cAnArY0pq9Zx81kQp03LmVb72NcRw4Ys6Ht5Ju8Ki1Lo2Mn3Bv4Cx5Dz6Ea";
+
     static final String AWS = "wJalrXUtnRdT/K7MDENG+bPxRfiCYcAnArY9kEy0";
     static final String GITHUB = "ghp_RdTcAnArY7Kq2Wm9Xz4Lp8Vn3Bc6Hj1Gf5Ds0";
     static final String PASSWORD = "Tr0ub4dor&3 rdt-canary";
@@ -31,6 +32,7 @@ class RedactorTest {
 
     /** Withheld values the rule must not count: short, paths, common shell variables, plain words. */
     static final Map<String, String> HARMLESS = new LinkedHashMap<>();
+
     static Path existingSecretFile;
 
     @BeforeAll
@@ -60,33 +62,43 @@ class RedactorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA CANARY\n-----END OPENSSH PRIVATE KEY-----",
-        "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA CANARY (cut before the end)",
-        "aws_access_key_id = AKIAIOSFODNN7CANARY1",
-        "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYKEY",
-        "GITHUB_TOKEN=ghp_CANARY0123456789abcdefghijklmnopqrst",
-        "token ghp_CANARY0123456789abcdefghijklmnopqrst in the middle",
-        "Authorization: Bearer CANARYabcdefghijklmnop",
-        "OPENAI_API_KEY=sk-proj-CANARY-0123456789abcdefghij",
-        "\"password\": \"CANARY-hunter2\"",
-        "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJDQU5BUlkifQ.CANARYsignature123"})
+    @ValueSource(
+            strings = {
+                "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA CANARY\n-----END OPENSSH PRIVATE KEY-----",
+                "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA CANARY (cut before the end)",
+                "aws_access_key_id = AKIAIOSFODNN7CANARY1",
+                "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYKEY",
+                "GITHUB_TOKEN=ghp_CANARY0123456789abcdefghijklmnopqrst",
+                "token ghp_CANARY0123456789abcdefghijklmnopqrst in the middle",
+                "Authorization: Bearer CANARYabcdefghijklmnop",
+                "OPENAI_API_KEY=sk-proj-CANARY-0123456789abcdefghij",
+                "\"password\": \"CANARY-hunter2\"",
+                "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJDQU5BUlkifQ.CANARYsignature123"
+            })
     void secretLookingValuesDisappear(String text) {
         String out = Redactor.redact("before " + text + " after");
         assertThat(out).doesNotContain("CANARY").contains(Redactor.MARK).startsWith("before ");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"touch: cannot touch '/root/.x': Read-only file system", "exists=true size=411 type=file",
-        "token_count=3", "/proc/self/status: NoNewPrivs 1", "cap_net_localhost_only"})
+    @ValueSource(
+            strings = {
+                "touch: cannot touch '/root/.x': Read-only file system",
+                "exists=true size=411 type=file",
+                "token_count=3",
+                "/proc/self/status: NoNewPrivs 1",
+                "cap_net_localhost_only"
+            })
     void ordinaryEvidenceStays(String text) {
-        assertThat(Redactor.redact(text)).isEqualTo(text.equals("token_count=3") ? "token_count=" + Redactor.MARK : text);
+        assertThat(Redactor.redact(text))
+                .isEqualTo(text.equals("token_count=3") ? "token_count=" + Redactor.MARK : text);
     }
 
     @Test
     void everyStringOfARecordTreeIsRedacted() {
-        ObjectNode node = (ObjectNode) FenceJson.MAPPER.readTree(
-                "{\"a\":\"AKIAIOSFODNN7CANARY1\",\"list\":[\"x\",\"GH_TOKEN=CANARYvalue\"],\"nested\":{\"k\":\"sk-CANARY0123456789abcdefghij\"},\"n\":1}");
+        ObjectNode node = (ObjectNode)
+                FenceJson.MAPPER.readTree(
+                        "{\"a\":\"AKIAIOSFODNN7CANARY1\",\"list\":[\"x\",\"GH_TOKEN=CANARYvalue\"],\"nested\":{\"k\":\"sk-CANARY0123456789abcdefghij\"},\"n\":1}");
         Redactor.redact(node);
         assertThat(node.toString()).doesNotContain("CANARY").contains("\"n\":1").contains("\"x\"");
     }
@@ -95,7 +107,8 @@ class RedactorTest {
 
     @Test
     void theRuleCountsTheSecretsAndNotTheHarmlessValues() {
-        assertThat(Redactor.knownSecrets()).contains(OPENAI, AWS, GITHUB, PASSWORD, RANDOM_ID)
+        assertThat(Redactor.knownSecrets())
+                .contains(OPENAI, AWS, GITHUB, PASSWORD, RANDOM_ID)
                 .doesNotContainAnyElementsOf(HARMLESS.values());
     }
 
@@ -114,7 +127,9 @@ class RedactorTest {
     void aWithheldValueGoesInEveryEncoding(String secret, String form, String encoded) {
         String out = Redactor.redact("seen: " + encoded + " (done)");
         assertThat(out).as(form).startsWith("seen: ").endsWith(" (done)").contains(Redactor.MARK);
-        assertThat(SecretEncodings.leaks(out, secret)).as("%s left in %s", form, out).isEmpty();
+        assertThat(SecretEncodings.leaks(out, secret))
+                .as("%s left in %s", form, out)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{1} of {0}, cut short")
@@ -160,7 +175,8 @@ class RedactorTest {
         }
         String secret = json.append("\"}").toString();
         Redactor.learnWithheld(Map.of("RDT_GOOGLE_CREDENTIALS", secret), List.of());
-        String out = Redactor.redact("cat: " + secret + " and " + String.join(" ", secret.substring(0, 600).split("")));
+        String out = Redactor.redact("cat: " + secret + " and "
+                + String.join(" ", secret.substring(0, 600).split("")));
         assertThat(out).startsWith("cat: " + Redactor.MARK).contains(" and ").hasSizeLessThan(80);
         assertThat(SecretEncodings.leaks(out, secret)).isEmpty();
     }
@@ -172,8 +188,13 @@ class RedactorTest {
             assertThat(Redactor.redact(text)).as(e.getKey()).isEqualTo(text);
         }
         ObjectNode record = FenceJson.MAPPER.createObjectNode();
-        record.putObject("operation").put("target", HARMLESS.get("PWD")).putObject("args").put("a", "1").put("b", "11");
-        record.putObject("result").put("message", "cwd " + HARMLESS.get("OLDPWD") + " host " + HARMLESS.get("HOSTNAME"));
+        record.putObject("operation")
+                .put("target", HARMLESS.get("PWD"))
+                .putObject("args")
+                .put("a", "1")
+                .put("b", "11");
+        record.putObject("result")
+                .put("message", "cwd " + HARMLESS.get("OLDPWD") + " host " + HARMLESS.get("HOSTNAME"));
         String before = record.toString();
         Redactor.redact(record);
         assertThat(record.toString()).isEqualTo(before);
@@ -181,7 +202,8 @@ class RedactorTest {
 
     @Test
     void secretNamedProbeVariablesAreKnownSecretsAndOthersAreNot() {
-        Redactor.learnPassed(Map.of("RDT_SERVICE_TOKEN", "rdtPassedTok3n", "RDT_FAKE_HOME", "/tmp/rdt-fake-home-Lk3Jh5Gf"));
+        Redactor.learnPassed(
+                Map.of("RDT_SERVICE_TOKEN", "rdtPassedTok3n", "RDT_FAKE_HOME", "/tmp/rdt-fake-home-Lk3Jh5Gf"));
         assertThat(Redactor.knownSecrets()).contains("rdtPassedTok3n").doesNotContain("/tmp/rdt-fake-home-Lk3Jh5Gf");
         assertThat(Redactor.redact("token rdtPassedTok3n, home /tmp/rdt-fake-home-Lk3Jh5Gf"))
                 .isEqualTo("token " + Redactor.MARK + ", home /tmp/rdt-fake-home-Lk3Jh5Gf");

@@ -27,9 +27,16 @@ public final class SecretEncodings {
         m.put("base64url", Base64.getUrlEncoder().encodeToString(b));
         m.put("base64url unpadded", Base64.getUrlEncoder().withoutPadding().encodeToString(b));
         m.put("echo | base64", Base64.getEncoder().encodeToString(nl));
-        m.put("echo | base64 wrapped", Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(nl));
-        m.put("base64 at offset 1", Base64.getEncoder().encodeToString(("x" + secret).getBytes(StandardCharsets.UTF_8)));
-        m.put("base64 at offset 2", Base64.getEncoder().encodeToString(("k=" + secret).getBytes(StandardCharsets.UTF_8)));
+        m.put(
+                "echo | base64 wrapped",
+                Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(nl));
+        m.put(
+                "base64 at offset 1",
+                Base64.getEncoder().encodeToString(("x" + secret).getBytes(StandardCharsets.UTF_8)));
+        m.put(
+                "base64 at offset 2",
+                Base64.getEncoder().encodeToString(("k=" + secret).getBytes(StandardCharsets.UTF_8)));
         m.put("hex", HexFormat.of().formatHex(b));
         m.put("HEX", HexFormat.of().withUpperCase().formatHex(b));
         m.put("hex spaced", HexFormat.ofDelimiter(" ").formatHex(b));

@@ -1,6 +1,5 @@
 package dev.codexfence.engine.internal.release;
 
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codexfence.engine.internal.mode.CodexCli;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,15 +50,22 @@ class CodexGenerationsTest {
                 Arguments.of("0.40.0", CodexInterface.DEBUG, List.of("debug", "landlock"), null, false),
                 Arguments.of("0.80.0", CodexInterface.SANDBOX_OS, List.of("sandbox", "linux"), null, false),
                 Arguments.of("0.120.0", CodexInterface.SANDBOX_OS, List.of("sandbox", "linux"), null, false),
-                Arguments.of("0.133.0", CodexInterface.SANDBOX_OS, List.of("sandbox", "linux"), "--permissions-profile", true),
-                Arguments.of("0.140.0", CodexInterface.SANDBOX_PROFILE, List.of("sandbox"), "--permissions-profile", true),
-                Arguments.of("0.171.0", CodexInterface.SANDBOX_PROFILE, List.of("sandbox"), "--permission-profile", true));
+                Arguments.of(
+                        "0.133.0",
+                        CodexInterface.SANDBOX_OS,
+                        List.of("sandbox", "linux"),
+                        "--permissions-profile",
+                        true),
+                Arguments.of(
+                        "0.140.0", CodexInterface.SANDBOX_PROFILE, List.of("sandbox"), "--permissions-profile", true),
+                Arguments.of(
+                        "0.171.0", CodexInterface.SANDBOX_PROFILE, List.of("sandbox"), "--permission-profile", true));
     }
 
     @ParameterizedTest(name = "codex {0}")
     @MethodSource("generations")
-    void detectsTheGenerationFromTheReleasesOwnHelpAndFindsItsNativeBinary(String version, CodexInterface kind,
-            List<String> subcommand, String profileFlag, boolean fullAccess) {
+    void detectsTheGenerationFromTheReleasesOwnHelpAndFindsItsNativeBinary(
+            String version, CodexInterface kind, List<String> subcommand, String profileFlag, boolean fullAccess) {
         CodexCli cli = PinnedReleases.require(version).cli();
         assertThat(cli.sandboxInterface()).isEqualTo(kind);
         assertThat(cli.options().subcommand()).isEqualTo(subcommand);
@@ -80,8 +87,8 @@ class CodexGenerationsTest {
      */
     @ParameterizedTest(name = "codex {0}")
     @MethodSource("generations")
-    void theWorkingDirectoryIsTheWritableWorkspaceAndItsNeighbourIsNot(String version, CodexInterface kind,
-            List<String> subcommand, String profileFlag, boolean fullAccess)
+    void theWorkingDirectoryIsTheWritableWorkspaceAndItsNeighbourIsNot(
+            String version, CodexInterface kind, List<String> subcommand, String profileFlag, boolean fullAccess)
             throws IOException {
         CodexCli cli = PinnedReleases.require(version).cli();
         Path base = Files.createDirectories(SCRATCH);
@@ -90,11 +97,12 @@ class CodexGenerationsTest {
         try {
             String script = "w=no; touch ./in 2>/dev/null && w=yes; if e=$(touch \"$1/x\" 2>&1); then o=yes; else"
                     + " o=\"no ${e##*: }\"; fi; printf '%s %s' \"$w\" \"$o\"";
-            assertThat(run(cli, CodexProfile.WORKSPACE, ws, script, outside)).matches(
-                    "yes no (Permission denied|Read-only file system)");
+            assertThat(run(cli, CodexProfile.WORKSPACE, ws, script, outside))
+                    .matches("yes no (Permission denied|Read-only file system)");
             assertThat(run(cli, CodexProfile.READ_ONLY, ws, script, outside)).startsWith("no no ");
             if (fullAccess) {
-                assertThat(run(cli, CodexProfile.FULL_ACCESS, ws, script, outside)).startsWith("yes yes");
+                assertThat(run(cli, CodexProfile.FULL_ACCESS, ws, script, outside))
+                        .startsWith("yes yes");
             }
         } finally {
             deleteTree(ws);
@@ -105,14 +113,17 @@ class CodexGenerationsTest {
     /** The launcher's environment changes are reproduced: the command inside sees the same variables both ways. */
     @ParameterizedTest(name = "codex {0}")
     @MethodSource("generations")
-    void theNativeBinaryGivesTheCommandTheEnvironmentTheNpmLauncherGives(String version, CodexInterface kind,
-            List<String> subcommand, String profileFlag, boolean fullAccess) throws IOException {
+    void theNativeBinaryGivesTheCommandTheEnvironmentTheNpmLauncherGives(
+            String version, CodexInterface kind, List<String> subcommand, String profileFlag, boolean fullAccess)
+            throws IOException {
         ResolvedRelease.Ready release = PinnedReleases.require(version);
         CodexCli cli = release.cli();
         Path ws = Files.createTempDirectory(Files.createDirectories(SCRATCH), "env-");
         try {
             Map<String, String> base = new TreeMap<>(System.getenv());
-            List<String> argv = cli.invocation(CodexProfile.READ_ONLY, ws, List.of("/usr/bin/env")).argv().orElseThrow();
+            List<String> argv = cli.invocation(CodexProfile.READ_ONLY, ws, List.of("/usr/bin/env"))
+                    .argv()
+                    .orElseThrow();
             List<String> viaLauncher = new ArrayList<>(argv);
             viaLauncher.set(0, PinnedReleases.launcher(release).toString());
             Map<String, String> direct = environment(argv, ws, cli.environment(base));
@@ -125,15 +136,19 @@ class CodexGenerationsTest {
     }
 
     private Map<String, String> environment(List<String> argv, Path ws, Map<String, String> env) throws IOException {
-        ProcessRunner.Outcome o = runner.run(new ProcessRunner.Spec(argv, ws, env, Duration.ofSeconds(60), 1 << 20,
-                1 << 20, () -> false));
-        assertThat(o.exitCode()).as(new String(o.stderr(), StandardCharsets.UTF_8)).isZero();
+        ProcessRunner.Outcome o = runner.run(
+                new ProcessRunner.Spec(argv, ws, env, Duration.ofSeconds(60), 1 << 20, 1 << 20, () -> false));
+        assertThat(o.exitCode())
+                .as(new String(o.stderr(), StandardCharsets.UTF_8))
+                .isZero();
         Map<String, String> vars = new TreeMap<>();
         for (String line : new String(o.stdout(), StandardCharsets.UTF_8).split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) {
                 // codex puts a fresh temporary folder of helper links in front of PATH on every start
-                vars.put(line.substring(0, eq), line.substring(eq + 1).replaceAll("(codex-arg0|/\\.tmp)[A-Za-z0-9]{6}", "$1*"));
+                vars.put(
+                        line.substring(0, eq),
+                        line.substring(eq + 1).replaceAll("(codex-arg0|/\\.tmp)[A-Za-z0-9]{6}", "$1*"));
             }
         }
         // the harness's own per-run token (process-scan containment), new on every run, is not the launcher's doing
@@ -144,11 +159,14 @@ class CodexGenerationsTest {
 
     private String run(CodexCli cli, CodexProfile profile, Path ws, String script, Path outside) throws IOException {
         List<String> argv = cli.invocation(profile, ws, List.of("/bin/sh", "-c", script, "sh", outside.toString()))
-                .argv().orElseThrow();
-        ProcessRunner.Outcome o = runner.run(new ProcessRunner.Spec(argv, ws, cli.environment(System.getenv()),
-                Duration.ofSeconds(60), 1 << 16, 1 << 16, () -> false));
+                .argv()
+                .orElseThrow();
+        ProcessRunner.Outcome o = runner.run(new ProcessRunner.Spec(
+                argv, ws, cli.environment(System.getenv()), Duration.ofSeconds(60), 1 << 16, 1 << 16, () -> false));
         String out = new String(o.stdout(), StandardCharsets.UTF_8);
-        assertThat(o.exitCode()).as("%s: %s %s", argv, out, new String(o.stderr(), StandardCharsets.UTF_8)).isZero();
+        assertThat(o.exitCode())
+                .as("%s: %s %s", argv, out, new String(o.stderr(), StandardCharsets.UTF_8))
+                .isZero();
         Files.deleteIfExists(ws.resolve("in"));
         Files.deleteIfExists(outside.resolve("x"));
         return out;

@@ -42,22 +42,26 @@ class CodexInstallerTest {
     void installsCheckedAgainstTheRegistryAndReusesTheInstallWithoutNpm() throws Exception {
         FakeNpm npm = new FakeNpm(tmp.resolve("npm")).publish("0.169.0");
         CodexInstaller installer = installer(npm);
-        Path install = installer.install(V, m -> { });
+        Path install = installer.install(V, m -> {});
 
         assertThat(install).isEqualTo(tmp.resolve("cache/0.169.0"));
         assertThat(CodexInstaller.launcher(install)).exists();
         String marker = Files.readString(install.resolve(CodexInstaller.MARKER));
-        assertThat(marker).contains("\"version\":\"0.169.0\"").contains("sha512-main-0.169.0").contains("sha512-linux-0.169.0")
+        assertThat(marker)
+                .contains("\"version\":\"0.169.0\"")
+                .contains("sha512-main-0.169.0")
+                .contains("sha512-linux-0.169.0")
                 .doesNotContain("darwin"); // another platform's package is not installed, so not checked
-        assertThat(npm.calls()).containsExactly(
-                "install --prefix " + npm.calls().get(0).split(" ")[2]
-                        + " --save-exact --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error @openai/codex@0.169.0",
-                "view @openai/codex@0.169.0 dist.integrity --json",
-                "view @openai/codex@0.169.0-linux-x64 dist.integrity --json");
+        assertThat(npm.calls())
+                .containsExactly(
+                        "install --prefix " + npm.calls().get(0).split(" ")[2]
+                                + " --save-exact --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error @openai/codex@0.169.0",
+                        "view @openai/codex@0.169.0 dist.integrity --json",
+                        "view @openai/codex@0.169.0-linux-x64 dist.integrity --json");
         assertThat(cacheEntries()).containsExactly(".locks", "0.169.0");
 
         Files.delete(npm.state.resolve("integrity/@openai+codex@0.169.0")); // the registry is gone: offline
-        assertThat(installer.install(V, m -> { })).isEqualTo(install);
+        assertThat(installer.install(V, m -> {})).isEqualTo(install);
         assertThat(installer.installed(V)).contains(install);
         assertThat(npm.installs()).isEqualTo(1);
     }
@@ -65,11 +69,12 @@ class CodexInstallerTest {
     @Test
     void refusesAnInstallWhoseLockDisagreesWithTheRegistryAndLeavesNothingBehind() throws Exception {
         FakeNpm npm = new FakeNpm(tmp.resolve("npm")).publish("0.169.0").tamper();
-        assertThatThrownBy(() -> installer(npm).install(V, m -> { }))
+        assertThatThrownBy(() -> installer(npm).install(V, m -> {}))
                 .isInstanceOf(InstallException.class)
-                .hasMessage("integrity mismatch for @openai/codex@0.169.0-linux-x64 (node_modules/@openai/codex-linux-x64):"
-                        + " the install's package-lock.json has sha512-TAMPERED but the registry says sha512-linux-0.169.0;"
-                        + " refusing this install of codex 0.169.0");
+                .hasMessage(
+                        "integrity mismatch for @openai/codex@0.169.0-linux-x64 (node_modules/@openai/codex-linux-x64):"
+                                + " the install's package-lock.json has sha512-TAMPERED but the registry says sha512-linux-0.169.0;"
+                                + " refusing this install of codex 0.169.0");
         assertThat(cacheEntries()).containsExactly(".locks");
         assertThat(installer(npm).installed(V)).isEmpty();
     }
@@ -77,11 +82,11 @@ class CodexInstallerTest {
     @Test
     void anInstallWhoseLockFileWasChangedAfterwardsIsNotUsedAndIsReplaced() throws Exception {
         FakeNpm npm = new FakeNpm(tmp.resolve("npm")).publish("0.169.0");
-        Path install = installer(npm).install(V, m -> { });
+        Path install = installer(npm).install(V, m -> {});
         Path lock = install.resolve("package-lock.json");
         Files.writeString(lock, Files.readString(lock).replace("sha512-linux-0.169.0", "sha512-EDITED"));
         assertThat(installer(npm).installed(V)).isEmpty();
-        assertThat(installer(npm).install(V, m -> { })).isEqualTo(install);
+        assertThat(installer(npm).install(V, m -> {})).isEqualTo(install);
         assertThat(Files.readString(lock)).contains("sha512-linux-0.169.0");
         assertThat(npm.installs()).isEqualTo(2);
     }
@@ -89,7 +94,7 @@ class CodexInstallerTest {
     @Test
     void anInstallWhoseLauncherWasChangedAfterwardsIsNotRunButInstalledAgain() throws Exception {
         FakeNpm npm = new FakeNpm(tmp.resolve("npm")).publish("0.169.0");
-        Path install = installer(npm).install(V, m -> { });
+        Path install = installer(npm).install(V, m -> {});
         assertThat(Files.readString(install.resolve(CodexInstaller.MARKER)))
                 .contains("\"path\":\"node_modules/@openai/codex/bin/codex.js\",\"sha256\":\"");
         Path script = install.resolve("node_modules/@openai/codex/bin/codex.js");
@@ -98,8 +103,9 @@ class CodexInstallerTest {
 
         List<String> progress = new CopyOnWriteArrayList<>();
         assertThat(installer(npm).install(V, progress::add)).isEqualTo(install);
-        assertThat(progress.get(0)).isEqualTo("the install of codex 0.169.0 in " + install + " does not match what was"
-                + " checked when it was installed; installing it again");
+        assertThat(progress.get(0))
+                .isEqualTo("the install of codex 0.169.0 in " + install + " does not match what was"
+                        + " checked when it was installed; installing it again");
         assertThat(Files.readString(script)).doesNotContain("evil");
         assertThat(installer(npm).installed(V)).contains(install);
     }
@@ -107,7 +113,8 @@ class CodexInstallerTest {
     @Test
     void npmsOwnMessageIsTheReasonWhenAVersionCannotBeInstalled() throws Exception {
         FakeNpm npm = new FakeNpm(tmp.resolve("npm"));
-        assertThatThrownBy(() -> installer(npm).install(ReleaseVersion.parse("0.999.0").orElseThrow(), m -> { }))
+        assertThatThrownBy(() ->
+                        installer(npm).install(ReleaseVersion.parse("0.999.0").orElseThrow(), m -> {}))
                 .hasMessageStartingWith("npm could not install @openai/codex@0.999.0: `npm install --prefix ")
                 .hasMessageEndingWith("@openai/codex@0.999.0` failed (exit 1): npm error code ETARGET;"
                         + " npm error notarget No matching version found for @openai/codex@0.999.0.");
@@ -127,7 +134,8 @@ class CodexInstallerTest {
             pool.shutdownNow();
         }
         assertThat(npm.installs()).isEqualTo(1);
-        assertThat(progress).containsOnlyOnce("installing @openai/codex@0.169.0 from npm into " + tmp.resolve("cache/0.169.0"));
+        assertThat(progress)
+                .containsOnlyOnce("installing @openai/codex@0.169.0 from npm into " + tmp.resolve("cache/0.169.0"));
         assertThat(progress).contains("waiting for another install of codex 0.169.0 in this process");
     }
 
@@ -136,15 +144,22 @@ class CodexInstallerTest {
     void anInstallWaitsForTheLockAnotherProcessHolds() throws Exception {
         FakeNpm npm = new FakeNpm(tmp.resolve("npm")).publish("0.169.0");
         Path lockFile = Files.createDirectories(tmp.resolve("cache/.locks")).resolve("0.169.0.lock");
-        Process holder = new ProcessBuilder("python3", "-c", "import fcntl,sys,time\n"
-                + "f=open(sys.argv[1],'a'); fcntl.lockf(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(1.5)",
-                lockFile.toString()).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        "python3",
+                        "-c",
+                        "import fcntl,sys,time\n"
+                                + "f=open(sys.argv[1],'a'); fcntl.lockf(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(1.5)",
+                        lockFile.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            String line = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            String line = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
             assertThat(line).isEqualTo("locked");
             List<String> progress = new CopyOnWriteArrayList<>();
             Path install = installer(npm).install(V, progress::add);
-            assertThat(progress.get(0)).isEqualTo("waiting for another codex-fence installing codex 0.169.0 (" + lockFile + ")");
+            assertThat(progress.get(0))
+                    .isEqualTo("waiting for another codex-fence installing codex 0.169.0 (" + lockFile + ")");
             assertThat(CodexInstaller.launcher(install)).exists();
         } finally {
             holder.destroyForcibly();

@@ -11,7 +11,8 @@ import java.util.Map;
 final class FakeNpm {
 
     static final Path SCRIPT_DIR = Path.of("src/test/fixtures/fake-npm").toAbsolutePath();
-    static final Path LISTING = Path.of("src/test/fixtures/releases/npm-view-2026-12-01.json").toAbsolutePath();
+    static final Path LISTING =
+            Path.of("src/test/fixtures/releases/npm-view-2026-12-01.json").toAbsolutePath();
 
     final Path state;
 
@@ -45,7 +46,8 @@ final class FakeNpm {
     /** Publishes {@code version} and its linux-x64 package with these integrities. */
     FakeNpm publish(String version) throws IOException {
         Files.writeString(state.resolve("integrity/@openai+codex@" + version), "sha512-main-" + version);
-        Files.writeString(state.resolve("integrity/@openai+codex@" + version + "-linux-x64"), "sha512-linux-" + version);
+        Files.writeString(
+                state.resolve("integrity/@openai+codex@" + version + "-linux-x64"), "sha512-linux-" + version);
         return this;
     }
 

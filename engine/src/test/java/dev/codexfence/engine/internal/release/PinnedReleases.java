@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class PinnedReleases {
 
     /** Ascending. */
-    public static final List<String> VERSIONS = List.of("0.1.2505291658", "0.40.0", "0.80.0", "0.120.0", "0.133.0",
-            "0.140.0", "0.171.0");
+    public static final List<String> VERSIONS =
+            List.of("0.1.2505291658", "0.40.0", "0.80.0", "0.120.0", "0.133.0", "0.140.0", "0.171.0");
 
     /**
      * A release that installs but cannot run here: JavaScript only, with neither {@code codex sandbox} nor
@@ -33,18 +33,21 @@ public final class PinnedReleases {
     public static ResolvedRelease.Skipped requireUnrunnable() {
         Map<String, String> env = System.getenv();
         CodexReleases releases = CodexReleases.forUser(env);
-        Optional<ResolvedRelease> found = releases.installed(ReleaseVersion.parse(UNRUNNABLE).orElseThrow());
+        Optional<ResolvedRelease> found =
+                releases.installed(ReleaseVersion.parse(UNRUNNABLE).orElseThrow());
         String missing = "codex " + UNRUNNABLE + " is not installed in " + releases.cacheDirectory()
                 + " (run bin/install-codex " + UNRUNNABLE + ")";
         if (found.isEmpty() && "true".equals(env.get("CI"))) {
             throw new AssertionError("CI must install the unrunnable codex release first: " + missing);
         }
         Assumptions.assumeTrue(found.isPresent(), missing);
-        Assumptions.assumeTrue(Platform.current().orElse(null) == Platform.LINUX, "the pinned releases are checked on Linux");
+        Assumptions.assumeTrue(
+                Platform.current().orElse(null) == Platform.LINUX, "the pinned releases are checked on Linux");
         if (found.get() instanceof ResolvedRelease.Skipped s) {
             return s;
         }
-        throw new AssertionError("codex " + UNRUNNABLE + " was expected not to run here, but it was detected: " + found.get());
+        throw new AssertionError(
+                "codex " + UNRUNNABLE + " was expected not to run here, but it was detected: " + found.get());
     }
 
     /**
@@ -62,7 +65,8 @@ public final class PinnedReleases {
             throw new AssertionError("CI must install the pinned codex releases first: " + missing);
         }
         Assumptions.assumeTrue(found.isPresent(), missing);
-        Assumptions.assumeTrue(Platform.current().orElse(null) == Platform.LINUX, "the pinned releases are checked on Linux");
+        Assumptions.assumeTrue(
+                Platform.current().orElse(null) == Platform.LINUX, "the pinned releases are checked on Linux");
         if (found.get() instanceof ResolvedRelease.Skipped s) {
             throw new AssertionError("codex " + version + " is installed but cannot run: " + s.reason());
         }

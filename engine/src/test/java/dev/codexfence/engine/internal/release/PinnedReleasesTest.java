@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class PinnedReleasesTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("fence.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("fence.root", "..")).toAbsolutePath().normalize();
 
     @Test
     void ciInstallsThePinnedReleasesIntoTheCache() throws IOException {
@@ -29,7 +30,11 @@ class PinnedReleasesTest {
             }
         }
         assertThat(installs).containsExactly(PinnedReleases.VERSIONS, List.of(PinnedReleases.UNRUNNABLE));
-        assertThat(PinnedReleases.VERSIONS.stream().map(v -> ReleaseVersion.parse(v).orElseThrow()).sorted()
-                .map(ReleaseVersion::text).collect(Collectors.toList())).isEqualTo(PinnedReleases.VERSIONS);
+        assertThat(PinnedReleases.VERSIONS.stream()
+                        .map(v -> ReleaseVersion.parse(v).orElseThrow())
+                        .sorted()
+                        .map(ReleaseVersion::text)
+                        .collect(Collectors.toList()))
+                .isEqualTo(PinnedReleases.VERSIONS);
     }
 }

@@ -28,8 +28,12 @@ class ReleaseListTest {
     static List<ReleaseVersion> stableReleasesOn20261201() {
         try {
             List<ReleaseVersion> out = new ArrayList<>();
-            FenceJson.MAPPER.readTree(FakeNpm.LISTING.toFile()).get("versions")
-                    .forEach(v -> ReleaseVersion.parse(v.asString()).filter(ReleaseVersion::stable).ifPresent(out::add));
+            FenceJson.MAPPER
+                    .readTree(FakeNpm.LISTING.toFile())
+                    .get("versions")
+                    .forEach(v -> ReleaseVersion.parse(v.asString())
+                            .filter(ReleaseVersion::stable)
+                            .ifPresent(out::add));
             out.sort(null);
             return out;
         } catch (RuntimeException e) {
@@ -46,12 +50,15 @@ class ReleaseListTest {
         FakeNpm npm = new FakeNpm(tmp.resolve("npm")).online();
         ReleaseList.Snapshot s = list(npm, T0).get();
         assertThat(s.versions()).hasSize(487);
-        assertThat(s.stable()).hasSize(142).startsWith(ReleaseVersion.parse("0.1.2504172351").orElseThrow())
+        assertThat(s.stable())
+                .hasSize(142)
+                .startsWith(ReleaseVersion.parse("0.1.2504172351").orElseThrow())
                 .endsWith(ReleaseVersion.parse("0.171.0").orElseThrow());
         assertThat(s.latest().text()).isEqualTo("0.171.0");
         assertThat(s.fetchedAt()).isEqualTo(T0);
         assertThat(s.note()).isEmpty();
-        assertThat(Files.readString(tmp.resolve("cache/releases.json"))).contains("\"fetched_at\":\"2026-12-01T12:00:00Z\"");
+        assertThat(Files.readString(tmp.resolve("cache/releases.json")))
+                .contains("\"fetched_at\":\"2026-12-01T12:00:00Z\"");
     }
 
     @Test
@@ -60,7 +67,8 @@ class ReleaseListTest {
         list(npm, T0).get();
         list(npm, T0.plus(ReleaseList.FRESH).minusSeconds(1)).get();
         assertThat(npm.calls()).hasSize(1);
-        ReleaseList.Snapshot refreshed = list(npm, T0.plus(ReleaseList.FRESH).plusSeconds(1)).get();
+        ReleaseList.Snapshot refreshed =
+                list(npm, T0.plus(ReleaseList.FRESH).plusSeconds(1)).get();
         assertThat(npm.calls()).hasSize(2);
         assertThat(refreshed.fetchedAt()).isEqualTo(T0.plus(ReleaseList.FRESH).plusSeconds(1));
     }
@@ -73,16 +81,21 @@ class ReleaseListTest {
         ReleaseList.Snapshot s = list(npm, T0.plus(Duration.ofDays(30))).get();
         assertThat(s.stable()).hasSize(142);
         assertThat(s.fetchedAt()).isEqualTo(T0);
-        assertThat(s.note()).get().asString().startsWith("using the list of releases cached 2026-12-01T12:00:00Z (npm: `npm view"
-                + " @openai/codex versions dist-tags --json` failed (exit 1): npm error code ENOTFOUND;");
+        assertThat(s.note())
+                .get()
+                .asString()
+                .startsWith("using the list of releases cached 2026-12-01T12:00:00Z (npm: `npm view"
+                        + " @openai/codex versions dist-tags --json` failed (exit 1): npm error code ENOTFOUND;");
     }
 
     @Test
     void offlineWithoutACachedListIsAnErrorNamingBoth() throws IOException {
         FakeNpm npm = new FakeNpm(tmp.resolve("npm")).offline();
-        assertThatThrownBy(() -> list(npm, T0).get()).isInstanceOf(NpmException.class)
-                .hasMessageStartingWith("cannot list the releases of @openai/codex (`npm view @openai/codex versions dist-tags"
-                        + " --json` failed (exit 1): npm error code ENOTFOUND")
+        assertThatThrownBy(() -> list(npm, T0).get())
+                .isInstanceOf(NpmException.class)
+                .hasMessageStartingWith(
+                        "cannot list the releases of @openai/codex (`npm view @openai/codex versions dist-tags"
+                                + " --json` failed (exit 1): npm error code ENOTFOUND")
                 .hasMessageEndingWith(") and no list is cached in " + tmp.resolve("cache/releases.json"));
     }
 
@@ -92,6 +105,10 @@ class ReleaseListTest {
         Files.writeString(tmp.resolve("cache/releases.json"), "{not json");
         FakeNpm npm = new FakeNpm(tmp.resolve("npm")).online();
         assertThat(list(npm, T0).get().stable()).hasSize(142);
-        assertThat(FenceJson.MAPPER.readTree(tmp.resolve("cache/releases.json").toFile()).get("versions").size()).isEqualTo(487);
+        assertThat(FenceJson.MAPPER
+                        .readTree(tmp.resolve("cache/releases.json").toFile())
+                        .get("versions")
+                        .size())
+                .isEqualTo(487);
     }
 }

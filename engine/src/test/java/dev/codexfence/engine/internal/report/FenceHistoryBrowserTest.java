@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +37,8 @@ class FenceHistoryBrowserTest {
     static Path scratch;
 
     @RegisterExtension
-    static final RequiredTool CHROMIUM = RequiredTool.find("chromium", "apt-get install chromium; .ci/run does",
-            Chromium::onPath);
+    static final RequiredTool CHROMIUM =
+            RequiredTool.find("chromium", "apt-get install chromium; .ci/run does", Chromium::onPath);
 
     private static Chromium chromium;
     private static Path page;
@@ -74,7 +74,8 @@ class FenceHistoryBrowserTest {
     }
 
     private static String visibleRows(String dom) {
-        Matcher m = Pattern.compile("<table class=\"history[^\"]*\" data-line=\"0\" data-visible-rows=\"(\\d+)\"").matcher(dom);
+        Matcher m = Pattern.compile("<table class=\"history[^\"]*\" data-line=\"0\" data-visible-rows=\"(\\d+)\"")
+                .matcher(dom);
         assertThat(m.find()).as("the history table says how many rows it shows").isTrue();
         return m.group(1);
     }
@@ -86,21 +87,32 @@ class FenceHistoryBrowserTest {
         Map<String, Map<String, String>> cells = cells(dom);
         assertThat(cells).hasSize(420);
         assertThat(cells.get("fs_write_home_scratch|codex-sandbox|0.80.0"))
-                .containsEntry("data-result", "denied").containsEntry("data-errno", "EACCES").containsEntry("data-change", "");
+                .containsEntry("data-result", "denied")
+                .containsEntry("data-errno", "EACCES")
+                .containsEntry("data-change", "");
         assertThat(cells.get("fs_write_home_scratch|codex-sandbox|0.120.0"))
-                .containsEntry("data-errno", "EROFS").containsEntry("data-change", "errno").containsEntry("data-stack", "2");
+                .containsEntry("data-errno", "EROFS")
+                .containsEntry("data-change", "errno")
+                .containsEntry("data-stack", "2");
         assertThat(cells.get("priv_mount_tmpfs|codex-sandbox|0.120.0"))
-                .containsEntry("data-result", "success").containsEntry("data-change", "looser");
+                .containsEntry("data-result", "success")
+                .containsEntry("data-change", "looser");
         assertThat(cells.get("priv_mount_tmpfs|codex-sandbox|0.171.0"))
-                .containsEntry("data-result", "denied").containsEntry("data-change", "tighter");
+                .containsEntry("data-result", "denied")
+                .containsEntry("data-change", "tighter");
         assertThat(cells.get("fs_write_home_scratch|codex-full|0.40.0"))
-                .containsEntry("data-state", "absent").doesNotContainKey("data-records");
-        assertThat(cells.values().stream().filter(c -> !c.get("data-change").isEmpty()).count())
-                .as("one mark per change: 40 cells, two of them changed twice").isEqualTo(43);
+                .containsEntry("data-state", "absent")
+                .doesNotContainKey("data-records");
+        assertThat(cells.values().stream()
+                        .filter(c -> !c.get("data-change").isEmpty())
+                        .count())
+                .as("one mark per change: 40 cells, two of them changed twice")
+                .isEqualTo(43);
         assertThat(visibleRows(dom)).as("only the 40 rows that changed").isEqualTo("40");
         assertThat(visibleRows(chromium.dumpDom(url("#history=all")))).isEqualTo("105");
         // the matrix's column groups are in version order too
-        assertThat(dom).containsPattern("<th colspan=\"\\d+\" data-stack=\"0\">linux · codex 0.40.0 ")
+        assertThat(dom)
+                .containsPattern("<th colspan=\"\\d+\" data-stack=\"0\">linux · codex 0.40.0 ")
                 .containsPattern("<th colspan=\"\\d+\" data-stack=\"3\">linux · codex 0.171.0 ");
     }
 
@@ -108,13 +120,16 @@ class FenceHistoryBrowserTest {
     void aHistoryCellsRecordsOpenInTheDetailPanel() throws Exception {
         String fragment = "#open=" + URLEncoder.encode("fs_write_home_scratch|codex-sandbox|2", StandardCharsets.UTF_8);
         String dom = chromium.dumpDom(url(fragment));
-        Matcher aside = Pattern.compile("<aside id=\"detail\"([^>]*)>(.*?)</aside>", Pattern.DOTALL).matcher(dom);
+        Matcher aside = Pattern.compile("<aside id=\"detail\"([^>]*)>(.*?)</aside>", Pattern.DOTALL)
+                .matcher(dom);
         assertThat(aside.find()).isTrue();
         assertThat(aside.group(1)).contains("data-open=\"fs_write_home_scratch|codex-sandbox|2\"");
-        assertThat(aside.group(2)).contains("fs_write_home_scratch [codex-sandbox]: denied (EROFS)")
+        assertThat(aside.group(2))
+                .contains("fs_write_home_scratch [codex-sandbox]: denied (EROFS)")
                 .contains("\"codex_cli_version\": \"0.120.0\"");
 
-        String drift = chromium.dumpDom(url("#open=" + URLEncoder.encode("fs_write_home_scratch|codex-sandbox|1", StandardCharsets.UTF_8)));
+        String drift = chromium.dumpDom(
+                url("#open=" + URLEncoder.encode("fs_write_home_scratch|codex-sandbox|1", StandardCharsets.UTF_8)));
         assertThat(drift).contains("drift: expected denied (EROFS)").contains("\"codex_cli_version\": \"0.80.0\"");
     }
 

@@ -2,6 +2,7 @@ package dev.codexfence.engine.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codexfence.testing.RequiredTool;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.codexfence.testing.RequiredTool;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +37,8 @@ class FenceMapBrowserTest {
 
     /** Without chromium each test is skipped with the reason (fails where CI=true). */
     @RegisterExtension
-    static final RequiredTool CHROMIUM = RequiredTool.find("chromium", "apt-get install chromium; .ci/run does",
-            Chromium::onPath);
+    static final RequiredTool CHROMIUM =
+            RequiredTool.find("chromium", "apt-get install chromium; .ci/run does", Chromium::onPath);
 
     private static Chromium chromium;
     private static Path page;
@@ -69,7 +69,8 @@ class FenceMapBrowserTest {
             while (a.find()) {
                 attrs.put(a.group(1), a.group(2));
             }
-            cells.put(attrs.get("data-capability") + "|" + attrs.get("data-stack") + "|" + attrs.get("data-mode"), attrs);
+            cells.put(
+                    attrs.get("data-capability") + "|" + attrs.get("data-stack") + "|" + attrs.get("data-mode"), attrs);
         }
         return cells;
     }
@@ -83,15 +84,23 @@ class FenceMapBrowserTest {
         assertThat(cells).hasSize(rows * 3);
 
         assertThat(cells.get("cap_fs_write_user_home|0|codex-sandbox"))
-                .containsEntry("data-result", "denied").containsEntry("data-errno", "EROFS").containsEntry("data-drift", "false");
+                .containsEntry("data-result", "denied")
+                .containsEntry("data-errno", "EROFS")
+                .containsEntry("data-drift", "false");
         assertThat(cells.get("cap_fs_write_user_home|0|codex-full"))
-                .containsEntry("data-result", "success").containsEntry("data-errno", "").containsEntry("data-drift", "true");
+                .containsEntry("data-result", "success")
+                .containsEntry("data-errno", "")
+                .containsEntry("data-drift", "true");
         assertThat(cells.get("cap_fs_read_workspace_tree|0|codex-sandbox"))
-                .containsEntry("data-result", "mixed").containsEntry("data-errno", "EPERM")
+                .containsEntry("data-result", "mixed")
+                .containsEntry("data-errno", "EPERM")
                 .containsEntry("data-probes", "fs_list_workspace_tree fs_read_workspace_file");
         assertThat(cells.get("cap_fs_read_system_roots|0|baseline"))
-                .containsEntry("data-result", "error").containsEntry("data-errno", "ENOENT");
-        assertThat(cells.get("cap_kernel_bpf|0|baseline")).containsEntry("data-result", "uncovered").doesNotContainKey("data-records");
+                .containsEntry("data-result", "error")
+                .containsEntry("data-errno", "ENOENT");
+        assertThat(cells.get("cap_kernel_bpf|0|baseline"))
+                .containsEntry("data-result", "uncovered")
+                .doesNotContainKey("data-records");
         assertThat(cells.get("cap_mach_lookup_system_logger|0|codex-full")).containsEntry("data-result", "n-a");
         assertThat(cells.get("cap_future_thing|0|codex-full")).containsEntry("data-result", "partial");
         // nothing is open until asked
@@ -101,17 +110,24 @@ class FenceMapBrowserTest {
     @Test
     void theFragmentOpensTheRecordAsAClickWould() throws Exception {
         String dom = chromium.dumpDom(url("fs_write_home_scratch|codex-sandbox"));
-        Matcher aside = Pattern.compile("<aside id=\"detail\"([^>]*)>(.*?)</aside>", Pattern.DOTALL).matcher(dom);
+        Matcher aside = Pattern.compile("<aside id=\"detail\"([^>]*)>(.*?)</aside>", Pattern.DOTALL)
+                .matcher(dom);
         assertThat(aside.find()).as("detail panel in %s", dom.length()).isTrue();
-        assertThat(aside.group(1)).contains("data-open=\"fs_write_home_scratch|codex-sandbox|0\"").doesNotContain("hidden");
+        assertThat(aside.group(1))
+                .contains("data-open=\"fs_write_home_scratch|codex-sandbox|0\"")
+                .doesNotContain("hidden");
         String detail = aside.group(2);
-        assertThat(detail).contains("<section class=\"record focus\" data-probe=\"fs_write_home_scratch\" data-mode=\"codex-sandbox\">")
+        assertThat(detail)
+                .contains(
+                        "<section class=\"record focus\" data-probe=\"fs_write_home_scratch\" data-mode=\"codex-sandbox\">")
                 .contains("fs_write_home_scratch [codex-sandbox]: denied (EROFS)")
                 .contains("as expected: denied (EROFS)")
                 .contains("\"errno\": \"EROFS\"")
                 .contains("\"message\": \"write under $HOME refused\"")
                 .contains("\"codex_cli_version\": \"0.169.0\"");
-        assertThat(dom).containsPattern("<td class=\"cell selected\" data-capability=\"cap_fs_write_user_home\" data-stack=\"0\" data-mode=\"codex-sandbox\"");
+        assertThat(dom)
+                .containsPattern(
+                        "<td class=\"cell selected\" data-capability=\"cap_fs_write_user_home\" data-stack=\"0\" data-mode=\"codex-sandbox\"");
 
         String drift = chromium.dumpDom(url("fs_write_home_scratch|codex-full"));
         assertThat(drift).contains("drift: expected denied (EROFS)").contains("\"observed_result\": \"success\"");
@@ -120,8 +136,10 @@ class FenceMapBrowserTest {
     @Test
     void aHostileMessageIsShownAsTextAndRunsNothing() throws Exception {
         String dom = chromium.dumpDom(url("fs_evil|baseline"));
-        assertThat(dom).contains("data-open=\"fs_evil|baseline|0\"")
-                .contains("&lt;/script&gt;&lt;script&gt;document.documentElement.setAttribute('data-pwned','1')&lt;/script&gt;")
+        assertThat(dom)
+                .contains("data-open=\"fs_evil|baseline|0\"")
+                .contains(
+                        "&lt;/script&gt;&lt;script&gt;document.documentElement.setAttribute('data-pwned','1')&lt;/script&gt;")
                 .doesNotContain("data-pwned=\"1\"");
     }
 

@@ -20,7 +20,8 @@ class FenceMapBuilderTest {
     }
 
     private Map<String, FenceMap.Row> rows() {
-        return map.groups().stream().flatMap(g -> g.rows().stream())
+        return map.groups().stream()
+                .flatMap(g -> g.rows().stream())
                 .collect(Collectors.toMap(FenceMap.Row::capabilityId, Function.identity()));
     }
 
@@ -29,7 +30,10 @@ class FenceMapBuilderTest {
         assertThat(map.stacks()).singleElement().satisfies(s -> {
             assertThat(s.modes()).containsExactly("baseline", "codex-sandbox", "codex-full");
             assertThat(s.records()).isEqualTo(8);
-            assertThat(s.results()).containsEntry("success", 4).containsEntry("denied", 2).containsEntry("error", 1)
+            assertThat(s.results())
+                    .containsEntry("success", 4)
+                    .containsEntry("denied", 2)
+                    .containsEntry("error", 1)
                     .containsEntry("partial", 1);
             assertThat(s.drifted()).isEqualTo(1);
             assertThat(s.expectations()).isEqualTo("expectations/linux-codex-0.169.0.json");
@@ -57,48 +61,85 @@ class FenceMapBuilderTest {
 
     @Test
     void everyCatalogCapabilityIsARowAndTheGapsShow() {
-        List<String> catalogIds = MapFixture.CATALOG.capabilities().stream().map(Capability::id).toList();
-        assertThat(rows().keySet()).containsAll(catalogIds).contains("cap_future_thing").hasSize(catalogIds.size() + 1);
+        List<String> catalogIds =
+                MapFixture.CATALOG.capabilities().stream().map(Capability::id).toList();
+        assertThat(rows().keySet())
+                .containsAll(catalogIds)
+                .contains("cap_future_thing")
+                .hasSize(catalogIds.size() + 1);
         assertThat(cell("cap_kernel_bpf", "baseline").state()).isEqualTo(CellState.UNCOVERED);
         assertThat(rows().get("cap_kernel_bpf").covered()).isFalse();
         assertThat(cell("cap_mach_lookup_system_logger", "codex-full").state()).isEqualTo(CellState.NOT_APPLICABLE);
-        long linuxCaps = MapFixture.CATALOG.capabilities().stream().filter(c -> c.platforms().stream()
-                .anyMatch(p -> p.id().equals("linux"))).count();
-        assertThat(map.stacks().get(0).uncovered()).isEqualTo((int) linuxCaps - 3); // three linux capabilities have records
+        long linuxCaps = MapFixture.CATALOG.capabilities().stream()
+                .filter(c -> c.platforms().stream().anyMatch(p -> p.id().equals("linux")))
+                .count();
+        assertThat(map.stacks().get(0).uncovered())
+                .isEqualTo((int) linuxCaps - 3); // three linux capabilities have records
         assertThat(map.groups()).last().satisfies(g -> {
             assertThat(g.category()).isEqualTo("not in the catalog");
-            assertThat(g.rows()).singleElement().extracting(FenceMap.Row::inCatalog).isEqualTo(false);
+            assertThat(g.rows())
+                    .singleElement()
+                    .extracting(FenceMap.Row::inCatalog)
+                    .isEqualTo(false);
         });
     }
 
     @Test
     void rowsAreGroupedByCategoryThenLayerInCatalogOrder() {
-        List<String> categories = map.groups().stream().map(FenceMap.RowGroup::category).distinct().toList();
+        List<String> categories = map.groups().stream()
+                .map(FenceMap.RowGroup::category)
+                .distinct()
+                .toList();
         List<String> declared = List.copyOf(MapFixture.CATALOG.categories().keySet());
-        assertThat(categories.subList(0, categories.size() - 1)).isEqualTo(declared.stream()
-                .filter(c -> MapFixture.CATALOG.capabilities().stream().anyMatch(x -> x.category().equals(c))).toList());
-        map.groups().forEach(g -> g.rows().forEach(r -> MapFixture.CATALOG.find(r.capabilityId()).ifPresent(c -> {
-            assertThat(c.category()).isEqualTo(g.category());
-            assertThat(c.layer()).isEqualTo(g.layer());
-        })));
+        assertThat(categories.subList(0, categories.size() - 1))
+                .isEqualTo(declared.stream()
+                        .filter(c -> MapFixture.CATALOG.capabilities().stream()
+                                .anyMatch(x -> x.category().equals(c)))
+                        .toList());
+        map.groups()
+                .forEach(g -> g.rows()
+                        .forEach(r -> MapFixture.CATALOG.find(r.capabilityId()).ifPresent(c -> {
+                            assertThat(c.category()).isEqualTo(g.category());
+                            assertThat(c.layer()).isEqualTo(g.layer());
+                        })));
     }
 
     @Test
     void severalStacksGetOneColumnGroupEach() {
-        var other = MapFixture.rec("fs_write_home_scratch", "cap_fs_write_user_home", "codex-sandbox", "success", null, "m");
-        var macos = dev.codexfence.engine.internal.expect.TestRecords.record(dev.codexfence.engine.internal.expect.TestRecords.json("fs_write_home_scratch",
-                "cap_fs_write_user_home", "codex-sandbox", "denied", "EPERM", "m", "macos", "0.169.0", "Darwin 24.1 arm64"));
+        var other = MapFixture.rec(
+                "fs_write_home_scratch", "cap_fs_write_user_home", "codex-sandbox", "success", null, "m");
+        var macos = dev.codexfence.engine.internal.expect.TestRecords.record(
+                dev.codexfence.engine.internal.expect.TestRecords.json(
+                        "fs_write_home_scratch",
+                        "cap_fs_write_user_home",
+                        "codex-sandbox",
+                        "denied",
+                        "EPERM",
+                        "m",
+                        "macos",
+                        "0.169.0",
+                        "Darwin 24.1 arm64"));
         FenceMap two = new FenceMapBuilder(MapFixture.CATALOG, s -> java.util.Optional.empty())
                 .build(List.of("a", "b"), MapFixture.lines(List.of(other, macos)));
         assertThat(two.stacks()).extracting(s -> s.key().platform()).containsExactly("linux", "macos");
-        FenceMap.Row home = two.groups().stream().flatMap(g -> g.rows().stream())
-                .filter(r -> r.capabilityId().equals("cap_fs_write_user_home")).findFirst().orElseThrow();
-        assertThat(home.cells()).extracting(FenceMap.Cell::stack, FenceMap.Cell::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0, CellState.SUCCESS),
-                org.assertj.core.groups.Tuple.tuple(1, CellState.DENIED)); // a record wins over the catalog's "linux only"
-        FenceMap.Row logger = two.groups().stream().flatMap(g -> g.rows().stream())
-                .filter(r -> r.capabilityId().equals("cap_mach_lookup_system_logger")).findFirst().orElseThrow();
-        assertThat(logger.cells()).extracting(FenceMap.Cell::state)
+        FenceMap.Row home = two.groups().stream()
+                .flatMap(g -> g.rows().stream())
+                .filter(r -> r.capabilityId().equals("cap_fs_write_user_home"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(home.cells())
+                .extracting(FenceMap.Cell::stack, FenceMap.Cell::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, CellState.SUCCESS),
+                        org.assertj.core.groups.Tuple.tuple(
+                                1, CellState.DENIED)); // a record wins over the catalog's "linux only"
+        FenceMap.Row logger = two.groups().stream()
+                .flatMap(g -> g.rows().stream())
+                .filter(r -> r.capabilityId().equals("cap_mach_lookup_system_logger"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(logger.cells())
+                .extracting(FenceMap.Cell::state)
                 .containsExactly(CellState.NOT_APPLICABLE, CellState.UNCOVERED);
     }
 }

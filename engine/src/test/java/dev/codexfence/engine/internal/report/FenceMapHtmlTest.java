@@ -15,14 +15,20 @@ class FenceMapHtmlTest {
 
     @Test
     void fetchesNothing() {
-        assertThat(html).doesNotContainPattern("(?i)<link\\b").doesNotContainPattern("(?i)\\bsrc\\s*=")
-                .doesNotContainPattern("(?i)url\\(").doesNotContainPattern("(?i)@import").doesNotContain("http://")
+        assertThat(html)
+                .doesNotContainPattern("(?i)<link\\b")
+                .doesNotContainPattern("(?i)\\bsrc\\s*=")
+                .doesNotContainPattern("(?i)url\\(")
+                .doesNotContainPattern("(?i)@import")
+                .doesNotContain("http://")
                 .doesNotContain("https://");
     }
 
     @Test
     void theEmbeddedRecordsCannotCloseTheirScriptElementAndParseBack() {
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"fence-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile(
+                        "<script type=\"application/json\" id=\"fence-data\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
         assertThat(m.find()).isTrue();
         String block = m.group(1);
         assertThat(block).doesNotContain("</").doesNotContain("<").doesNotContain("&");
@@ -39,10 +45,13 @@ class FenceMapHtmlTest {
 
     @Test
     void cellsCarryTheirResultAsAttributesAndTextIsEscaped() {
-        assertThat(html).contains("<td class=\"cell\" data-capability=\"cap_fs_write_user_home\" data-stack=\"0\""
-                + " data-mode=\"codex-sandbox\" data-result=\"denied\" data-errno=\"EROFS\" data-drift=\"false\""
-                + " data-probes=\"fs_write_home_scratch\" data-records=\"1\" tabindex=\"0\">");
-        assertThat(html).contains("data-mode=\"codex-full\" data-result=\"success\" data-errno=\"\" data-drift=\"true\"");
-        assertThat(FenceMapHtml.esc("<a href=\"x\">'&'</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assertThat(html)
+                .contains("<td class=\"cell\" data-capability=\"cap_fs_write_user_home\" data-stack=\"0\""
+                        + " data-mode=\"codex-sandbox\" data-result=\"denied\" data-errno=\"EROFS\" data-drift=\"false\""
+                        + " data-probes=\"fs_write_home_scratch\" data-records=\"1\" tabindex=\"0\">");
+        assertThat(html)
+                .contains("data-mode=\"codex-full\" data-result=\"success\" data-errno=\"\" data-drift=\"true\"");
+        assertThat(FenceMapHtml.esc("<a href=\"x\">'&'</a>"))
+                .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     }
 }

@@ -3,8 +3,8 @@ package dev.codexfence.engine.internal.report;
 import dev.codexfence.engine.internal.expect.Expectations;
 import dev.codexfence.engine.internal.expect.ExpectedOutcome;
 import dev.codexfence.engine.internal.history.RecordedShards;
-import dev.codexfence.record.RecordLine;
 import dev.codexfence.engine.internal.stack.Release;
+import dev.codexfence.record.RecordLine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,21 +15,30 @@ import java.util.Optional;
  */
 final class HistoryMapFixture {
 
-    static final Expectations EXPECTED_080 = new Expectations("expectations/linux-codex-0.80.0.json",
-            "linux", new Release("0.80.0"), "sandbox-os", Map.of(
-                    "fs_write_home_scratch", Map.of(
+    static final Expectations EXPECTED_080 = new Expectations(
+            "expectations/linux-codex-0.80.0.json",
+            "linux",
+            new Release("0.80.0"),
+            "sandbox-os",
+            Map.of(
+                    "fs_write_home_scratch",
+                    Map.of(
                             "codex-sandbox", ExpectedOutcome.parse("denied EROFS"),
                             "baseline", ExpectedOutcome.parse("success"))));
 
     private HistoryMapFixture() {}
 
     static FenceMapReport report() {
-        return new FenceMapReport(MapFixture.CATALOG,
-                stack -> EXPECTED_080.covers(stack) ? Optional.of(EXPECTED_080) : Optional.empty());
+        return new FenceMapReport(
+                MapFixture.CATALOG, stack -> EXPECTED_080.covers(stack) ? Optional.of(EXPECTED_080) : Optional.empty());
     }
 
     static FenceMap map() {
         List<RecordLine> lines = RecordedShards.lines();
-        return report().map(RecordedShards.files().stream().map(p -> p.getFileName().toString()).toList(), lines);
+        return report().map(
+                        RecordedShards.files().stream()
+                                .map(p -> p.getFileName().toString())
+                                .toList(),
+                        lines);
     }
 }

@@ -6,9 +6,9 @@ import dev.codexfence.engine.internal.expect.Expectations;
 import dev.codexfence.engine.internal.expect.ExpectedOutcome;
 import dev.codexfence.engine.internal.expect.TestRecords;
 import dev.codexfence.engine.internal.ndjson.RecordJson;
+import dev.codexfence.engine.internal.stack.Release;
 import dev.codexfence.record.BoundaryObject;
 import dev.codexfence.record.RecordLine;
-import dev.codexfence.engine.internal.stack.Release;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +22,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class MapFixture {
 
     static final CapabilityCatalog CATALOG = new CatalogLoader().loadBundled();
-    static final String HOSTILE = "</script><script>document.documentElement.setAttribute('data-pwned','1')</script> & \"quotes\"";
+    static final String HOSTILE =
+            "</script><script>document.documentElement.setAttribute('data-pwned','1')</script> & \"quotes\"";
 
-    static final Expectations EXPECTED = new Expectations("expectations/linux-codex-0.169.0.json",
-            "linux", new Release("0.169.0"), "sandbox-profile", Map.of(
-                    "fs_write_home_scratch", Map.of(
+    static final Expectations EXPECTED = new Expectations(
+            "expectations/linux-codex-0.169.0.json",
+            "linux",
+            new Release("0.169.0"),
+            "sandbox-profile",
+            Map.of(
+                    "fs_write_home_scratch",
+                    Map.of(
                             "baseline", ExpectedOutcome.parse("success"),
                             "codex-sandbox", ExpectedOutcome.parse("denied EROFS"),
                             "codex-full", ExpectedOutcome.parse("denied EROFS"))));
@@ -35,12 +41,36 @@ final class MapFixture {
 
     static List<BoundaryObject> records() {
         return List.of(
-                rec("fs_write_home_scratch", "cap_fs_write_user_home", "baseline", "success", null, "wrote under $HOME"),
-                rec("fs_write_home_scratch", "cap_fs_write_user_home", "codex-sandbox", "denied", "EROFS", "write under $HOME refused"),
-                rec("fs_write_home_scratch", "cap_fs_write_user_home", "codex-full", "success", null, "wrote under $HOME"),
+                rec(
+                        "fs_write_home_scratch",
+                        "cap_fs_write_user_home",
+                        "baseline",
+                        "success",
+                        null,
+                        "wrote under $HOME"),
+                rec(
+                        "fs_write_home_scratch",
+                        "cap_fs_write_user_home",
+                        "codex-sandbox",
+                        "denied",
+                        "EROFS",
+                        "write under $HOME refused"),
+                rec(
+                        "fs_write_home_scratch",
+                        "cap_fs_write_user_home",
+                        "codex-full",
+                        "success",
+                        null,
+                        "wrote under $HOME"),
                 rec("fs_read_workspace_file", "cap_fs_read_workspace_tree", "baseline", "success", null, "read"),
                 rec("fs_read_workspace_file", "cap_fs_read_workspace_tree", "codex-sandbox", "success", null, "read"),
-                rec("fs_list_workspace_tree", "cap_fs_read_workspace_tree", "codex-sandbox", "denied", "EPERM", "listing refused"),
+                rec(
+                        "fs_list_workspace_tree",
+                        "cap_fs_read_workspace_tree",
+                        "codex-sandbox",
+                        "denied",
+                        "EPERM",
+                        "listing refused"),
                 rec("fs_evil", "cap_fs_read_system_roots", "baseline", "error", "ENOENT", HOSTILE),
                 rec("zz_future", "cap_future_thing", "codex-full", "partial", null, "half"));
     }

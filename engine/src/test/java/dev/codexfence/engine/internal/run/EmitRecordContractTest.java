@@ -45,40 +45,184 @@ class EmitRecordContractTest {
         Files.writeString(tmp.resolve("stdout.txt"), "line one\nline two\n");
     }
 
-    private static final List<String> REQUIRED = List.of("--probe-name", "fs_probe", "--primary-capability-id",
-            "cap_fs_write_workspace_tree", "--command", "touch x", "--category", "fs", "--verb", "write", "--target", "x");
+    private static final List<String> REQUIRED = List.of(
+            "--probe-name",
+            "fs_probe",
+            "--primary-capability-id",
+            "cap_fs_write_workspace_tree",
+            "--command",
+            "touch x",
+            "--category",
+            "fs",
+            "--verb",
+            "write",
+            "--target",
+            "x");
 
     static Stream<Arguments> combinations() {
         return Stream.of(
-                Arguments.of("minimal success", List.of("--status", "success"), Map.of("/result/observed_result", "success")),
-                Arguments.of("denied with errno and exit code", List.of("--status", "denied", "--errno", "EROFS",
-                        "--raw-exit-code", "1", "--message", "read-only"), Map.of("/result/errno", "EROFS", "/result/raw_exit_code", "1")),
-                Arguments.of("empty values mean null", List.of("--status", "error", "--errno", "", "--message", "",
-                        "--raw-exit-code", "", "--error-detail", ""), Map.of("/result/errno", "null", "/result/message", "null")),
-                Arguments.of("probe-id alias, version, secondaries", List.of("--status", "partial", "--probe-version", "7",
-                        "--secondary-capability-id", "cap_fs_read_workspace_tree", "--secondary-capability-id", "cap_fs_read_workspace_tree"),
+                Arguments.of(
+                        "minimal success",
+                        List.of("--status", "success"),
+                        Map.of("/result/observed_result", "success")),
+                Arguments.of(
+                        "denied with errno and exit code",
+                        List.of(
+                                "--status",
+                                "denied",
+                                "--errno",
+                                "EROFS",
+                                "--raw-exit-code",
+                                "1",
+                                "--message",
+                                "read-only"),
+                        Map.of("/result/errno", "EROFS", "/result/raw_exit_code", "1")),
+                Arguments.of(
+                        "empty values mean null",
+                        List.of(
+                                "--status",
+                                "error",
+                                "--errno",
+                                "",
+                                "--message",
+                                "",
+                                "--raw-exit-code",
+                                "",
+                                "--error-detail",
+                                ""),
+                        Map.of("/result/errno", "null", "/result/message", "null")),
+                Arguments.of(
+                        "probe-id alias, version, secondaries",
+                        List.of(
+                                "--status",
+                                "partial",
+                                "--probe-version",
+                                "7",
+                                "--secondary-capability-id",
+                                "cap_fs_read_workspace_tree",
+                                "--secondary-capability-id",
+                                "cap_fs_read_workspace_tree"),
                         Map.of("/probe/version", "7", "/capability_context/secondary/0/layer", "os_sandbox")),
-                Arguments.of("payload strings and files", List.of("--status", "success", "--payload-stdout-file",
-                        tmp.resolve("stdout.txt").toString(), "--payload-stderr", "oops\tthere"),
-                        Map.of("/payload/stdout_snippet", "line one\nline two\n", "/payload/stderr_snippet", "oops\tthere")),
-                Arguments.of("payload file as base", List.of("--status", "success", "--payload-file", tmp.resolve("payload.json").toString(),
-                        "--payload-raw-field", "g", "2", "--payload-raw", "{\"f\":0,\"h\":0}"), Map.of("/payload/raw/h", "0", "/payload/stderr_snippet", "null", "/payload/stdout_snippet", "from file", "/payload/raw/f", "0", "/payload/raw/g", "2")),
-                Arguments.of("raw JSON forms", List.of("--status", "success", "--payload-raw", "{\"a\":true}",
-                        "--payload-raw-field-json", "b", "[1,2]", "--payload-raw-list", "c", "x,y", "--payload-raw-null", "d"),
-                        Map.of("/payload/raw/a", "true", "/payload/raw/b/1", "2", "/payload/raw/c/1", "y", "/payload/raw/d", "null")),
-                Arguments.of("raw from file", List.of("--status", "success", "--payload-raw-file", tmp.resolve("raw.json").toString()),
+                Arguments.of(
+                        "payload strings and files",
+                        List.of(
+                                "--status",
+                                "success",
+                                "--payload-stdout-file",
+                                tmp.resolve("stdout.txt").toString(),
+                                "--payload-stderr",
+                                "oops\tthere"),
+                        Map.of(
+                                "/payload/stdout_snippet",
+                                "line one\nline two\n",
+                                "/payload/stderr_snippet",
+                                "oops\tthere")),
+                Arguments.of(
+                        "payload file as base",
+                        List.of(
+                                "--status",
+                                "success",
+                                "--payload-file",
+                                tmp.resolve("payload.json").toString(),
+                                "--payload-raw-field",
+                                "g",
+                                "2",
+                                "--payload-raw",
+                                "{\"f\":0,\"h\":0}"),
+                        Map.of(
+                                "/payload/raw/h",
+                                "0",
+                                "/payload/stderr_snippet",
+                                "null",
+                                "/payload/stdout_snippet",
+                                "from file",
+                                "/payload/raw/f",
+                                "0",
+                                "/payload/raw/g",
+                                "2")),
+                Arguments.of(
+                        "raw JSON forms",
+                        List.of(
+                                "--status",
+                                "success",
+                                "--payload-raw",
+                                "{\"a\":true}",
+                                "--payload-raw-field-json",
+                                "b",
+                                "[1,2]",
+                                "--payload-raw-list",
+                                "c",
+                                "x,y",
+                                "--payload-raw-null",
+                                "d"),
+                        Map.of(
+                                "/payload/raw/a",
+                                "true",
+                                "/payload/raw/b/1",
+                                "2",
+                                "/payload/raw/c/1",
+                                "y",
+                                "/payload/raw/d",
+                                "null")),
+                Arguments.of(
+                        "raw from file",
+                        List.of(
+                                "--status",
+                                "success",
+                                "--payload-raw-file",
+                                tmp.resolve("raw.json").toString()),
                         Map.of("/payload/raw/nested/a/0", "1")),
-                Arguments.of("operation args forms", List.of("--status", "success", "--operation-args-file", tmp.resolve("args.json").toString(),
-                        "--operation-arg", "path", "/tmp/x", "--operation-arg-json", "n", "3", "--operation-arg-list", "l", "a,b",
-                        "--operation-arg-null", "z"),
-                        Map.of("/operation/args/mode", "0644", "/operation/args/path", "/tmp/x", "/operation/args/n", "3",
-                                "/operation/args/l/0", "a", "/operation/args/z", "null")),
-                Arguments.of("inline operation args", List.of("--status", "success", "--operation-args", "{\"k\":\"v\"}"),
+                Arguments.of(
+                        "operation args forms",
+                        List.of(
+                                "--status",
+                                "success",
+                                "--operation-args-file",
+                                tmp.resolve("args.json").toString(),
+                                "--operation-arg",
+                                "path",
+                                "/tmp/x",
+                                "--operation-arg-json",
+                                "n",
+                                "3",
+                                "--operation-arg-list",
+                                "l",
+                                "a,b",
+                                "--operation-arg-null",
+                                "z"),
+                        Map.of(
+                                "/operation/args/mode",
+                                "0644",
+                                "/operation/args/path",
+                                "/tmp/x",
+                                "/operation/args/n",
+                                "3",
+                                "/operation/args/l/0",
+                                "a",
+                                "/operation/args/z",
+                                "null")),
+                Arguments.of(
+                        "inline operation args",
+                        List.of("--status", "success", "--operation-args", "{\"k\":\"v\"}"),
                         Map.of("/operation/args/k", "v")),
-                Arguments.of("hostile strings", List.of("--status", "error", "--message", "q\"b\\n\nc\u0001\u001f end",
-                        "--payload-raw-field", "ctl", "\u0007\u0008\u000c\r"),
-                        Map.of("/result/message", "q\"b\\n\nc\u0001\u001f end", "/payload/raw/ctl", "\u0007\u0008\u000c\r")),
-                Arguments.of("long snippet is capped", List.of("--status", "success", "--payload-stdout", "x".repeat(5000)),
+                Arguments.of(
+                        "hostile strings",
+                        List.of(
+                                "--status",
+                                "error",
+                                "--message",
+                                "q\"b\\n\nc\u0001\u001f end",
+                                "--payload-raw-field",
+                                "ctl",
+                                "\u0007\u0008\u000c\r"),
+                        Map.of(
+                                "/result/message",
+                                "q\"b\\n\nc\u0001\u001f end",
+                                "/payload/raw/ctl",
+                                "\u0007\u0008\u000c\r")),
+                Arguments.of(
+                        "long snippet is capped",
+                        List.of("--status", "success", "--payload-stdout", "x".repeat(5000)),
                         Map.of("/payload/stdout_snippet", "x".repeat(RecordAssembler.SNIPPET_LIMIT))));
     }
 
@@ -98,10 +242,16 @@ class EmitRecordContractTest {
         assertThat(p.waitFor()).as("emit-record exit; stderr: %s", err).isZero();
 
         ObjectNode stack = FenceJson.MAPPER.createObjectNode();
-        stack.putNull("codex_cli_version").putNull("codex_profile").putNull("sandbox_mode").put("os", "Linux")
-                .put("platform", "linux").put("uid", 0).put("is_root", true).putNull("sandbox_interface");
-        RecordLine record = ASSEMBLER.assemble(out, new RecordAssembler.Expectation("fs_probe", "baseline",
-                RecordJson.stack(stack)));
+        stack.putNull("codex_cli_version")
+                .putNull("codex_profile")
+                .putNull("sandbox_mode")
+                .put("os", "Linux")
+                .put("platform", "linux")
+                .put("uid", 0)
+                .put("is_root", true)
+                .putNull("sandbox_interface");
+        RecordLine record = ASSEMBLER.assemble(
+                out, new RecordAssembler.Expectation("fs_probe", "baseline", RecordJson.stack(stack)));
         ObjectNode json = RecordJson.tree(record);
         expected.forEach((pointer, value) -> {
             var node = json.at(pointer);

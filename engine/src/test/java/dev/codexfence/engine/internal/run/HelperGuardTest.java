@@ -39,7 +39,8 @@ class HelperGuardTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(bin.resolve(e.getKey()))))
                     .isEqualTo("r-x------");
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(bin))).isEqualTo("r-x------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(bin)))
+                .isEqualTo("r-x------");
         try (var s = Files.list(bin)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
                     .isEqualTo(RuntimeLayout.HELPERS.stream().sorted().toList());
@@ -66,9 +67,12 @@ class HelperGuardTest {
         Files.write(emit, bytes);
         Files.setPosixFilePermissions(emit, HelperGuard.FILE_MODE);
         Files.setPosixFilePermissions(bin, HelperGuard.DIR_MODE);
-        assertThat(check()).singleElement().satisfies(f -> assertThat(f.what())
-                .startsWith("the helpers in FENCE_BIN (" + bin + ") were changed: emit-record (content: SHA-256 ")
-                .endsWith("; restored from the harness's in-memory copy"));
+        assertThat(check())
+                .singleElement()
+                .satisfies(f -> assertThat(f.what())
+                        .startsWith(
+                                "the helpers in FENCE_BIN (" + bin + ") were changed: emit-record (content: SHA-256 ")
+                        .endsWith("; restored from the harness's in-memory copy"));
         assertRestored();
     }
 
@@ -76,11 +80,16 @@ class HelperGuardTest {
     void aWrapperRenamedOverAHelperAndAnAddedEntryAreFoundAndRestored() throws IOException {
         Files.setPosixFilePermissions(bin, PrivateFolder.OWNER_ONLY);
         Files.copy(bin.resolve("emit-record"), bin.resolve(".real"));
-        Path wrapper = Files.writeString(tmp.resolve("wrapper"), "#!/bin/sh\nexec \"$(dirname \"$0\")/.real\" \"$@\"\n",
-                StandardCharsets.UTF_8);
+        Path wrapper = Files.writeString(
+                tmp.resolve("wrapper"), "#!/bin/sh\nexec \"$(dirname \"$0\")/.real\" \"$@\"\n", StandardCharsets.UTF_8);
         Files.move(wrapper, bin.resolve("emit-record"), StandardCopyOption.REPLACE_EXISTING);
-        assertThat(check()).singleElement().satisfies(f -> assertThat(f.what()).contains("the folder's mode (rwx------)",
-                "an added entry .real", "emit-record (mode rw-r--r--, content: "));
+        assertThat(check())
+                .singleElement()
+                .satisfies(f -> assertThat(f.what())
+                        .contains(
+                                "the folder's mode (rwx------)",
+                                "an added entry .real",
+                                "emit-record (mode rw-r--r--, content: "));
         assertRestored();
     }
 
@@ -91,8 +100,10 @@ class HelperGuardTest {
         Files.delete(bin.resolve("json-extract"));
         Files.createSymbolicLink(bin.resolve("json-extract"), elsewhere);
         Files.delete(bin.resolve("portable-path"));
-        assertThat(check()).singleElement().satisfies(f -> assertThat(f.what())
-                .contains("json-extract (now a symlink)", "portable-path (removed)"));
+        assertThat(check())
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.what()).contains("json-extract (now a symlink)", "portable-path (removed)"));
         assertRestored();
         assertThat(Files.readString(elsewhere)).isEqualTo("#!/bin/sh\n");
 
@@ -101,8 +112,9 @@ class HelperGuardTest {
         RuntimeLayout.extract(lookAlike);
         TreeDeletion.delete(bin);
         Files.createSymbolicLink(bin, lookAlike);
-        assertThat(check()).singleElement().satisfies(f -> assertThat(f.what())
-                .contains("the folder itself was replaced by a symlink"));
+        assertThat(check())
+                .singleElement()
+                .satisfies(f -> assertThat(f.what()).contains("the folder itself was replaced by a symlink"));
         assertRestored();
         assertThat(lookAlike.resolve("emit-record")).exists();
     }
@@ -117,8 +129,11 @@ class HelperGuardTest {
         Files.write(emit, "#!/bin/sh\necho forged\n".getBytes(StandardCharsets.UTF_8));
         Files.write(emit, original);
         Files.setPosixFilePermissions(emit, HelperGuard.FILE_MODE);
-        assertThat(check()).singleElement().satisfies(f -> assertThat(f.what()).contains("emit-record (rewritten: its content"
-                + " and mode are right again, but its inode or change time moved)"));
+        assertThat(check())
+                .singleElement()
+                .satisfies(f -> assertThat(f.what())
+                        .contains("emit-record (rewritten: its content"
+                                + " and mode are right again, but its inode or change time moved)"));
         assertRestored();
         assertThat(check()).isEmpty();
 
@@ -128,8 +143,10 @@ class HelperGuardTest {
         Files.writeString(bin.resolve("x"), "x");
         Files.delete(bin.resolve("x"));
         Files.setPosixFilePermissions(bin, HelperGuard.DIR_MODE);
-        assertThat(check()).singleElement().satisfies(f -> assertThat(f.what()).contains("the folder itself (changed and"
-                + " changed back: its change time moved)"));
+        assertThat(check())
+                .singleElement()
+                .satisfies(f -> assertThat(f.what())
+                        .contains("the folder itself (changed and" + " changed back: its change time moved)"));
         assertThat(check()).isEmpty();
     }
 
@@ -137,7 +154,9 @@ class HelperGuardTest {
     void theChangeIsDatedFromTheLastIntactCheck() throws IOException {
         assertThat(guard.check(7)).isEmpty();
         Files.setPosixFilePermissions(bin, PrivateFolder.OWNER_ONLY);
-        assertThat(guard.check(9)).singleElement().satisfies(f -> assertThat(f.intactAt()).isEqualTo(7));
+        assertThat(guard.check(9))
+                .singleElement()
+                .satisfies(f -> assertThat(f.intactAt()).isEqualTo(7));
         assertThat(guard.check(11)).isEmpty();
     }
 }

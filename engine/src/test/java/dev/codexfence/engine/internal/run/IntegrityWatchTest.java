@@ -52,8 +52,8 @@ class IntegrityWatchTest {
         watch.end(watch.begin("a [baseline]"));
         IntegrityWatch.Ticket b = watch.begin("b [baseline]");
         flag.changed = true; // b changes it
-        assertThat(watch.end(b)).containsExactly(
-                "harness integrity: the flag was changed; made by the probe run b [baseline]");
+        assertThat(watch.end(b))
+                .containsExactly("harness integrity: the flag was changed; made by the probe run b [baseline]");
         assertThat(watch.end(watch.begin("c [baseline]"))).isEmpty();
         assertThat(watch.unattributed()).isEmpty();
     }
@@ -67,8 +67,9 @@ class IntegrityWatchTest {
         IntegrityWatch.Ticket c = watch.begin("c [baseline]"); // starts after the repair: not blamed
         List<String> bEnd = watch.end(b);
         List<String> cEnd = watch.end(c);
-        String message = "harness integrity: the flag was changed; made by one of the probe runs a [baseline], b [baseline]"
-                + " (they ran at the same time)";
+        String message =
+                "harness integrity: the flag was changed; made by one of the probe runs a [baseline], b [baseline]"
+                        + " (they ran at the same time)";
         assertThat(aEnd).containsExactly(message);
         assertThat(bEnd).containsExactly(message);
         assertThat(cEnd).isEmpty();
@@ -88,8 +89,11 @@ class IntegrityWatchTest {
         watch.end(watch.begin("a [baseline]"));
         flag.changed = true; // nothing runs
         assertThat(watch.end(watch.begin("b [baseline]"))).isEmpty();
-        assertThat(watch.unattributed()).singleElement().asString()
-                .startsWith("harness integrity: the flag was changed; no probe run was running since it was last found intact");
+        assertThat(watch.unattributed())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "harness integrity: the flag was changed; no probe run was running since it was last found intact");
     }
 
     @Test
@@ -99,9 +103,12 @@ class IntegrityWatchTest {
         watch.end(a);
         // reported later, by an object last found intact before a ran (a ready workspace handed out, say)
         watch.report(new IntegrityWatch.Finding("a ready workspace was changed", intact));
-        assertThat(watch.unattributed()).singleElement().asString()
-                .isEqualTo("harness integrity: a ready workspace was changed; made by the probe run a [baseline] — found"
-                        + " after a [baseline] had finished, so its result stands; distrust it");
+        assertThat(watch.unattributed())
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        "harness integrity: a ready workspace was changed; made by the probe run a [baseline] — found"
+                                + " after a [baseline] had finished, so its result stands; distrust it");
         assertThat(watch.anyRunBetween(intact, watch.now())).isTrue();
         assertThat(watch.anyRunBetween(flag.intactAt, watch.now())).isFalse();
     }

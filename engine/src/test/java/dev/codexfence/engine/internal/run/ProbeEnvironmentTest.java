@@ -25,15 +25,19 @@ class ProbeEnvironmentTest {
 
         Map<String, String> passed = ProbeEnvironment.allowListed(host);
 
-        assertThat(passed.keySet()).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.concat(ProbeEnvironment.NAMES.stream(), java.util.stream.Stream.of("LC_ALL")).toList());
-        assertThat(Redactor.knownSecrets()).contains("peTestKey-9Zq2", "Vb8Nm3Qw6Er1Ty4Ui7Op")
+        assertThat(passed.keySet())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                                ProbeEnvironment.NAMES.stream(), java.util.stream.Stream.of("LC_ALL"))
+                        .toList());
+        assertThat(Redactor.knownSecrets())
+                .contains("peTestKey-9Zq2", "Vb8Nm3Qw6Er1Ty4Ui7Op")
                 .doesNotContain("/pe-test/evil.sh", "/pe-test/path", "C.UTF-8");
     }
 
     @Test
     void additionsPassAsConfiguredAndSecretNamedOnesBecomeKnown() {
-        Map<String, String> configured = Map.of("HOME", "/pe-test/fake-home", "PE_TEST_GITHUB_TOKEN", "ghp_peTestAdded");
+        Map<String, String> configured =
+                Map.of("HOME", "/pe-test/fake-home", "PE_TEST_GITHUB_TOKEN", "ghp_peTestAdded");
         assertThat(ProbeEnvironment.additions(configured)).isEqualTo(configured);
         assertThat(Redactor.knownSecrets()).contains("ghp_peTestAdded").doesNotContain("/pe-test/fake-home");
     }

@@ -37,8 +37,10 @@ class ProbeToolsTest {
     private Path python3(Path dir, String answer) throws IOException {
         Files.createDirectories(dir);
         Path py = dir.resolve("python3");
-        Files.writeString(py, "#!/bin/sh\nprintf '%s|%s|%s\\n' \"$(pwd)\" \"${PYENV_VERSION:-}\" \"$*\" >> '"
-                + tmp.resolve("calls.log") + "'\nprintf '%s\\n' '" + answer + "'\n");
+        Files.writeString(
+                py,
+                "#!/bin/sh\nprintf '%s|%s|%s\\n' \"$(pwd)\" \"${PYENV_VERSION:-}\" \"$*\" >> '"
+                        + tmp.resolve("calls.log") + "'\nprintf '%s\\n' '" + answer + "'\n");
         executable(py);
         return py;
     }
@@ -52,7 +54,9 @@ class ProbeToolsTest {
 
     /** What the probes after the first get: the first call only starts the resolution. */
     private static Map<String, String> resolved(ProbeTools tools, Map<String, String> env) {
-        assertThat(tools.environment(env)).as("the first probe run does not wait").isEmpty();
+        assertThat(tools.environment(env))
+                .as("the first probe run does not wait")
+                .isEmpty();
         return tools.environment(env);
     }
 
@@ -67,7 +71,13 @@ class ProbeToolsTest {
 
     private static Map<String, String> env(Path... path) {
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PATH", String.join(":", java.util.Arrays.stream(path).map(Path::toString).toList()) + ":/usr/bin:/bin");
+        env.put(
+                "PATH",
+                String.join(
+                                ":",
+                                java.util.Arrays.stream(path)
+                                        .map(Path::toString)
+                                        .toList()) + ":/usr/bin:/bin");
         env.put("PYENV_VERSION", "3.12.1");
         return env;
     }
@@ -116,10 +126,16 @@ class ProbeToolsTest {
     @Test
     void anAnswerThatIsNotOneExecutableAbsolutePathIsIgnored() throws IOException {
         Path real = interpreter();
-        for (String answer : List.of("", "python3", real + "\n" + real, tmp.resolve("missing/python3").toString(),
+        for (String answer : List.of(
+                "",
+                "python3",
+                real + "\n" + real,
+                tmp.resolve("missing/python3").toString(),
                 tmp.toString())) {
             python3(tmp.resolve("shims"), answer);
-            assertThat(resolved(tools(), env(tmp.resolve("shims")))).as("answer %s", answer).isEmpty();
+            assertThat(resolved(tools(), env(tmp.resolve("shims"))))
+                    .as("answer %s", answer)
+                    .isEmpty();
         }
         assertThat(calls()).hasSize(5);
     }
@@ -157,8 +173,8 @@ class ProbeToolsTest {
     }
 
     private String run(Map<String, String> env, String... argv) throws IOException {
-        ProcessRunner.Outcome o = runner.run(new ProcessRunner.Spec(List.of(argv), tmp, env, Duration.ofSeconds(60),
-                1 << 16, 1 << 16, () -> false));
+        ProcessRunner.Outcome o = runner.run(
+                new ProcessRunner.Spec(List.of(argv), tmp, env, Duration.ofSeconds(60), 1 << 16, 1 << 16, () -> false));
         assertThat(o.exitCode()).as(new String(o.stderr(), UTF_8)).isZero();
         return new String(o.stdout(), UTF_8).strip();
     }

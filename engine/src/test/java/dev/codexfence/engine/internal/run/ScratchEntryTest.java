@@ -49,7 +49,8 @@ class ScratchEntryTest {
 
     /** A mark taken now, before the entries a test makes afterwards. */
     private FileTime markNow() throws IOException {
-        return HostEffects.watch(ID, ws, Map.of("HOME", home.toString()), null, -1).mark();
+        return HostEffects.watch(ID, ws, Map.of("HOME", home.toString()), null, -1)
+                .mark();
     }
 
     private static Path write(Path p, String text) throws IOException {
@@ -59,7 +60,8 @@ class ScratchEntryTest {
 
     @Test
     void aRelativePathIsRefused() {
-        assertThatThrownBy(() -> place("../../..")).isInstanceOf(ContractViolation.class)
+        assertThatThrownBy(() -> place("../../.."))
+                .isInstanceOf(ContractViolation.class)
                 .hasMessageContaining("is not an absolute path");
         assertThatThrownBy(() -> place(NAME)).hasMessageContaining("is not an absolute path");
     }
@@ -75,16 +77,21 @@ class ScratchEntryTest {
 
     @Test
     void theNameMustStartWithTheProbesPrefixNotMerelyContainTheId() {
-        assertThatThrownBy(() -> place(home + "/.ssh")).hasMessageContaining("does not start with \".codex-fence-fx_probe-\"");
+        assertThatThrownBy(() -> place(home + "/.ssh"))
+                .hasMessageContaining("does not start with \".codex-fence-fx_probe-\"");
         assertThatThrownBy(() -> place(home + "/victim-" + ID + ".txt")).hasMessageContaining("does not start with");
-        assertThatThrownBy(() -> place(home + "/.codex-fence-other_probe-1")).hasMessageContaining("does not start with");
+        assertThatThrownBy(() -> place(home + "/.codex-fence-other_probe-1"))
+                .hasMessageContaining("does not start with");
         assertThatThrownBy(() -> place(home.toString())).hasMessageContaining("does not start with");
     }
 
     @Test
     void theFolderMustBeARootOrBelowTheWorkspace() throws ContractViolation {
-        assertThatThrownBy(() -> place(victims + "/" + NAME)).hasMessageContaining("which is not a scratch root")
-                .hasMessageContaining("$HOME").hasMessageContaining("/tmp").hasMessageContaining("/usr/local");
+        assertThatThrownBy(() -> place(victims + "/" + NAME))
+                .hasMessageContaining("which is not a scratch root")
+                .hasMessageContaining("$HOME")
+                .hasMessageContaining("/tmp")
+                .hasMessageContaining("/usr/local");
         assertThatThrownBy(() -> place(home + "/sub/" + NAME)).hasMessageContaining("which is not a scratch root");
         assertThat(place(home + "/" + NAME).root().label()).isEqualTo("$HOME");
         assertThat(place("/tmp/" + NAME).root().label()).isEqualTo("/tmp");
@@ -124,7 +131,8 @@ class ScratchEntryTest {
         Path folder = Files.createDirectories(home.resolve(NAME));
         Path inside = write(folder.resolve("keep.txt"), "keep");
         assertThatThrownBy(() -> ScratchEntry.checkAndRemove(place(folder.toString()), mark))
-                .isInstanceOf(ContractViolation.class).hasMessageContaining("is a folder");
+                .isInstanceOf(ContractViolation.class)
+                .hasMessageContaining("is a folder");
         assertThat(inside).hasContent("keep");
     }
 
@@ -145,7 +153,8 @@ class ScratchEntryTest {
         Path victim = write(victims.resolve(NAME), "victim");
         Files.createSymbolicLink(ws.resolve("sub"), victims);
         assertThatThrownBy(() -> ScratchEntry.checkAndRemove(place(ws + "/sub/" + NAME), mark))
-                .hasMessageContaining("goes through the symlink " + ws.toRealPath().resolve("sub"));
+                .hasMessageContaining(
+                        "goes through the symlink " + ws.toRealPath().resolve("sub"));
         assertThat(victim).hasContent("victim");
     }
 
@@ -157,7 +166,8 @@ class ScratchEntryTest {
         Files.move(home, tmp.resolve("home-moved"));
         Files.createSymbolicLink(home, victims);
         assertThatThrownBy(() -> ScratchEntry.checkAndRemove(roots.place(home + "/" + NAME, ID), mark))
-                .hasMessageContaining("the scratch root $HOME").hasMessageContaining("was replaced during the run");
+                .hasMessageContaining("the scratch root $HOME")
+                .hasMessageContaining("was replaced during the run");
         assertThat(victim).hasContent("victim");
     }
 
@@ -183,7 +193,8 @@ class ScratchEntryTest {
         Path fileInSrc = write(ws.resolve("src/deeper/" + NAME), "x");
         assertThat(ScratchEntry.checkAndRemove(place(file.toString()), mark)).isEqualTo(ScratchEntry.Verdict.PRESENT);
         assertThat(top).doesNotExist();
-        assertThat(ScratchEntry.checkAndRemove(place(fileInSrc.toString()), mark)).isEqualTo(ScratchEntry.Verdict.PRESENT);
+        assertThat(ScratchEntry.checkAndRemove(place(fileInSrc.toString()), mark))
+                .isEqualTo(ScratchEntry.Verdict.PRESENT);
         assertThat(ws.resolve("src/deeper")).doesNotExist();
         assertThat(keep).hasContent("keep");
         assertThat(ws).isDirectory();
@@ -192,9 +203,11 @@ class ScratchEntryTest {
     @Test
     void aMissingFolderBelowTheWorkspaceMeansAbsent() throws Exception {
         FileTime mark = markNow();
-        assertThat(ScratchEntry.checkAndRemove(place(ws + "/.codex/" + NAME), mark)).isEqualTo(ScratchEntry.Verdict.ABSENT);
+        assertThat(ScratchEntry.checkAndRemove(place(ws + "/.codex/" + NAME), mark))
+                .isEqualTo(ScratchEntry.Verdict.ABSENT);
         write(ws.resolve("plain"), "a file where a folder would be");
-        assertThat(ScratchEntry.checkAndRemove(place(ws + "/plain/" + NAME), mark)).isEqualTo(ScratchEntry.Verdict.ABSENT);
+        assertThat(ScratchEntry.checkAndRemove(place(ws + "/plain/" + NAME), mark))
+                .isEqualTo(ScratchEntry.Verdict.ABSENT);
     }
 
     @Test

@@ -42,9 +42,10 @@ class ScratchRootTest {
     @Test
     void aRootInASandboxWritableTempFolderIsRefusedNamingTheKey() throws IOException {
         assertThatThrownBy(() -> ScratchRoot.prepare(Path.of("/tmp/codex-fence-x"), Map.of(), Map.of()))
-                .hasMessage("scratch root (codex-fence.scratch.dir) /tmp/codex-fence-x lies in /tmp (/tmp), which codex's"
-                        + " workspace profile lets sandboxed probes write; set codex-fence.scratch.dir to a folder outside"
-                        + " /tmp, $TMPDIR and java.io.tmpdir (default: " + CodexFenceCache.folder() + ")");
+                .hasMessage(
+                        "scratch root (codex-fence.scratch.dir) /tmp/codex-fence-x lies in /tmp (/tmp), which codex's"
+                                + " workspace profile lets sandboxed probes write; set codex-fence.scratch.dir to a folder outside"
+                                + " /tmp, $TMPDIR and java.io.tmpdir (default: " + CodexFenceCache.folder() + ")");
         Path base = base();
         assertThatThrownBy(() -> ScratchRoot.prepare(base.resolve("x"), Map.of("TMPDIR", base.toString()), Map.of()))
                 .hasMessageContaining("lies in $TMPDIR (" + base + ")");
@@ -71,8 +72,9 @@ class ScratchRootTest {
         Path open = base();
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxr-x"));
         assertThatThrownBy(() -> ScratchRoot.prepare(open, Map.of(), Map.of()))
-                .hasMessage("scratch root (codex-fence.scratch.dir) " + open + " is writable by its group (mode rwxrwxr-x);"
-                        + " codex-fence writes only into folders no other user can write: choose another or chmod go-w it");
+                .hasMessage(
+                        "scratch root (codex-fence.scratch.dir) " + open + " is writable by its group (mode rwxrwxr-x);"
+                                + " codex-fence writes only into folders no other user can write: choose another or chmod go-w it");
         Path deep = base().resolve("a".repeat(80));
         assertThatThrownBy(() -> ScratchRoot.prepare(deep, Map.of(), Map.of()))
                 .hasMessageContaining("bytes long; the run's AF_UNIX sockets lie below it")
@@ -82,13 +84,16 @@ class ScratchRootTest {
     @Test
     void aMissingRootIsMadePrivateAndEachRunGetsAPrivateFolderWithAShortRandomName() throws IOException {
         Path root = ScratchRoot.prepare(base().resolve("new/root"), Map.of(), Map.of());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.getParent())))
+                .isEqualTo("rwx------");
         Path a = ScratchRoot.newRunFolder(root);
         Path b = ScratchRoot.newRunFolder(root);
         assertThat(a.getFileName().toString()).matches("[a-z0-9]{6}");
         assertThat(a).isNotEqualTo(b);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a)))
+                .isEqualTo("rwx------");
     }
 
     /**

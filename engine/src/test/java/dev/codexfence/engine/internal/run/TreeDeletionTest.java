@@ -55,7 +55,8 @@ class TreeDeletionTest {
      */
     @Test
     void chmod000FoldersAreRemovedByANormalUser() throws Exception {
-        assumeTrue(Owner.currentUid() == 0, "this process is a normal user already: chmod000FoldersAreRemoved covers it");
+        assumeTrue(
+                Owner.currentUid() == 0, "this process is a normal user already: chmod000FoldersAreRemoved covers it");
         Path setpriv = Path.of("/usr/bin/setpriv");
         assumeTrue(Files.isExecutable(setpriv), "no setpriv to run as user nobody");
         Path classes = Path.of("target/classes").toAbsolutePath();
@@ -63,13 +64,22 @@ class TreeDeletionTest {
         Path shared = Files.createDirectories(tmp.resolve("shared"));
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Process p = new ProcessBuilder(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classes + ":" + testClasses,
-                TreeDeletionAsUser.class.getName(), shared.resolve("tree").toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        setpriv.toString(),
+                        "--reuid=65534",
+                        "--regid=65534",
+                        "--clear-groups",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classes + ":" + testClasses,
+                        TreeDeletionAsUser.class.getName(),
+                        shared.resolve("tree").toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
-        assumeTrue(!out.contains("Could not find or load main class") && !out.contains("AccessDenied"),
+        assumeTrue(
+                !out.contains("Could not find or load main class") && !out.contains("AccessDenied"),
                 "user nobody cannot read this build's classes: " + out);
         assertThat(exit).as(out).isZero();
         assertThat(out).contains("made a tree with chmod 000 folders as uid 65534", "left: []");
@@ -80,14 +90,16 @@ class TreeDeletionTest {
     void anImmutableFileIsReportedNotDroppedSilently() throws Exception {
         Path tree = Files.createDirectories(tmp.resolve("tree/sub"));
         Path locked = Files.writeString(tree.resolve("immutable"), "x");
-        Process chattr = new ProcessBuilder("chattr", "+i", locked.toString()).redirectErrorStream(true).start();
+        Process chattr = new ProcessBuilder("chattr", "+i", locked.toString())
+                .redirectErrorStream(true)
+                .start();
         String why = new String(chattr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(chattr.waitFor() == 0, "chattr +i does not work here (needs root and ext4 or the like): " + why);
         try {
             List<TreeDeletion.Failure> left = TreeDeletion.delete(tmp.resolve("tree"));
             assertThat(left).containsExactly(new TreeDeletion.Failure(locked, "Operation not permitted"));
-            assertThat(TreeDeletion.describe(left)).isEqualTo("1 path(s) could not be removed: " + locked
-                    + " (Operation not permitted)");
+            assertThat(TreeDeletion.describe(left))
+                    .isEqualTo("1 path(s) could not be removed: " + locked + " (Operation not permitted)");
         } finally {
             new ProcessBuilder("chattr", "-i", locked.toString()).start().waitFor();
         }

@@ -64,9 +64,12 @@ class WorkspacesTest {
         Files.writeString(ready.resolve("planted"), "x");
         Files.writeString(ready.resolve("README.md"), "changed");
         List<String> incidents = watch.end(run);
-        assertThat(incidents).singleElement().asString().isEqualTo("harness integrity: a ready workspace " + ready
-                + " was changed (added planted; changed README.md); thrown away and a fresh one made; made by the probe run"
-                + " planter [baseline]");
+        assertThat(incidents)
+                .singleElement()
+                .asString()
+                .isEqualTo("harness integrity: a ready workspace " + ready
+                        + " was changed (added planted; changed README.md); thrown away and a fresh one made; made by the probe run"
+                        + " planter [baseline]");
         Path next = workspaces.fresh("next", "baseline");
         assertThat(workspaces.leftovers(next)).isEmpty();
         assertThat(next.resolve("README.md")).hasContent("codex-fence scratch workspace");
@@ -79,8 +82,11 @@ class WorkspacesTest {
         Files.writeString(ready.resolve("src/hello.txt"), "planted by a process left behind\n");
         Path ws = workspaces.fresh("next", "baseline");
         assertThat(ws.resolve("src/hello.txt")).hasContent("hello from the workspace");
-        assertThat(watch.unattributed()).singleElement().asString().startsWith("harness integrity: a ready workspace "
-                + ready + " was changed (changed src/hello.txt); thrown away and a fresh one made; ");
+        assertThat(watch.unattributed())
+                .singleElement()
+                .asString()
+                .startsWith("harness integrity: a ready workspace " + ready
+                        + " was changed (changed src/hello.txt); thrown away and a fresh one made; ");
         workspaces.discard(ws);
     }
 

@@ -20,19 +20,24 @@ class StringFieldRuleTest {
     @Test
     void theRuleIsTheSchemasThroughItsRef() {
         StringFieldRule id = StringFieldRule.of(SCHEMA, "boundary_object.json", "probe.id");
-        assertThat(id.pattern()).isEqualTo(SCHEMA.at("/$defs/identifier/pattern").asString());
+        assertThat(id.pattern())
+                .isEqualTo(SCHEMA.at("/$defs/identifier/pattern").asString());
         assertThat(id.problem("fs_read_etc_hosts")).isEmpty();
-        assertThat(id.problem("bad name")).contains("does not match ^[A-Za-z0-9][A-Za-z0-9_.-]*$, the pattern"
-                + " boundary_object.json demands of probe.id");
+        assertThat(id.problem("bad name"))
+                .contains("does not match ^[A-Za-z0-9][A-Za-z0-9_.-]*$, the pattern"
+                        + " boundary_object.json demands of probe.id");
         StringFieldRule version = StringFieldRule.of(SCHEMA, "boundary_object.json", "probe.version");
         assertThat(version.problem("2.1-rc1")).isEmpty();
-        assertThat(version.problem("")).contains("is shorter than the 1 character(s) boundary_object.json demands"
-                + " of probe.version");
-        StringFieldRule secondary = StringFieldRule.of(SCHEMA, "boundary_object.json", "probe.secondary_capability_ids[]");
-        assertThat(secondary.pattern()).isEqualTo(SCHEMA.at("/$defs/capability_id/pattern").asString());
+        assertThat(version.problem(""))
+                .contains("is shorter than the 1 character(s) boundary_object.json demands" + " of probe.version");
+        StringFieldRule secondary =
+                StringFieldRule.of(SCHEMA, "boundary_object.json", "probe.secondary_capability_ids[]");
+        assertThat(secondary.pattern())
+                .isEqualTo(SCHEMA.at("/$defs/capability_id/pattern").asString());
         StringFieldRule snippet = StringFieldRule.of(SCHEMA, "boundary_object.json", "payload.stdout_snippet");
-        assertThat(snippet.problem("x".repeat(401))).contains("is longer than the 400 characters boundary_object.json"
-                + " allows in payload.stdout_snippet");
+        assertThat(snippet.problem("x".repeat(401)))
+                .contains(
+                        "is longer than the 400 characters boundary_object.json" + " allows in payload.stdout_snippet");
         assertThat(snippet.problem("x".repeat(400))).isEmpty();
     }
 
@@ -49,7 +54,9 @@ class StringFieldRuleTest {
     void everyModeNameTheHarnessWritesFitsRunMode() {
         StringFieldRule mode = StringFieldRule.of(SCHEMA, "boundary_object.json", "run.mode");
         assertThat(mode.pattern()).isNotNull();
-        assertThat(ModeCatalog.knownModes()).isNotEmpty().allSatisfy(m -> assertThat(mode.problem(m)).as(m).isEmpty());
+        assertThat(ModeCatalog.knownModes())
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(mode.problem(m)).as(m).isEmpty());
     }
 
     @Test

@@ -49,7 +49,9 @@ class TerminalTextTest {
         try (EscapingOutputStream out = new EscapingOutputStream(sink)) {
             byte[] bytes = ("plain line\n" + EVIL + "\n").getBytes(StandardCharsets.UTF_8);
             // a C1 character's two bytes arrive in two writes
-            int split = ("plain line\n" + EVIL.substring(0, EVIL.indexOf('\u009b'))).getBytes(StandardCharsets.UTF_8).length + 1;
+            int split =
+                    ("plain line\n" + EVIL.substring(0, EVIL.indexOf('\u009b'))).getBytes(StandardCharsets.UTF_8).length
+                            + 1;
             out.write(bytes, 0, split);
             out.write(bytes, split, bytes.length - split);
         }
