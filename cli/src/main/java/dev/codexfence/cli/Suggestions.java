@@ -1,5 +1,6 @@
 package dev.codexfence.cli;
 
+import dev.codexfence.engine.internal.config.ConfigurationKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -46,23 +47,8 @@ final class Suggestions {
         return head + "; " + hint;
     }
 
-    /** The Levenshtein distance (insertions, deletions, substitutions). */
+    /** The Levenshtein distance (insertions, deletions, substitutions): the one the engine's key check uses. */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
+        return ConfigurationKeys.distance(a, b);
     }
 }
