@@ -47,7 +47,8 @@ final class Progress {
                 t.setDaemon(true);
                 return t;
             });
-            ticker.scheduleAtFixedRate(this::draw, 500, 500, TimeUnit.MILLISECONDS);
+            // nothing waits on the ticking: it ends with shutdownNow() when the run does
+            var unused = ticker.scheduleAtFixedRate(this::draw, 500, 500, TimeUnit.MILLISECONDS);
         }
         draw();
     }

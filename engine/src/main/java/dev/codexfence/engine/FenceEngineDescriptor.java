@@ -16,6 +16,7 @@ import dev.codexfence.engine.internal.run.RunSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -127,7 +128,7 @@ final class FenceEngineDescriptor extends EngineDescriptor implements Node<Fence
                 return CodexFenceCache.reports();
             }
         });
-        String name = "codex-fence-" + LocalDateTime.now().format(STAMP) + "-"
+        String name = "codex-fence-" + LocalDateTime.now(ZoneId.systemDefault()).format(STAMP) + "-"
                 + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet() + ".ndjson";
         return dir.resolve(name).toAbsolutePath();
     }

@@ -175,6 +175,8 @@ final class ScratchEntry {
     /** An open folder, looked into without following links. */
     private interface Dir extends Closeable {
 
+        // the stream is closed here or owned (and closed) by the SecureDir it becomes
+        @SuppressWarnings("StreamResourceLeak")
         static Dir open(Path real) throws IOException {
             DirectoryStream<Path> s;
             try {

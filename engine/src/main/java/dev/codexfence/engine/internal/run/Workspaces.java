@@ -90,11 +90,17 @@ public final class Workspaces implements AutoCloseable, IntegrityWatch.Guarded {
                 gitInit(git, template);
             }
             first = WorkspaceManifest.read(template);
-        } finally {
+        } catch (IOException | RuntimeException e) {
+            // the failure that stopped the template comes first; a template left behind is added to it
             String left = TreeDeletion.deleteAndDescribe(template);
             if (left != null) {
-                throw new IOException("cannot remove the workspace template: " + left);
+                e.addSuppressed(new IOException("cannot remove the workspace template: " + left));
             }
+            throw e;
+        }
+        String left = TreeDeletion.deleteAndDescribe(template);
+        if (left != null) {
+            throw new IOException("cannot remove the workspace template: " + left);
         }
         // the manifest is what materialise() makes under this process's umask: read back from a first copy
         Path probe = parent.resolve(".manifest");
